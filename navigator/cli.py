@@ -1,0 +1,176 @@
+"""Command line: start the TUI, or route / check / list / coverage / test for scripts."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import report
+from .loading import Loaded, load, municipality_ids, resolve_dirs
+from .problems import ERROR
+
+EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+
+
+class UserError(Exception):
+    """A mistake the user can fix; shown as one line, never as a traceback."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--rules", metavar="DIR", help="rules directory (env NAVIGATOR_RULES)")
+    common.add_argument("--contacts", metavar="DIR", help="contacts directory (env NAVIGATOR_CONTACTS)")
+
+    parser = argparse.ArgumentParser(prog="navigator", parents=[common],
+                                     description="相談窓口ナビ: 相談内容から窓口と担当課を案内します")
+    parser.add_argument("--municipality", "-m", metavar="ID", help="maebashi, isesaki, ageo, shimotsuke, asaka")
+    sub = parser.add_subparsers(dest="command")
+
+    p = sub.add_parser("route", parents=[common], help="route one consultation")
+    p.add_argument("--municipality", "-m", metavar="ID", required=True)
+    p.add_argument("--text", "-t", help="what the resident said, as free text")
+    p.add_argument("--concern", "-c", action="append", default=[], metavar="ID")
+    p.add_argument("--answer", "-a", action="append", default=[], metavar="QUESTION=VALUE")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+
+    p = sub.add_parser("check", parents=[common], help="check the rule and contact files")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+
+    sub.add_parser("list", parents=[common], help="list municipalities, concerns and questions")
+    sub.add_parser("coverage", parents=[common], help="municipality × concern → first referral")
+
+    p = sub.add_parser("test", parents=[common], help="run scenario files (default: the shipped ones)")
+    p.add_argument("files", nargs="*", type=Path)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return _dispatch(args)
+    except UserError as exc:
+        print(f"navigator: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # last resort: a one-line message, never a traceback
+        print(f"navigator: 内部エラーが発生しました ({type(exc).__name__}: {exc})", file=sys.stderr)
+        return 70
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    rules_dir, contacts_dir = resolve_dirs(args.rules, args.contacts)
+    if args.command is None:
+        from .tui.run import run_tui  # Textual is imported only for the TUI
+        return run_tui(rules_dir, contacts_dir, args.municipality)
+    if args.command == "check":
+        return _check(load(rules_dir, contacts_dir), args.format)
+    if args.command == "route":
+        _known_municipality(rules_dir, args.municipality)
+        return _route(_load_ok(rules_dir, contacts_dir, [args.municipality]), args)
+    loaded = _load_ok(rules_dir, contacts_dir)
+    if args.command == "list":
+        print(report.listing(loaded.ruleset))
+        return EXIT_OK
+    if args.command == "coverage":
+        print(report.coverage(loaded.ruleset))
+        return EXIT_OK
+    return _test(loaded, args.files)
+
+
+def _known_municipality(rules_dir: Path, mid: str) -> None:
+    known = municipality_ids(rules_dir)
+    if mid not in known:
+        raise UserError(f"unknown municipality '{mid}' (known: {', '.join(known) or 'none'})")
+
+
+def _load_ok(rules_dir: Path, contacts_dir: Path, only: list[str] | None = None) -> Loaded:
+    loaded = load(rules_dir, contacts_dir, only)
+    if not loaded.ok:
+        for p in loaded.problems:
+            print(p, file=sys.stderr)
+        raise UserError("the rule files have errors; fix them first (navigator check)")
+    return loaded
+
+
+def _check(loaded: Loaded, fmt: str) -> int:
+    problems = sorted(loaded.problems)
+    errors = sum(p.level == ERROR for p in problems)
+    if fmt == "json":
+        print(json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2))
+    else:
+        for p in problems:
+            print(p)
+        plans = loaded.ruleset.plans.values()
+        print(f"{errors} errors, {len(problems) - errors} warnings in "
+              f"{len(loaded.ruleset.plans)} municipalities, {sum(len(p.rules) for p in plans)} rules, "
+              f"{sum(len(p.contacts) for p in plans)} contacts")
+    return EXIT_FAIL if errors else EXIT_OK
+
+
+def _route(loaded: Loaded, args: argparse.Namespace) -> int:
+    from .intake import take
+    from .search import ConcernMatcher
+
+    ruleset = loaded.ruleset
+    if args.text is not None and not args.text.strip():
+        raise UserError("--text is empty")
+    if args.text is None and not args.concern:
+        raise UserError("give --text or at least one --concern")
+    for cid in args.concern:
+        if ruleset.common.concern(cid) is None:
+            raise UserError(f"unknown concern '{cid}' (see: navigator list)")
+    answers = dict(_answer(ruleset, a) for a in args.answer)
+    matcher = ConcernMatcher(ruleset.common.concerns)
+    intake = take(ruleset, matcher, args.municipality, args.text or "", args.concern, answers)
+    if not intake.case.concerns:
+        raise UserError("no concern recognised in the text; name one with --concern (see: navigator list)")
+    from .engine import route
+
+    result = route(ruleset, intake.case)
+    if args.format == "json":
+        print(json.dumps(report.as_json(ruleset, result, intake), ensure_ascii=False, indent=2))
+    else:
+        print(report.as_text(ruleset, result))
+    return EXIT_OK
+
+
+def _answer(ruleset, text: str) -> tuple[str, str]:
+    qid, sep, value = text.partition("=")
+    question = ruleset.common.question(qid)
+    if not sep or question is None:
+        raise UserError(f"--answer wants QUESTION=VALUE with a known question, not '{text}' (see: navigator list)")
+    if question.option(value) is None:
+        raise UserError(f"question '{qid}' has no option '{value}' "
+                        f"(options: {', '.join(o.value for o in question.options)})")
+    return qid, value
+
+
+def _test(loaded: Loaded, files: list[Path]) -> int:
+    from .scenarios import load_scenarios, run, shipped_scenario_files
+    from .search import ConcernMatcher
+
+    paths = files or shipped_scenario_files()
+    for path in paths:
+        if not path.is_file():
+            raise UserError(f"scenario file not found: {path}")
+    scenarios, problems = load_scenarios(paths)
+    for p in problems:
+        print(p)
+    matcher = ConcernMatcher(loaded.ruleset.common.concerns)
+    failed = 0
+    for s in scenarios:
+        outcome = run(loaded.ruleset, matcher, s)
+        if not outcome.passed:
+            failed += 1
+            print(f"FAIL {s.origin} {s.name}")
+            for line in outcome.failures:
+                print(f"    {line}")
+    print(f"{len(scenarios) - failed} passed, {failed + len(problems)} failed")
+    return EXIT_FAIL if failed or problems else EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

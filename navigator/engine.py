@@ -1,0 +1,152 @@
+"""Routing: a case (concerns and answers) → emergency lines and ordered referrals, with why."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping
+
+from .model import (AllOf, AnswerIs, AnyOf, Common, Condition, Contact, EmergencyLine, Municipality,
+                    Not, Plan, Question, Rule, RuleSet, Source, holds)
+
+UNSURE = "unsure"  # 「どこに相談すればよいかわからない」: the one-stop window comes first
+GENERAL_PRIORITY = 0
+FALLBACK_PRIORITY = 900
+
+RULE, FALLBACK, GENERAL = "rule", "fallback", "general"
+FALLBACK_REASON = ("この相談について、計画には具体的な窓口の記載がありません。"
+                   "計画が示す最も一般的な相談窓口です。")
+GENERAL_REASON = "複数の困りごとがある・どこに相談すればよいかわからないときの総合的な相談窓口です。"
+
+
+@dataclass(frozen=True)
+class Case:
+    municipality: str
+    concerns: tuple[str, ...] = ()
+    answers: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Ground:
+    """One reason a contact is on the list: a rule, the fallback, or the one-stop window."""
+
+    kind: str
+    concern: str | None
+    program: str
+    reason: str
+    source: Source
+    rule: Rule | None = None
+    answers: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Referral:
+    rank: int
+    contact: Contact
+    grounds: tuple[Ground, ...]
+
+    @property
+    def main(self) -> Ground:
+        return self.grounds[0]
+
+    @property
+    def concerns(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(g.concern for g in self.grounds if g.concern))
+
+    @property
+    def fallback(self) -> bool:
+        return all(g.kind == FALLBACK for g in self.grounds)
+
+
+@dataclass(frozen=True)
+class Result:
+    municipality: Municipality
+    concerns: tuple[str, ...]
+    answers: Mapping[str, str]
+    emergency: tuple[EmergencyLine, ...]
+    referrals: tuple[Referral, ...]
+
+
+def questions_for(common: Common, concerns: Iterable[str]) -> list[Question]:
+    """The follow-up questions that matter for these concerns, in the file's order."""
+    chosen = set(concerns)
+    return [q for q in common.questions if chosen.intersection(q.concerns)]
+
+
+def route(ruleset: RuleSet, case: Case) -> Result:
+    plan = ruleset.plans[case.municipality]
+    concerns = tuple(dict.fromkeys(c for c in case.concerns if ruleset.common.concern(c)))
+    relevant = {q.id for q in questions_for(ruleset.common, concerns)}
+    answers = {q: v for q, v in case.answers.items() if q in relevant}
+    selected = frozenset(concerns)
+    emergency = tuple(e for e in ruleset.common.emergency if holds(e.when, selected, answers))
+    candidates = _candidates(plan, concerns, selected, answers)
+    return Result(plan.municipality, concerns, answers, emergency, _merge(plan, candidates))
+
+
+def _candidates(plan: Plan, concerns: tuple[str, ...], selected: frozenset[str],
+                answers: Mapping[str, str]) -> list[tuple[tuple, str, Ground]]:
+    """(sort key, contact id, ground) for every referral before merging duplicates."""
+    found: list[tuple[tuple, str, Ground]] = []
+    general = plan.municipality.general_window
+    if general and (len(concerns) >= 2 or UNSURE in selected):
+        contact = plan.contacts[general]
+        ground = Ground(GENERAL, None, contact.window, GENERAL_REASON, contact.source)
+        found.append(((GENERAL_PRIORITY, -1, -1, 0), general, ground))
+    for c_index, concern in enumerate(concerns):
+        fired = [(i, r) for i, r in enumerate(plan.rules)
+                 if r.concern == concern and holds(r.when, selected, answers)]
+        for r_index, rule in fired:
+            ground = Ground(RULE, concern, rule.program, rule.reason, rule.source, rule,
+                            tuple((q, answers[q]) for q in _questions_in(rule.when) if q in answers))
+            for position, cid in enumerate(rule.refer):
+                found.append(((rule.priority, c_index, r_index, position), cid, ground))
+        if not fired:
+            contact = plan.contacts[plan.municipality.fallback]
+            ground = Ground(FALLBACK, concern, contact.window, FALLBACK_REASON, contact.source)
+            found.append(((FALLBACK_PRIORITY, c_index, 0, 0), contact.id, ground))
+    return found
+
+
+def _merge(plan: Plan, candidates: list[tuple[tuple, str, Ground]]) -> tuple[Referral, ...]:
+    """One referral per contact, at its best position, keeping every ground."""
+    grounds: dict[str, list[Ground]] = {}
+    for _key, cid, ground in sorted(candidates, key=lambda c: c[0]):
+        kept = grounds.setdefault(cid, [])
+        if ground not in kept:
+            kept.append(ground)
+    return tuple(Referral(rank, plan.contacts[cid], tuple(gs))
+                 for rank, (cid, gs) in enumerate(grounds.items(), start=1))
+
+
+def _questions_in(cond: Condition | None) -> list[str]:
+    match cond:
+        case AnswerIs(pairs):
+            return [q for q, _ in pairs]
+        case AllOf(items) | AnyOf(items):
+            return [q for item in items for q in _questions_in(item)]
+        case Not(item):
+            return _questions_in(item)
+    return []
+
+
+def explain(ruleset: RuleSet, referral: Referral) -> list[str]:
+    """The "why" trace in plain Japanese: which answers and rules led to this referral."""
+    common = ruleset.common
+    lines = []
+    for g in referral.grounds:
+        label = common.concern(g.concern).label if g.concern and common.concern(g.concern) else None
+        if g.kind == GENERAL:
+            lines.append("相談が複数ある、またはどこに相談すればよいかわからないため、総合相談窓口を最初に表示")
+        elif g.kind == FALLBACK:
+            lines.append(f"「{label}」: 計画に具体的な記載がないため、最も一般的な窓口（{referral.contact.id}）へ")
+        else:
+            given = "、".join(_answer_text(common, q, v) for q, v in g.answers)
+            lines.append(f"「{label}」→ ルール {g.rule.id}（{g.rule.origin}）"
+                         + (f"　回答: {given}" if given else ""))
+    return lines
+
+
+def _answer_text(common: Common, qid: str, value: str) -> str:
+    q = common.question(qid)
+    option = q.option(value) if q else None
+    return f"{qid}={option.label if option else value}"

@@ -1,0 +1,369 @@
+"""Load rules/ and contacts/ into the model, collecting every problem with its position."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from yaml.nodes import Node
+
+from .model import (AllOf, AnswerIs, AnyOf, Common, Concern, ConcernIs, Condition, Contact,
+                    EmergencyLine, Municipality, Not, Option, Origin, Plan, Question, Rule,
+                    RuleSet, Source)
+from .problems import Problem, has_errors
+from .yamlnodes import Reader, compose_file
+
+COMMON_FILE = "common.yaml"
+
+
+@dataclass
+class Loaded:
+    """What loading produced: the rule set (possibly partial) and every problem found."""
+
+    ruleset: RuleSet
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(self.problems)
+
+
+# ---- where the files are ----------------------------------------------------------
+
+
+def default_dirs() -> tuple[Path, Path]:
+    """The shipped rules/ and contacts/: beside the package in a checkout, else in <prefix>/share."""
+    checkout = Path(__file__).resolve().parent.parent
+    for base in (checkout, Path(sys.prefix) / "share" / "navigator"):
+        if (base / "rules" / COMMON_FILE).is_file():
+            return base / "rules", base / "contacts"
+    return checkout / "rules", checkout / "contacts"
+
+
+def resolve_dirs(rules: str | None = None, contacts: str | None = None) -> tuple[Path, Path]:
+    """Command-line option, else environment variable, else the shipped directory."""
+    shipped_rules, shipped_contacts = default_dirs()
+    return (Path(rules or os.environ.get("NAVIGATOR_RULES") or shipped_rules),
+            Path(contacts or os.environ.get("NAVIGATOR_CONTACTS") or shipped_contacts))
+
+
+def municipality_ids(rules_dir: Path) -> list[str]:
+    """Municipality ids are the rule file names, so one can be loaded without reading the rest."""
+    try:
+        names = sorted(p.stem for p in Path(rules_dir).glob("*.yaml"))
+    except OSError:
+        return []
+    return [n for n in names if n != Path(COMMON_FILE).stem]
+
+
+def _shown(path: Path) -> str:
+    """A path as a person would type it: relative to the working directory when below it."""
+    try:
+        return os.path.relpath(path) if not os.path.relpath(path).startswith("..") else str(path)
+    except ValueError:
+        return str(path)
+
+
+# ---- entry point ------------------------------------------------------------------
+
+
+def load(rules_dir: Path | str, contacts_dir: Path | str, only: list[str] | None = None) -> Loaded:
+    """Load the common file and the chosen municipalities (all when `only` is None)."""
+    rules_dir, contacts_dir = Path(rules_dir), Path(contacts_dir)
+    problems: list[Problem] = []
+    for directory, what in ((rules_dir, "rules"), (contacts_dir, "contacts")):
+        if not directory.is_dir():
+            problems.append(Problem(_shown(directory), 0, 0, f"{what} directory not found"))
+    if problems:
+        return Loaded(RuleSet(Common((), (), ()), {}), problems)
+    common = _load_common(rules_dir / COMMON_FILE, problems)
+    ids = municipality_ids(rules_dir) if only is None else only
+    plans = {}
+    for mid in ids:
+        plan = _load_plan(mid, rules_dir, contacts_dir, common, problems)
+        if plan is not None:
+            plans[mid] = plan
+    if only is None:
+        _check_orphan_contacts(rules_dir, contacts_dir, problems)
+    _check_unique_across(plans, problems)
+    return Loaded(RuleSet(common, plans), problems)
+
+
+def _check_orphan_contacts(rules_dir: Path, contacts_dir: Path, problems: list[Problem]) -> None:
+    for path in sorted(contacts_dir.glob("*.yaml")):
+        if not (rules_dir / path.name).is_file():
+            problems.append(Problem(_shown(path), 1, 1, f"contacts for '{path.stem}' but no rules file "
+                                    f"{_shown(rules_dir / path.name)}"))
+
+
+def _check_unique_across(plans: dict[str, Plan], problems: list[Problem]) -> None:
+    """Rule and contact ids are unique everywhere, so traces and diffs name one thing."""
+    seen: dict[str, Origin] = {}
+    for plan in plans.values():
+        for obj in (*plan.rules, *plan.contacts.values()):
+            kind = "rule" if isinstance(obj, Rule) else "contact"
+            key = f"{kind}:{obj.id}"
+            if key in seen and seen[key].path != obj.origin.path:
+                problems.append(Problem.at(obj.origin, f"{kind} id '{obj.id}' is also used at {seen[key]}"))
+            seen.setdefault(key, obj.origin)
+
+
+# ---- common.yaml ------------------------------------------------------------------
+
+
+def _load_common(path: Path, problems: list[Problem]) -> Common:
+    empty = Common((), (), ())
+    if not path.is_file():
+        problems.append(Problem(_shown(path), 0, 0, "common file not found (concerns, questions, emergency)"))
+        return empty
+    r = Reader(_shown(path), problems)
+    root = compose_file(str(path), r.path, problems)
+    if root is None:
+        return empty
+    top = r.fields(root, "the common file", ("concerns", "questions", "emergency"))
+    if top is None:
+        return empty
+    def listed(key: str) -> list[Node]:
+        return r.items(top[key], key) if key in top else []
+
+    concerns = _unique(r, _kept(_concern(r, n) for n in listed("concerns")), "concern")
+    concern_ids = {c.id for c in concerns}
+    questions = _unique(r, _kept(_question(r, n, concern_ids) for n in listed("questions")), "question")
+    common = Common(tuple(concerns), tuple(questions), ())
+    lines = _kept(_emergency(r, n, common) for n in listed("emergency"))
+    return Common(tuple(concerns), tuple(questions), tuple(_unique(r, lines, "emergency line")))
+
+
+def _kept(objs) -> list:
+    return [o for o in objs if o is not None]
+
+
+def _unique(r: Reader, objs: list, kind: str) -> list:
+    seen: dict[str, Origin] = {}
+    kept = []
+    for obj in objs:
+        if obj.id in seen:
+            r.problems.append(Problem.at(obj.origin, f"duplicate {kind} id '{obj.id}' (first at line {seen[obj.id].line})"))
+            continue
+        seen[obj.id] = obj.origin
+        kept.append(obj)
+    return kept
+
+
+def _concern(r: Reader, node: Node) -> Concern | None:
+    f = r.fields(node, "a concern", ("id", "label"), ("description", "keywords"))
+    if f is None:
+        return None
+    cid, label = r.ident(f.get("id"), "concern id"), r.text(f.get("label"), "label")
+    if not (cid and label):
+        return None
+    return Concern(cid, label, r.text(f.get("description"), "description", optional=True) or "",
+                   r.texts(f.get("keywords"), "keyword"), r.origin(node))
+
+
+def _question(r: Reader, node: Node, concern_ids: set[str]) -> Question | None:
+    f = r.fields(node, "a question", ("id", "prompt", "options", "concerns"))
+    if f is None:
+        return None
+    qid, prompt = r.ident(f.get("id"), "question id"), r.text(f.get("prompt"), "prompt")
+    options = []
+    for opt_node in r.items(f["options"], "options") if "options" in f else []:
+        o = r.fields(opt_node, "an option", ("value", "label"), ("keywords",))
+        if o is None:
+            continue
+        value, label = r.text(o.get("value"), "option value"), r.text(o.get("label"), "option label")
+        if value and label:
+            if any(x.value == value for x in options):
+                r.error(opt_node, f"duplicate option value '{value}'")
+            options.append(Option(value, label, r.texts(o.get("keywords"), "keyword")))
+    concerns = r.texts(f.get("concerns"), "concern id")
+    for cid in concerns:
+        if cid not in concern_ids:
+            r.error(f["concerns"], f"question '{qid}' is asked for unknown concern '{cid}'")
+    if not (qid and prompt and options):
+        if "options" in f and not options:
+            r.error(f["options"], "a question needs at least one option")
+        return None
+    return Question(qid, prompt, tuple(options), concerns, r.origin(node))
+
+
+def _emergency(r: Reader, node: Node, common: Common) -> EmergencyLine | None:
+    f = r.fields(node, "an emergency line", ("id", "name", "phone", "when"), ("note",))
+    if f is None:
+        return None
+    eid, name, phone = r.ident(f.get("id"), "id"), r.text(f.get("name"), "name"), r.text(f.get("phone"), "phone")
+    when = _condition(r, f["when"], common) if "when" in f else None
+    if not (eid and name and phone):
+        return None
+    return EmergencyLine(eid, name, phone, r.text(f.get("note"), "note", optional=True) or "", when, r.origin(node))
+
+
+# ---- conditions -------------------------------------------------------------------
+
+
+def _condition(r: Reader, node: Node, common: Common) -> Condition | None:
+    f = r.fields(node, "a condition", (), ("concern", "answer", "all", "any", "not"))
+    if f is None:
+        return None
+    if len(f) != 1:
+        r.error(node, "a condition has exactly one of: concern, answer, all, any, not",
+                hint="combine several with all: [...] or any: [...]")
+        return None
+    (key, value), = f.items()
+    if key == "concern":
+        ids = r.texts(value, "concern id")
+        for cid in ids:
+            if common.concern(cid) is None:
+                r.error(value, f"unknown concern '{cid}'")
+        return ConcernIs(ids)
+    if key == "answer":
+        return _answer_condition(r, value, common)
+    if key == "not":
+        inner = _condition(r, value, common)
+        return Not(inner) if inner else None
+    items = [_condition(r, n, common) for n in r.items(value, f"'{key}'")]
+    if not items:
+        r.error(value, f"'{key}' needs at least one condition")
+    if None in items:
+        return None
+    return AllOf(tuple(items)) if key == "all" else AnyOf(tuple(items))
+
+
+def _answer_condition(r: Reader, node: Node, common: Common) -> Condition | None:
+    f = r.fields(node, "an answer condition", (), tuple(q.id for q in common.questions))
+    if not f:
+        if f is not None:
+            r.error(node, "an answer condition names at least one question")
+        return None
+    pairs = []
+    for qid, value_node in f.items():
+        values = r.texts(value_node, "answer value")
+        question = common.question(qid)
+        for v in values:
+            if question and question.option(v) is None:
+                r.error(value_node, f"question '{qid}' has no option '{v}', so this can never match",
+                        hint="options: " + ", ".join(o.value for o in question.options))
+        pairs.append((qid, values))
+    return AnswerIs(tuple(pairs))
+
+
+# ---- one municipality -------------------------------------------------------------
+
+
+def _load_plan(mid: str, rules_dir: Path, contacts_dir: Path, common: Common,
+               problems: list[Problem]) -> Plan | None:
+    rules_path, contacts_path = rules_dir / f"{mid}.yaml", contacts_dir / f"{mid}.yaml"
+    if not rules_path.is_file():
+        problems.append(Problem(_shown(rules_path), 0, 0, f"no rules file for municipality '{mid}'"))
+        return None
+    contacts = _load_contacts(mid, contacts_path, problems)
+    r = Reader(_shown(rules_path), problems)
+    root = compose_file(str(rules_path), r.path, problems)
+    if root is None:
+        return None
+    top = r.fields(root, "a rules file", ("municipality", "rules"))
+    if top is None or "municipality" not in top:
+        return None
+    muni = _municipality(r, top["municipality"], mid, contacts)
+    if muni is None:
+        return None
+    rules = _kept(_rule(r, n, mid, common, contacts) for n in
+                  (r.items(top["rules"], "rules") if "rules" in top else []))
+    return Plan(muni, tuple(_unique(r, rules, "rule")), contacts)
+
+
+def _municipality(r: Reader, node: Node, mid: str, contacts: dict[str, Contact]) -> Municipality | None:
+    f = r.fields(node, "the municipality", ("id", "name", "prefecture", "plan", "seed", "fallback"),
+                 ("general_window",))
+    if f is None:
+        return None
+    values = {k: r.text(f.get(k), k) for k in ("id", "name", "prefecture", "plan", "seed", "fallback")}
+    general = r.text(f.get("general_window"), "general_window", optional=True)
+    if values["id"] and values["id"] != mid:
+        r.error(f["id"], f"municipality id '{values['id']}' differs from the file name '{mid}'",
+                hint=f"rename the file to {values['id']}.yaml or change the id")
+    for key, cid in (("fallback", values["fallback"]), ("general_window", general)):
+        if cid and cid not in contacts:
+            r.error(f[key], f"{key} refers to unknown contact '{cid}'")
+    if None in values.values():
+        return None
+    return Municipality(mid, values["name"], values["prefecture"], values["plan"], values["seed"],
+                        values["fallback"], general, r.origin(node))
+
+
+def _rule(r: Reader, node: Node, mid: str, common: Common, contacts: dict[str, Contact]) -> Rule | None:
+    f = r.fields(node, "a rule", ("id", "concern", "refer", "priority", "program", "reason", "source"),
+                 ("when",))
+    if f is None:
+        return None
+    rid, concern = r.ident(f.get("id"), "rule id"), r.text(f.get("concern"), "concern")
+    if concern and common.concern(concern) is None:
+        r.error(f["concern"], f"rule '{rid}' is for unknown concern '{concern}'")
+        concern = None
+    refer = r.texts(f.get("refer"), "contact id")
+    if "refer" in f and not refer:
+        r.error(f["refer"], f"rule '{rid}' refers to no contact")
+    for cid in refer:
+        if cid not in contacts:
+            r.error(f["refer"], f"rule '{rid}' refers to unknown contact '{cid}'")
+    when = _condition(r, f["when"], common) if "when" in f else None
+    priority = r.integer(f.get("priority"), "priority", 1, 999)
+    program, reason = r.text(f.get("program"), "program"), r.text(f.get("reason"), "reason")
+    source = _source(r, f.get("source"))
+    if None in (rid, concern, priority, program, reason, source) or not refer or ("when" in f and when is None):
+        return None
+    if any(cid not in contacts for cid in refer):
+        return None
+    return Rule(rid, mid, concern, refer, priority, program, reason, source, when, r.origin(node))
+
+
+def _source(r: Reader, node: Node | None) -> Source | None:
+    if node is None:
+        return None
+    f = r.fields(node, "a source", ("file", "section"), ("quote",))
+    if f is None:
+        return None
+    file, section = r.text(f.get("file"), "source file"), r.text(f.get("section"), "source section")
+    if not (file and section):
+        return None
+    return Source(file, section, r.text(f.get("quote"), "quote", optional=True))
+
+
+# ---- contacts ---------------------------------------------------------------------
+
+CONTACT_TEXT = ("department", "phone", "address", "hours", "notes")
+CONTACT_DATES = ("valid_from", "valid_until", "last_verified")
+
+
+def _load_contacts(mid: str, path: Path, problems: list[Problem]) -> dict[str, Contact]:
+    if not path.is_file():
+        problems.append(Problem(_shown(path), 0, 0, f"no contacts file for municipality '{mid}'"))
+        return {}
+    r = Reader(_shown(path), problems)
+    root = compose_file(str(path), r.path, problems)
+    if root is None:
+        return {}
+    top = r.fields(root, "a contacts file", ("municipality", "contacts"))
+    if top is None:
+        return {}
+    owner = r.text(top.get("municipality"), "municipality")
+    if owner and owner != mid:
+        r.error(top["municipality"], f"contacts file says municipality '{owner}' but is named '{mid}'")
+    found = _kept(_contact(r, n, mid) for n in
+                  (r.items(top["contacts"], "contacts") if "contacts" in top else []))
+    return {c.id: c for c in _unique(r, found, "contact")}
+
+
+def _contact(r: Reader, node: Node, mid: str) -> Contact | None:
+    f = r.fields(node, "a contact", ("id", "window", "organization", "source"), CONTACT_TEXT + CONTACT_DATES)
+    if f is None:
+        return None
+    cid, window = r.ident(f.get("id"), "contact id"), r.text(f.get("window"), "window")
+    organization, source = r.text(f.get("organization"), "organization"), _source(r, f.get("source"))
+    extra = {k: r.text(f.get(k), k, optional=True) for k in CONTACT_TEXT}
+    dates = {k: r.date(f.get(k), k) for k in CONTACT_DATES}
+    if None in (cid, window, organization, source):
+        return None
+    return Contact(cid, mid, window, organization, source, **extra, **dates, origin=r.origin(node))

@@ -1,0 +1,210 @@
+"""Plain data: municipalities, concerns, questions, rules, contacts. No I/O here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Mapping, Union
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where an object was written: path and 1-based line and column."""
+
+    path: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+NOWHERE = Origin("<unknown>", 0, 0)
+
+
+@dataclass(frozen=True)
+class Source:
+    """The plan sentence an entry rests on; `national` for the national lines."""
+
+    file: str | None = None
+    section: str | None = None
+    quote: str | None = None
+    national: bool = False
+
+    def describe(self) -> str:
+        if self.national:
+            return "全国共通の番号"
+        return " ".join(p for p in (self.file, self.section) if p) or "出典記載なし"
+
+
+# ---- conditions ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ConcernIs:
+    concerns: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AnswerIs:
+    """Every named question is answered with one of its values."""
+
+    answers: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+@dataclass(frozen=True)
+class AllOf:
+    items: tuple["Condition", ...]
+
+
+@dataclass(frozen=True)
+class AnyOf:
+    items: tuple["Condition", ...]
+
+
+@dataclass(frozen=True)
+class Not:
+    item: "Condition"
+
+
+Condition = Union[ConcernIs, AnswerIs, AllOf, AnyOf, Not]
+
+
+def holds(cond: Condition | None, concerns: frozenset[str], answers: Mapping[str, str]) -> bool:
+    """Evaluate a condition against the selected concerns and the answers given."""
+    match cond:
+        case None:
+            return True
+        case ConcernIs(ids):
+            return any(c in concerns for c in ids)
+        case AnswerIs(pairs):
+            return all(answers.get(q) in values for q, values in pairs)
+        case AllOf(items):
+            return all(holds(i, concerns, answers) for i in items)
+        case AnyOf(items):
+            return any(holds(i, concerns, answers) for i in items)
+        case Not(item):
+            return not holds(item, concerns, answers)
+    raise TypeError(f"not a condition: {cond!r}")
+
+
+# ---- shared taxonomy ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Concern:
+    id: str
+    label: str
+    description: str
+    keywords: tuple[str, ...]
+    origin: Origin = NOWHERE
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
+    keywords: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    prompt: str
+    options: tuple[Option, ...]
+    concerns: tuple[str, ...]
+    origin: Origin = NOWHERE
+
+    def option(self, value: str) -> Option | None:
+        return next((o for o in self.options if o.value == value), None)
+
+
+@dataclass(frozen=True)
+class EmergencyLine:
+    id: str
+    name: str
+    phone: str
+    note: str
+    when: Condition | None
+    origin: Origin = NOWHERE
+    source: Source = Source(national=True)
+
+
+# ---- per municipality ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Contact:
+    id: str
+    municipality: str
+    window: str
+    organization: str
+    source: Source
+    department: str | None = None
+    phone: str | None = None
+    address: str | None = None
+    hours: str | None = None
+    notes: str | None = None
+    valid_from: dt.date | None = None
+    valid_until: dt.date | None = None
+    last_verified: dt.date | None = None
+    origin: Origin = NOWHERE
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    municipality: str
+    concern: str
+    refer: tuple[str, ...]
+    priority: int
+    program: str
+    reason: str
+    source: Source
+    when: Condition | None = None
+    origin: Origin = NOWHERE
+
+
+@dataclass(frozen=True)
+class Municipality:
+    id: str
+    name: str
+    prefecture: str
+    plan: str
+    seed: str
+    fallback: str
+    general_window: str | None = None
+    origin: Origin = NOWHERE
+
+
+@dataclass(frozen=True)
+class Common:
+    """What every municipality shares: concerns, questions, emergency lines."""
+
+    concerns: tuple[Concern, ...]
+    questions: tuple[Question, ...]
+    emergency: tuple[EmergencyLine, ...]
+
+    def concern(self, concern_id: str) -> Concern | None:
+        return next((c for c in self.concerns if c.id == concern_id), None)
+
+    def question(self, question_id: str) -> Question | None:
+        return next((q for q in self.questions if q.id == question_id), None)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """One municipality with its rules and contacts."""
+
+    municipality: Municipality
+    rules: tuple[Rule, ...]
+    contacts: Mapping[str, Contact] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    common: Common
+    plans: Mapping[str, Plan]
+
+    def plan(self, municipality_id: str) -> Plan | None:
+        return self.plans.get(municipality_id)

@@ -1,0 +1,103 @@
+"""Results and rule sets as plain text and JSON, for the CLI and exports."""
+
+from __future__ import annotations
+
+from .engine import FALLBACK, Case, Referral, Result, explain, route
+from .intake import Intake
+from .model import RuleSet, Source
+
+UNKNOWN = "記載なし"
+
+
+def _source_json(source: Source) -> dict | str:
+    if source.national:
+        return "national"
+    return {"file": source.file, "section": source.section, "quote": source.quote}
+
+
+def as_json(ruleset: RuleSet, result: Result, intake: Intake | None = None) -> dict:
+    """The stable JSON contract documented in README.md."""
+    scores = {m.concern: m for m in (intake.matches if intake else ())}
+    return {
+        "municipality": result.municipality.id,
+        "concerns": [
+            {"id": cid, "label": ruleset.common.concern(cid).label,
+             "score": scores[cid].score if cid in scores else None,
+             "matched": list(scores[cid].matched) if cid in scores else []}
+            for cid in result.concerns
+        ],
+        "answers": dict(result.answers),
+        "emergency": [{"name": e.name, "phone": e.phone, "note": e.note, "source": "national"}
+                      for e in result.emergency],
+        "referrals": [_referral_json(ruleset, r) for r in result.referrals],
+    }
+
+
+def _referral_json(ruleset: RuleSet, r: Referral) -> dict:
+    c = r.contact
+    return {
+        "rank": r.rank,
+        "contact": c.id,
+        "window": c.window,
+        "department": c.department,
+        "organization": c.organization,
+        "phone": c.phone,
+        "address": c.address,
+        "program": r.main.program,
+        "reason": r.main.reason,
+        "concerns": list(r.concerns),
+        "fallback": r.fallback,
+        "source": _source_json(r.main.source),
+        "why": explain(ruleset, r),
+    }
+
+
+def as_text(ruleset: RuleSet, result: Result) -> str:
+    lines = [f"{result.municipality.name}（{result.municipality.plan}）",
+             "相談内容: " + "、".join(ruleset.common.concern(c).label for c in result.concerns)]
+    if result.emergency:
+        lines.append("")
+        lines.append("!! 緊急のときは、まずこちらへ（全国共通の番号）")
+        lines += [f"   {e.phone}  {e.name} — {e.note}" for e in result.emergency]
+    lines.append("")
+    for r in result.referrals:
+        c = r.contact
+        lines.append(f"{r.rank}. {c.window}")
+        lines.append(f"   担当課: {c.department or UNKNOWN}   組織: {c.organization}   電話: {c.phone or UNKNOWN}")
+        lines.append(f"   理由: {r.main.program} — {r.main.reason}")
+        if r.fallback:
+            lines.append("   ※ この相談について計画に具体的な記載はありません")
+        lines.append(f"   出典: {r.main.source.describe()}")
+    return "\n".join(lines)
+
+
+def listing(ruleset: RuleSet) -> str:
+    lines = ["municipalities:"]
+    lines += [f"  {p.municipality.id:<12} {p.municipality.name}（{p.municipality.prefecture}） "
+              f"{len(p.rules)} rules, {len(p.contacts)} contacts" for p in ruleset.plans.values()]
+    lines.append("concerns:")
+    lines += [f"  {c.id:<15} {c.label}" for c in ruleset.common.concerns]
+    lines.append("questions (--answer QUESTION=VALUE):")
+    for q in ruleset.common.questions:
+        lines.append(f"  {q.id}: {q.prompt}")
+        lines += [f"      {o.value:<14} {o.label}" for o in q.options]
+    return "\n".join(lines)
+
+
+def coverage_rows(ruleset: RuleSet) -> list[tuple[str, str, Referral]]:
+    """(municipality, concern, first referral) for every pair, with no answers given."""
+    rows = []
+    for mid in ruleset.plans:
+        for concern in ruleset.common.concerns:
+            result = route(ruleset, Case(mid, (concern.id,)))
+            rows.append((mid, concern.id, result.referrals[0]))
+    return rows
+
+
+def coverage(ruleset: RuleSet) -> str:
+    lines = [f"{'municipality':<12} {'concern':<15} {'route':<8} first referral"]
+    for mid, concern, first in coverage_rows(ruleset):
+        kind = "fallback" if first.main.kind == FALLBACK else "plan"
+        dept = f"（{first.contact.department}）" if first.contact.department else ""
+        lines.append(f"{mid:<12} {concern:<15} {kind:<8} {first.contact.window}{dept}")
+    return "\n".join(lines)

@@ -1,0 +1,255 @@
+"""Line-aware YAML reading: compose nodes safely, then read typed fields with positions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .model import Origin
+from .problems import Problem
+
+try:  # libyaml is several times faster and keeps the same marks
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on the PyYAML build
+    from yaml import SafeLoader as _Loader
+
+MAX_FILE_BYTES = 2_000_000
+MAX_DEPTH = 40
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+_constructor = yaml.constructor.SafeConstructor()
+
+
+def scalar_value(node: ScalarNode):
+    """The typed value of a scalar, by its resolved tag, without the constructor's cache."""
+    construct = yaml.constructor.SafeConstructor.yaml_constructors.get(node.tag)
+    if construct is None:
+        return node.value
+    try:
+        return construct(_constructor, node)
+    except (ValueError, yaml.YAMLError):  # e.g. a timestamp-like 2026-13-45
+        return node.value
+
+
+class Reader:
+    """Reads one composed file, collecting every problem instead of stopping at the first."""
+
+    def __init__(self, path: str, problems: list[Problem]):
+        self.path = path
+        self.problems = problems
+
+    # ---- positions and problems
+    def origin(self, node: Node) -> Origin:
+        mark = node.start_mark
+        return Origin(self.path, mark.line + 1, mark.column + 1)
+
+    def error(self, node: Node, message: str, hint: str | None = None) -> None:
+        self.problems.append(Problem.at(self.origin(node), message, hint=hint))
+
+    # ---- structure
+    def mapping(self, node: Node, what: str) -> dict[str, Node] | None:
+        """A mapping's values by key, reporting non-text and duplicate keys."""
+        if not isinstance(node, MappingNode):
+            self.error(node, f"{what} must be a mapping (key: value), not {_kind(node)}")
+            return None
+        found: dict[str, Node] = {}
+        self.key_nodes: dict[str, Node] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, ScalarNode) else None
+            if not isinstance(key, str):
+                self.error(key_node, f"{what} has a key that is not text")
+            elif key in found:
+                self.error(key_node, f"duplicate key '{key}' in {what}",
+                           hint="a second value would silently replace the first")
+            else:
+                found[key] = value_node
+                self.key_nodes[key] = key_node
+        return found
+
+    def fields(self, node: Node, what: str, required: tuple[str, ...], optional: tuple[str, ...] = ()
+               ) -> dict[str, Node] | None:
+        """Like `mapping`, and reports unknown keys (a typo must not silently disable a rule)
+        and missing required ones."""
+        found = self.mapping(node, what)
+        if found is None:
+            return None
+        allowed = required + optional
+        for key in [k for k in found if k not in allowed]:
+            self.error(self.key_nodes[key], f"unknown key '{key}' in {what}", hint=_suggest(key, allowed))
+            del found[key]
+        for key in required:
+            if key not in found:
+                self.error(node, f"{what} is missing required key '{key}'")
+        return found
+
+    def items(self, node: Node, what: str) -> list[Node]:
+        if isinstance(node, SequenceNode):
+            return list(node.value)
+        self.error(node, f"{what} must be a list, not {_kind(node)}")
+        return []
+
+    # ---- scalars
+    def scalar(self, node: Node):
+        if not isinstance(node, ScalarNode):
+            return _NOT_SCALAR
+        return scalar_value(node)
+
+    def text(self, node: Node | None, what: str, optional: bool = False) -> str | None:
+        if node is None:
+            return None
+        value = self.scalar(node)
+        if value is None and optional:
+            return None
+        if isinstance(value, bool) and isinstance(node, ScalarNode):
+            self.error(node, f"{what} must be text, but {node.value!r} reads as true/false",
+                       hint=f'write it in quotes: "{node.value}"')
+            return None
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return node.value  # phone-like numbers are text to us
+        if not isinstance(value, str) or not value.strip():
+            self.error(node, f"{what} must be non-empty text, not {_kind(node)}")
+            return None
+        return value
+
+    def ident(self, node: Node | None, what: str) -> str | None:
+        value = self.text(node, what)
+        if value is not None and not ID_PATTERN.match(value):
+            self.error(node, f"{what} '{value}' is not a valid id",
+                       hint="use lower-case ASCII letters, digits, '-' and '_'")
+            return None
+        return value
+
+    def integer(self, node: Node | None, what: str, low: int, high: int) -> int | None:
+        if node is None:
+            return None
+        value = self.scalar(node)
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.error(node, f"{what} must be a whole number, not {_kind(node)}")
+            return None
+        if not low <= value <= high:
+            self.error(node, f"{what} must be between {low} and {high}, not {value}")
+            return None
+        return value
+
+    def date(self, node: Node | None, what: str) -> dt.date | None:
+        if node is None:
+            return None
+        value = self.scalar(node)
+        if value is None:
+            return None
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        self.error(node, f"{what} must be a date like 2026-04-01")
+        return None
+
+    def texts(self, node: Node | None, what: str) -> tuple[str, ...]:
+        """A list of texts; a single text is accepted as a list of one."""
+        if node is None:
+            return ()
+        if isinstance(node, ScalarNode):
+            one = self.text(node, what)
+            return (one,) if one else ()
+        return tuple(t for t in (self.text(n, what) for n in self.items(node, what)) if t)
+
+
+class _NotScalar:
+    pass
+
+
+_NOT_SCALAR = _NotScalar()
+
+
+def _kind(node: Node) -> str:
+    if isinstance(node, MappingNode):
+        return "a mapping"
+    if isinstance(node, SequenceNode):
+        return "a list"
+    value = scalar_value(node)
+    if value is None:
+        return "empty"
+    return {bool: "true/false", int: "a number", float: "a number", str: "text"}.get(type(value), "a date")
+
+
+def _suggest(key: str, allowed: tuple[str, ...]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(key, allowed, n=1)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    return "allowed keys: " + ", ".join(allowed)
+
+
+def compose_file(path: str, shown_as: str, problems: list[Problem]) -> Node | None:
+    """Read and compose one YAML file; report size, syntax, alias and depth problems."""
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_FILE_BYTES:
+            problems.append(Problem(shown_as, 1, 1, f"file is too large ({size} bytes; the limit is {MAX_FILE_BYTES})"))
+            return None
+        with open(path, "rb") as handle:
+            raw = handle.read()
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        problems.append(Problem(shown_as, line, 1, "file is not UTF-8 text", hint="save it as UTF-8"))
+        return None
+    except OSError as exc:
+        problems.append(Problem(shown_as, 1, 1, f"cannot read file: {exc.strerror or exc}"))
+        return None
+    return compose_text(text, shown_as, problems)
+
+
+def compose_text(text: str, shown_as: str, problems: list[Problem]) -> Node | None:
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = " ".join(str(p) for p in (exc.context, exc.problem) if p)
+        problems.append(Problem(shown_as, line, col, f"YAML syntax error: {what}"))
+        return None
+    except yaml.YAMLError as exc:
+        problems.append(Problem(shown_as, 1, 1, f"YAML error: {exc}"))
+        return None
+    except RecursionError:
+        problems.append(Problem(shown_as, 1, 1, "YAML is nested too deeply"))
+        return None
+    if node is None:
+        problems.append(Problem(shown_as, 1, 1, "file is empty"))
+        return None
+    if not _shape_ok(node, shown_as, problems):
+        return None
+    return node
+
+
+def _shape_ok(root: Node, shown_as: str, problems: list[Problem]) -> bool:
+    """Refuse aliases (which can multiply a small file into a huge one) and deep nesting."""
+    seen: set[int] = set()
+    stack = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if id(node) in seen:
+            mark = node.start_mark
+            problems.append(Problem(shown_as, mark.line + 1, mark.column + 1,
+                                    "anchors and aliases (& and *) are not supported",
+                                    hint="write the value out in full"))
+            return False
+        seen.add(id(node))
+        if depth > MAX_DEPTH:
+            mark = node.start_mark
+            problems.append(Problem(shown_as, mark.line + 1, mark.column + 1,
+                                    f"nested more than {MAX_DEPTH} levels deep"))
+            return False
+        if isinstance(node, SequenceNode):
+            stack.extend((child, depth + 1) for child in node.value)
+        elif isinstance(node, MappingNode):
+            for key, value in node.value:
+                stack.append((key, depth + 1))
+                stack.append((value, depth + 1))
+    return True
