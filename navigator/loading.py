@@ -7,7 +7,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from yaml.nodes import Node
+from yaml.nodes import MappingNode, Node, ScalarNode
 
 from .model import (AllOf, AnswerIs, AnyOf, Common, Concern, ConcernIs, Condition, Contact,
                     EmergencyLine, Municipality, Not, Option, Origin, Plan, Question, Rule,
@@ -258,7 +258,7 @@ def _load_plan(mid: str, rules_dir: Path, contacts_dir: Path, common: Common,
     if not rules_path.is_file():
         problems.append(Problem(_shown(rules_path), 0, 0, f"no rules file for municipality '{mid}'"))
         return None
-    contacts = _load_contacts(mid, contacts_path, problems)
+    contacts, declared = _load_contacts(mid, contacts_path, problems)
     r = Reader(_shown(rules_path), problems)
     root = compose_file(str(rules_path), r.path, problems)
     if root is None:
@@ -266,15 +266,27 @@ def _load_plan(mid: str, rules_dir: Path, contacts_dir: Path, common: Common,
     top = r.fields(root, "a rules file", ("municipality", "rules"))
     if top is None or "municipality" not in top:
         return None
-    muni = _municipality(r, top["municipality"], mid, contacts)
+    known = _Known(contacts, declared)
+    muni = _municipality(r, top["municipality"], mid, known)
     if muni is None:
         return None
-    rules = _kept(_rule(r, n, mid, common, contacts) for n in
+    rules = _kept(_rule(r, n, mid, common, known) for n in
                   (r.items(top["rules"], "rules") if "rules" in top else []))
     return Plan(muni, tuple(_unique(r, rules, "rule")), contacts)
 
 
-def _municipality(r: Reader, node: Node, mid: str, contacts: dict[str, Contact]) -> Municipality | None:
+@dataclass
+class _Known:
+    """Contacts a rule may refer to; references to declared-but-broken ones are not reported again."""
+
+    contacts: dict[str, Contact]
+    declared: set[str] | None
+
+    def unknown(self, cid: str) -> bool:
+        return self.declared is not None and cid not in self.contacts and cid not in self.declared
+
+
+def _municipality(r: Reader, node: Node, mid: str, known: _Known) -> Municipality | None:
     f = r.fields(node, "the municipality", ("id", "name", "prefecture", "plan", "seed", "fallback"),
                  ("general_window",))
     if f is None:
@@ -285,15 +297,16 @@ def _municipality(r: Reader, node: Node, mid: str, contacts: dict[str, Contact])
         r.error(f["id"], f"municipality id '{values['id']}' differs from the file name '{mid}'",
                 hint=f"rename the file to {values['id']}.yaml or change the id")
     for key, cid in (("fallback", values["fallback"]), ("general_window", general)):
-        if cid and cid not in contacts:
+        if cid and known.unknown(cid):
             r.error(f[key], f"{key} refers to unknown contact '{cid}'")
-    if None in values.values():
+    if None in values.values() or values["fallback"] not in known.contacts or (
+            general and general not in known.contacts):
         return None
     return Municipality(mid, values["name"], values["prefecture"], values["plan"], values["seed"],
                         values["fallback"], general, r.origin(node))
 
 
-def _rule(r: Reader, node: Node, mid: str, common: Common, contacts: dict[str, Contact]) -> Rule | None:
+def _rule(r: Reader, node: Node, mid: str, common: Common, known: _Known) -> Rule | None:
     f = r.fields(node, "a rule", ("id", "concern", "refer", "priority", "program", "reason", "source"),
                  ("when",))
     if f is None:
@@ -306,7 +319,7 @@ def _rule(r: Reader, node: Node, mid: str, common: Common, contacts: dict[str, C
     if "refer" in f and not refer:
         r.error(f["refer"], f"rule '{rid}' refers to no contact")
     for cid in refer:
-        if cid not in contacts:
+        if known.unknown(cid):
             r.error(f["refer"], f"rule '{rid}' refers to unknown contact '{cid}'")
     when = _condition(r, f["when"], common) if "when" in f else None
     priority = r.integer(f.get("priority"), "priority", 1, 999)
@@ -314,7 +327,7 @@ def _rule(r: Reader, node: Node, mid: str, common: Common, contacts: dict[str, C
     source = _source(r, f.get("source"))
     if None in (rid, concern, priority, program, reason, source) or not refer or ("when" in f and when is None):
         return None
-    if any(cid not in contacts for cid in refer):
+    if any(cid not in known.contacts for cid in refer):
         return None
     return Rule(rid, mid, concern, refer, priority, program, reason, source, when, r.origin(node))
 
@@ -337,23 +350,27 @@ CONTACT_TEXT = ("department", "phone", "address", "hours", "notes")
 CONTACT_DATES = ("valid_from", "valid_until", "last_verified")
 
 
-def _load_contacts(mid: str, path: Path, problems: list[Problem]) -> dict[str, Contact]:
+def _load_contacts(mid: str, path: Path, problems: list[Problem]) -> tuple[dict[str, Contact], set[str] | None]:
+    """The valid contacts, and every id declared (None when the file could not be read at all,
+    so that references to it are not reported a second time)."""
     if not path.is_file():
         problems.append(Problem(_shown(path), 0, 0, f"no contacts file for municipality '{mid}'"))
-        return {}
+        return {}, set()
     r = Reader(_shown(path), problems)
     root = compose_file(str(path), r.path, problems)
     if root is None:
-        return {}
+        return {}, None
     top = r.fields(root, "a contacts file", ("municipality", "contacts"))
     if top is None:
-        return {}
+        return {}, None
     owner = r.text(top.get("municipality"), "municipality")
     if owner and owner != mid:
         r.error(top["municipality"], f"contacts file says municipality '{owner}' but is named '{mid}'")
-    found = _kept(_contact(r, n, mid) for n in
-                  (r.items(top["contacts"], "contacts") if "contacts" in top else []))
-    return {c.id: c for c in _unique(r, found, "contact")}
+    nodes = r.items(top["contacts"], "contacts") if "contacts" in top else []
+    found = _kept(_contact(r, n, mid) for n in nodes)
+    declared = {value.value for n in nodes if isinstance(n, MappingNode)
+                for key, value in n.value if key.value == "id" and isinstance(value, ScalarNode)}
+    return {c.id: c for c in _unique(r, found, "contact")}, declared
 
 
 def _contact(r: Reader, node: Node, mid: str) -> Contact | None:

@@ -212,6 +212,8 @@ def compose_text(text: str, shown_as: str, problems: list[Problem]) -> Node | No
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = " ".join(str(p) for p in (exc.context, exc.problem) if p)
+        if exc.context_mark and mark and exc.context_mark.line != mark.line:
+            what += f" (it starts at line {exc.context_mark.line + 1})"
         problems.append(Problem(shown_as, line, col, f"YAML syntax error: {what}"))
         return None
     except yaml.YAMLError as exc:

@@ -1,0 +1,77 @@
+"""Routing on the mini rule set: order, duplicates, several concerns, one-stop first, fallback."""
+
+from __future__ import annotations
+
+from navigator.engine import Case, explain, questions_for, route
+
+
+def ids(result):
+    return [r.contact.id for r in result.referrals]
+
+
+def test_single_concern_in_priority_and_refer_order(mini_rules):
+    result = route(mini_rules, Case("town", ("poverty",)))
+    assert ids(result) == ["town-jiritsu", "town-shakyo"]
+    assert [r.rank for r in result.referrals] == [1, 2]
+    assert result.emergency == ()
+
+
+def test_two_concerns_put_the_one_stop_window_first_and_merge_duplicates(mini_rules):
+    result = route(mini_rules, Case("town", ("housing", "poverty")))
+    # town-jiritsu is referred by both rules: listed once, at its best priority, with both grounds
+    assert ids(result) == ["town-general", "town-jiritsu", "town-shakyo"]
+    jiritsu = result.referrals[1]
+    assert jiritsu.concerns == ("poverty", "housing")
+    assert [g.rule.id for g in jiritsu.grounds] == ["town-poverty", "town-housing"]
+
+
+def test_unsure_alone_gets_the_one_stop_window(mini_rules):
+    result = route(mini_rules, Case("town", ("unsure",)))
+    assert ids(result) == ["town-general"]
+
+
+def test_answers_choose_between_rules(mini_rules):
+    child = route(mini_rules, Case("town", ("abuse",), {"who": "child"}))
+    elder = route(mini_rules, Case("town", ("abuse",), {"who": "elder"}))
+    assert ids(child) == ["town-kodomo"] and ids(elder) == ["town-choju"]
+    assert [e.phone for e in child.emergency] == ["189"]
+    assert elder.emergency == ()
+
+
+def test_danger_brings_emergency_lines(mini_rules):
+    result = route(mini_rules, Case("town", ("abuse",), {"who": "child", "danger": "yes"}))
+    assert [e.phone for e in result.emergency] == ["110", "189"]
+
+
+def test_unanswered_question_falls_back_honestly(mini_rules):
+    result = route(mini_rules, Case("town", ("abuse",)))
+    [only] = result.referrals
+    assert only.contact.id == "town-general" and only.fallback
+    assert "具体的な窓口の記載がありません" in only.main.reason
+
+
+def test_fallback_without_general_window(mini_rules):
+    result = route(mini_rules, Case("village", ("poverty", "abuse")))
+    assert ids(result) == ["village-office"]
+    assert result.referrals[0].fallback is False  # the poverty rule names it too
+
+
+def test_answers_to_questions_not_asked_are_ignored(mini_rules):
+    result = route(mini_rules, Case("town", ("poverty",), {"danger": "yes"}))
+    assert result.emergency == () and result.answers == {}
+
+
+def test_deterministic(mini_rules):
+    case = Case("town", ("abuse", "housing", "poverty"), {"who": "elder"})
+    assert route(mini_rules, case) == route(mini_rules, case)
+
+
+def test_questions_only_for_selected_concerns(mini_rules):
+    assert [q.id for q in questions_for(mini_rules.common, ["poverty"])] == []
+    assert [q.id for q in questions_for(mini_rules.common, ["abuse"])] == ["who", "danger"]
+
+
+def test_explain_names_rule_file_line_and_answer(mini_rules):
+    result = route(mini_rules, Case("town", ("abuse",), {"who": "child"}))
+    [line] = explain(mini_rules, result.referrals[0])
+    assert "town-abuse-child" in line and "rules/town.yaml:24:5" in line and "who=子ども" in line
