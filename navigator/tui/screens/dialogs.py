@@ -1,0 +1,137 @@
+"""Dialogs over the current screen: help, the "why" trace, and exporting a referral slip."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Checkbox, Input, Static
+
+from ...engine import Result, explain
+from ...slip import render, rules_version, write_private
+from ...text import printable
+
+HELP = """\
+キー操作（マウスは不要です）
+
+  相談内容の画面
+    文字を入力          相談の種類の候補がすぐに出ます
+    Enter               候補を決定して次へ
+    Tab / Shift+Tab     入力欄と一覧の移動
+    スペース            一覧で相談の種類を選ぶ・外す（複数可）
+    F2                  次へ
+    Esc                 市町村を選び直す
+
+  質問の画面
+    1〜9               答えを選ぶ
+    0                   わからない・答えない
+    Esc                 前に戻る（答えは残ります）
+
+  相談先の画面
+    w                   理由の詳細（どの回答とルールからこの案内になったか）
+    e                   つなぎシートを書き出す
+    Esc                 前に戻る
+
+  どこでも
+    Ctrl+N              新しい相談（入力と回答をすべて消します）
+    F1                  このヘルプ
+    Ctrl+Q              終了
+
+相談内容はファイルに保存されません。つなぎシートを書き出したときだけ、
+指定した場所に書き出されます（本人の言葉は、選んだときだけ含めます）。
+"""
+
+
+class HelpScreen(ModalScreen):
+    BINDINGS = [Binding("escape,f1,q", "app.pop_screen", "閉じる")]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog"):
+            yield Static(Content(HELP))
+
+
+class WhyScreen(ModalScreen):
+    """Which answers and rules led to each referral."""
+
+    BINDINGS = [Binding("escape,w,q", "app.pop_screen", "閉じる")]
+
+    def __init__(self, result: Result):
+        super().__init__()
+        self.result = result
+
+    def compose(self) -> ComposeResult:
+        ruleset = self.app.ruleset
+        common = ruleset.common
+        lines = ["理由の詳細（Escで閉じる）", ""]
+        given = [f"{q.prompt} → {q.option(v).label}" for q in common.questions
+                 if (v := self.result.answers.get(q.id)) and q.option(v)]
+        lines += ["回答:"] + [f"  {g}" for g in given] if given else ["回答: なし"]
+        if self.result.emergency:
+            lines += ["", "緊急連絡先を表示した理由: 危険がある、または子どもへの虐待が疑われる回答のため"]
+        for r in self.result.referrals:
+            lines += ["", f"{r.rank}. {r.contact.window}"]
+            lines += [f"   {line}" for line in explain(ruleset, r)]
+        with VerticalScroll(classes="dialog"):
+            yield Static(Content(printable("\n".join(lines))))
+
+
+def default_slip_path(today: dt.date | None = None) -> Path:
+    return Path.cwd() / f"つなぎシート_{(today or dt.date.today()).isoformat()}.md"
+
+
+class ExportScreen(ModalScreen):
+    """Ask where to write the slip, with what, and write it only when the user confirms."""
+
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "やめる"),
+        Binding("ctrl+s", "write", "書き出す"),
+    ]
+
+    def __init__(self, result: Result):
+        super().__init__()
+        self.result = result
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static("つなぎシートを書き出します。書き出し先（.md は Markdown、それ以外はテキスト）:")
+            yield Input(str(default_slip_path()), id="path")
+            yield Checkbox("本人の同意あり", id="consent")
+            yield Checkbox("相談内容（本人の言葉）も含める", id="include-text")
+            yield Static("", id="export-message")
+            yield Static("Enter または Ctrl+S で書き出す・Esc でやめる", classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#path", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_write()
+
+    def action_write(self) -> None:
+        app = self.app
+        raw = self.query_one("#path", Input).value.strip()
+        message = self.query_one("#export-message", Static)
+        if not raw:
+            message.update("書き出し先を入力してください。")
+            return
+        path = Path(raw).expanduser()
+        if path.exists():
+            message.update(Content(printable(f"同じ名前のファイルがあります。別の名前にしてください: {path}")))
+            return
+        include_text = self.query_one("#include-text", Checkbox).value
+        text = render(app.ruleset, self.result, markdown=path.suffix.lower() == ".md",
+                      consent=self.query_one("#consent", Checkbox).value,
+                      version=rules_version(app.rules_dir, app.contacts_dir),
+                      free_text=app.consultation.text.strip() if include_text else None)
+        try:
+            write_private(path, text)
+        except OSError as exc:
+            message.update(Content(printable(f"書き出せませんでした（{exc.strerror or exc}）: {path}")))
+            return
+        app.pop_screen()
+        app.notify(printable(f"書き出しました: {path}"), markup=False)

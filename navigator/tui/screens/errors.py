@@ -1,0 +1,46 @@
+"""Shown instead of a traceback when the rule files have problems."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from ...problems import Problem
+from ...text import printable
+
+
+class LoadErrorScreen(Screen):
+    """Lists every problem as path:line:col; fatal when there are no good rules to fall back on."""
+
+    BINDINGS = [
+        Binding("q", "app.quit", "終了"),
+        Binding("escape", "close", "前のルールで続ける"),
+    ]
+
+    def __init__(self, problems: list[Problem], fatal: bool):
+        super().__init__()
+        self.problems, self.fatal = problems, fatal
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        return not (action == "close" and self.fatal)
+
+    def action_close(self) -> None:
+        self.app.pop_screen()
+
+    def compose(self) -> ComposeResult:
+        head = ("ルールファイルに問題があるため、案内を始められません。" if self.fatal else
+                "変更されたルールファイルに問題があります。直すまで前のルールで案内を続けます。")
+        yield Header()
+        yield Static(head, id="error-head")
+        yield Static("ファイル:行:桁 と内容です。ファイルを直して保存すると自動で読み込み直します。", classes="hint")
+        with VerticalScroll(id="problems"):
+            yield Static(Content(printable("\n".join(str(p) for p in self.problems))))
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "相談窓口ナビ — ルールファイルの問題"
+        self.query_one("#problems").focus()

@@ -1,0 +1,35 @@
+"""Choose the municipality whose plan the consultation follows."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...text import printable
+
+
+class MunicipalityScreen(Screen):
+    BINDINGS = [Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)]
+
+    def compose(self) -> ComposeResult:
+        plans = list(self.app.ruleset.plans.values())
+        yield Header()
+        yield Static("どの市の計画で案内しますか（数字キーまたは↑↓とEnter）", classes="lead")
+        yield OptionList(*[Option(Content(printable(f"{i}. {p.municipality.name}（{p.municipality.prefecture}）")),
+                                  id=p.municipality.id) for i, p in enumerate(plans, start=1)], id="municipalities")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.app.start(event.option.id)
+
+    def action_pick(self, number: int) -> None:
+        options = self.query_one(OptionList)
+        if number <= options.option_count:
+            self.app.start(options.get_option_at_index(number - 1).id)
