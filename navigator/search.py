@@ -11,8 +11,9 @@ from rapidfuzz import fuzz, process
 
 from .model import Concern, Question
 
-CUTOFF = 75          # partial_ratio needed for a near miss (e.g. 出てこない ~ 出てきません)
-MIN_FUZZY_LEN = 4    # shorter keywords must appear exactly: 3 kana differ too much by one
+CUTOFF = 85          # partial_ratio for a near miss: one character off in a phrase of seven or more
+MIN_FUZZY_LEN = 5    # shorter keywords must appear exactly: one character is too much of them
+ANCHOR = 2           # a near miss must start like the keyword (離婚したい is no match for 探したい)
 _DROP = re.compile(r"[\s、。，．,.!！?？「」『』（）()・…〜~ー-]+")
 _KATAKANA = {c: c - 0x60 for c in range(ord("ァ"), ord("ヶ") + 1)}
 
@@ -66,11 +67,12 @@ class ConcernMatcher:
 
 
 def _adjust(query: str, key: str, score: float) -> float:
-    """Exact containment wins; a short keyword must be exact; a query shorter than the keyword
-    (someone still typing) counts only for the part of the keyword it covers."""
+    """Exact containment wins; a short keyword must be exact; a near miss must share the
+    keyword's start; a query shorter than the keyword (someone still typing) counts only for
+    the part of the keyword it covers."""
     if key in query:
         return 100.0
-    if len(key) < MIN_FUZZY_LEN:
+    if len(key) < MIN_FUZZY_LEN or key[:ANCHOR] not in query:
         return 0.0
     if len(query) < len(key):
         return score * len(query) / len(key)
