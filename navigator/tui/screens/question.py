@@ -39,11 +39,16 @@ class QuestionScreen(Screen):
 
     def on_mount(self) -> None:
         self.title = "相談窓口ナビ — 質問"
-        options = self.query_one(OptionList)
+        self.show_current_answer()
+        self.query_one(OptionList).focus()
+
+    def on_screen_resume(self) -> None:
+        self.show_current_answer()  # back from a later step: the kept answer is highlighted
+
+    def show_current_answer(self) -> None:
         current = self.app.consultation.suggested_answer(self.question)
         values = [o.value for o in self.question.options]
-        options.highlighted = values.index(current) if current in values else 0
-        options.focus()
+        self.query_one(OptionList).highlighted = values.index(current) if current in values else 0
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.answer(None if event.option.id == SKIP else event.option.id)

@@ -1,0 +1,85 @@
+"""The shipped rules and contacts: loadable, traceable to the seeds, no invented phone numbers."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from navigator.report import coverage_rows
+from conftest import ROOT
+
+SEEDS = ROOT.parent / "shared" / "seeds"
+NATIONAL_PHONES = {"110", "119", "189", "#8008"}
+MUNICIPALITIES = {"maebashi", "isesaki", "ageo", "shimotsuke", "asaka"}
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.fixture(scope="module")
+def seeds() -> dict[str, str]:
+    if not SEEDS.is_dir():
+        pytest.fail(f"the seed plans are expected at {SEEDS}")
+    return {p.name: squash(p.read_text(encoding="utf-8")) for p in SEEDS.glob("*.txt")}
+
+
+def all_sourced(ruleset):
+    for plan in ruleset.plans.values():
+        yield from plan.rules
+        yield from plan.contacts.values()
+
+
+def test_all_five_municipalities_ship(shipped):
+    assert set(shipped.plans) == MUNICIPALITIES
+
+
+def test_every_rule_and_contact_cites_a_real_section_and_quote(shipped, seeds):
+    wrong = []
+    for obj in all_sourced(shipped):
+        src = obj.source
+        seed = seeds.get(src.file)
+        if seed is None:
+            wrong.append(f"{obj.origin}: {obj.id}: no seed file {src.file}")
+            continue
+        for part in src.section.split(" > "):
+            if squash(part) not in seed:
+                wrong.append(f"{obj.origin}: {obj.id}: section part not in seed: {part}")
+        if not src.quote:
+            wrong.append(f"{obj.origin}: {obj.id}: no quote")
+        elif squash(src.quote) not in seed:
+            wrong.append(f"{obj.origin}: {obj.id}: quote not in seed: {src.quote}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_each_plan_cites_its_own_seed(shipped):
+    for plan in shipped.plans.values():
+        seed = plan.municipality.seed
+        assert {o.source.file for o in (*plan.rules, *plan.contacts.values())} == {seed}, plan.municipality.id
+
+
+def test_every_phone_appears_in_a_seed_or_is_national(shipped, seeds):
+    raw = "".join(seeds.values())
+    phones = [(c.id, c.phone) for plan in shipped.plans.values() for c in plan.contacts.values() if c.phone]
+    phones += [(e.id, e.phone) for e in shipped.common.emergency]
+    assert phones, "no phone numbers at all is suspicious: 伊勢崎 gives two"
+    for cid, phone in phones:
+        assert phone in NATIONAL_PHONES or squash(phone) in raw, f"{cid}: {phone} is in no seed"
+
+
+def test_emergency_lines_are_only_the_national_ones(shipped):
+    assert {e.phone for e in shipped.common.emergency} == NATIONAL_PHONES
+
+
+def test_no_empty_cell_in_the_coverage_matrix(shipped):
+    rows = coverage_rows(shipped)
+    assert len(rows) == len(shipped.plans) * len(shipped.common.concerns)
+    for mid, concern, first in rows:
+        assert first.contact.window, (mid, concern)
+
+
+def test_every_concern_has_many_keywords(shipped):
+    for concern in shipped.common.concerns:
+        assert len(concern.keywords) >= 8, concern.id

@@ -1,0 +1,282 @@
+"""The TUI driven as a person would: keys in, screens and widget state out (Textual Pilot)."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, OptionList, SelectionList, Static
+
+from navigator.tui.app import NavigatorApp
+from navigator.tui.screens.dialogs import ExportScreen, WhyScreen
+from navigator.tui.screens.errors import LoadErrorScreen
+from navigator.tui.screens.intake import IntakeScreen
+from navigator.tui.screens.municipality import MunicipalityScreen
+from navigator.tui.screens.question import QuestionScreen
+from navigator.tui.screens.result import ResultScreen
+from conftest import MINI, ROOT
+
+SIZE = (80, 24)
+
+
+def mini_app(municipality: str | None = "town", folder: Path = MINI) -> NavigatorApp:
+    return NavigatorApp(folder / "rules", folder / "contacts", municipality, watch_interval=None)
+
+
+def shown(widget: Static) -> str:
+    return str(widget.render())
+
+
+def windows(app) -> list[str]:
+    return [r.contact.window for r in app.screen.result.referrals]
+
+
+async def type_text(pilot, text: str) -> None:
+    await pilot.press(*text)
+    await pilot.pause()
+
+
+async def test_municipality_given_opens_intake_with_text_focused():
+    app = mini_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, IntakeScreen)
+        assert app.focused is app.screen.query_one("#text", Input)
+
+
+async def test_municipality_picker_by_number_key():
+    app = mini_app(None)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, MunicipalityScreen)
+        await pilot.press("2")
+        await pilot.pause()
+        assert isinstance(app.screen, IntakeScreen) and app.consultation.municipality == "village"
+
+
+async def test_suggestions_follow_typing_and_enter_accepts_them():
+    app = mini_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await type_text(pilot, "借金")
+        assert "生活困窮" in shown(app.screen.query_one("#suggest"))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultScreen)
+        assert windows(app) == ["自立相談", "生活福祉資金"]
+
+
+async def test_nothing_found_asks_to_tick_and_ticking_works():
+    app = mini_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await type_text(pilot, "天気")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, IntakeScreen)
+        assert app.focused is app.screen.query_one(SelectionList)
+        await pilot.press("space", "enter")  # tick the first concern (生活困窮), go on
+        await pilot.pause()
+        assert isinstance(app.screen, ResultScreen)
+        assert app.consultation.ticked == ["poverty"]
+
+
+async def test_several_concerns_put_the_one_stop_window_first_with_each_concern():
+    app = mini_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await type_text(pilot, "家賃が払えない")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert windows(app)[:2] == ["総合相談", "自立相談"]
+        cards = [shown(s) for s in app.screen.query(".referral")]
+        assert "相談: 生活困窮・住まい" in cards[1]
+
+
+async def test_danger_puts_emergency_lines_first():
+    app = mini_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await type_text(pilot, "子どもが叩かれている")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen) and app.screen.question.id == "who"
+        assert app.screen.query_one(OptionList).highlighted == 0  # 子ども, from the text
+        await pilot.press("1")
+        await pilot.pause()
+        assert app.screen.question.id == "danger"
+        await pilot.press("1")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultScreen)
+        banner = app.screen.query_one("#emergency")
+        assert "110" in shown(banner) and "189" in shown(banner)
+        assert banner.region.y < app.screen.query_one("#referrals").region.y
+        assert windows(app) == ["こども相談"]
+
+
+async def test_back_keeps_answers():
+    app = mini_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await type_text(pilot, "叩かれている")
+        await pilot.press("enter", "2")  # who = 高齢者
+        await pilot.pause()
+        assert app.screen.question.id == "danger"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.question.id == "who"
+        assert app.screen.query_one(OptionList).highlighted == 1
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, IntakeScreen)
+        assert app.screen.query_one("#text", Input).value == "叩かれている"
+        assert app.consultation.answers == {"who": "elder"}
+        await pilot.press("enter", "enter", "2")  # forward again: the kept answer is offered first
+        await pilot.pause()
+        assert isinstance(app.screen, ResultScreen) and windows(app) == ["高齢者相談"]
+
+
+async def test_new_consultation_clears_everything():
+    app = mini_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await type_text(pilot, "叩かれている")
+        await pilot.press("enter", "1", "1")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultScreen)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert isinstance(app.screen, IntakeScreen)
+        assert app.screen.query_one("#text", Input).value == ""
+        assert app.screen.query_one(SelectionList).selected == []
+        assert (app.consultation.text, app.consultation.ticked, app.consultation.answers) == ("", [], {})
+        assert len(app.screen_stack) == 2
+
+
+async def test_why_shows_rule_and_answers():
+    app = mini_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await type_text(pilot, "叩かれている")
+        await pilot.press("enter", "2", "2", "w")
+        await pilot.pause()
+        assert isinstance(app.screen, WhyScreen)
+        text = shown(app.screen.query_one(Static))
+        assert "town-abuse-elder" in text and "誰ですか → 高齢者" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultScreen)
+
+
+def files_under(folder: Path) -> set[str]:
+    return {str(p.relative_to(folder)) for p in folder.rglob("*")}
+
+
+async def test_export_writes_exactly_the_slip(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = mini_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await type_text(pilot, "借金があって困っている")
+        await pilot.press("enter", "e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        path_input = app.screen.query_one("#path", Input)
+        assert path_input.value.startswith(str(tmp_path))  # the path is shown before writing
+        path_input.value = str(tmp_path / "slip.md")
+        await pilot.press("tab", "space")  # 本人の同意あり
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultScreen)
+    assert files_under(tmp_path) == {"slip.md"}
+    slip = tmp_path / "slip.md"
+    assert stat.S_IMODE(os.stat(slip).st_mode) == 0o600
+    text = slip.read_text(encoding="utf-8")
+    assert "# つなぎシート" in text and "本人同意: あり" in text and "1. 自立相談" in text
+    assert "出典: town.txt 第1章" in text and "ルールの版: " in text
+    assert "借金があって困っている" not in text  # the resident's words only when ticked
+
+
+async def test_export_to_unwritable_path_says_so_and_keeps_the_result(tmp_path):
+    app = mini_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await type_text(pilot, "借金")
+        await pilot.press("enter", "e")
+        await pilot.pause()
+        app.screen.query_one("#path", Input).value = str(tmp_path / "no" / "such" / "dir" / "slip.txt")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        assert "書き出せませんでした" in shown(app.screen.query_one("#export-message"))
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultScreen) and windows(app) == ["自立相談", "生活福祉資金"]
+    assert files_under(tmp_path) == set()
+
+
+async def test_load_error_screen_lists_problems(mini):
+    (mini / "rules" / "town.yaml").write_text("municipality: [\n", encoding="utf-8")
+    app = mini_app(folder=mini)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, LoadErrorScreen)
+        text = shown(app.screen.query_one("#problems Static"))
+        assert "rules/town.yaml:2:1: [error] YAML syntax error" in text
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_markup_in_rule_files_is_shown_literally(mini):
+    contacts = mini / "contacts" / "town.yaml"
+    contacts.write_text(contacts.read_text(encoding="utf-8").replace(
+        "window: 自立相談", 'window: "[bold]自立[/bold][@click=app.quit]相談\\x1b[31m"'), encoding="utf-8")
+    app = mini_app(folder=mini)
+    async with app.run_test(size=SIZE) as pilot:
+        await type_text(pilot, "借金")
+        await pilot.press("enter")
+        await pilot.pause()
+        card = shown(app.screen.query(".referral").first())
+        assert "[bold]自立[/bold][@click=app.quit]相談\\x1b[31m" in card
+        await pilot.click(".referral")
+        await pilot.pause()
+        assert app.is_running
+
+
+MUNICIPALITY_WALKS = {
+    "asaka": "家賃が払えなくて、仕事もなくなった",
+    "isesaki": "家賃が払えなくて、仕事もなくなった",
+    "maebashi": "母が物忘れがひどくて、お金の管理ができない",
+    "ageo": "仕事が見つからない",
+    "shimotsuke": "息子が10年以上部屋から出てこない",
+}
+
+
+@pytest.mark.parametrize("municipality, text", MUNICIPALITY_WALKS.items())
+async def test_full_walk_in_every_municipality(municipality, text):
+    app = NavigatorApp(ROOT / "rules", ROOT / "contacts", None, watch_interval=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        order = [p for p in app.ruleset.plans]
+        await pilot.press(str(order.index(municipality) + 1))
+        await pilot.pause()
+        await type_text(pilot, text)
+        await pilot.press("enter")
+        for _ in range(8):  # answer whatever is asked with 「わからない」
+            await pilot.pause()
+            if not isinstance(app.screen, QuestionScreen):
+                break
+            await pilot.press("0")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultScreen)
+        assert app.screen.result.municipality.id == municipality
+        assert len(app.screen.query(".referral")) == len(app.screen.result.referrals) >= 1
+
+
+async def test_rent_and_job_loss_in_asaka_reaches_fukushi_sodan():
+    app = NavigatorApp(ROOT / "rules", ROOT / "contacts", "asaka", watch_interval=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await type_text(pilot, "家賃が払えなくて、仕事もなくなった")
+        await pilot.press("enter")
+        for _ in range(8):
+            await pilot.pause()
+            if not isinstance(app.screen, QuestionScreen):
+                break
+            await pilot.press("0")
+        await pilot.pause()
+        first = app.screen.result.referrals[0].contact
+        assert first.department == "福祉相談課"
