@@ -66,7 +66,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from .tui.run import run_tui  # Textual is imported only for the TUI
         return run_tui(rules_dir, contacts_dir, args.municipality)
     if args.command == "check":
-        return _check(load(rules_dir, contacts_dir), args.format)
+        from .lint import lint
+
+        loaded = load(rules_dir, contacts_dir)
+        return _check(loaded.problems + lint(loaded.ruleset), args.format, loaded)
     if args.command == "route":
         _known_municipality(rules_dir, args.municipality)
         return _route(_load_ok(rules_dir, contacts_dir, [args.municipality]), args)
@@ -95,8 +98,8 @@ def _load_ok(rules_dir: Path, contacts_dir: Path, only: list[str] | None = None)
     return loaded
 
 
-def _check(loaded: Loaded, fmt: str) -> int:
-    problems = sorted(loaded.problems)
+def _check(problems: list, fmt: str, loaded: Loaded) -> int:
+    problems = sorted(problems)
     errors = sum(p.level == ERROR for p in problems)
     if fmt == "json":
         print(json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2))
