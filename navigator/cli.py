@@ -43,6 +43,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("test", parents=[common], help="run scenario files (default: the shipped ones)")
     p.add_argument("files", nargs="*", type=Path)
+
+    p = sub.add_parser("diff", parents=[common], help="which consultations an edit sends elsewhere")
+    p.add_argument("old", help="a folder with rules/ and contacts/, a rules folder, or a git revision (e.g. HEAD)")
+    p.add_argument("new", nargs="?", help="the same; default: the current rules (--rules, --contacts)")
     return parser
 
 
@@ -55,6 +59,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # e.g. piped into head: not an error worth a message
+        sys.stderr.close()
+        return 0
     except Exception as exc:  # last resort: a one-line message, never a traceback
         print(f"navigator: 内部エラーが発生しました ({type(exc).__name__}: {exc})", file=sys.stderr)
         return 70
@@ -70,6 +77,8 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         loaded = load(rules_dir, contacts_dir)
         return _check(loaded.problems + lint(loaded.ruleset), args.format, loaded)
+    if args.command == "diff":
+        return _diff(rules_dir, contacts_dir, args.old, args.new)
     if args.command == "route":
         _known_municipality(rules_dir, args.municipality)
         return _route(_load_ok(rules_dir, contacts_dir, [args.municipality]), args)
@@ -149,6 +158,22 @@ def _answer(ruleset, text: str) -> tuple[str, str]:
         raise UserError(f"question '{qid}' has no option '{value}' "
                         f"(options: {', '.join(o.value for o in question.options)})")
     return qid, value
+
+
+def _diff(rules_dir: Path, contacts_dir: Path, old: str, new: str | None) -> int:
+    from .diff import SideError, compare, render, resolve_side, temporary_workdir
+    from .scenarios import load_scenarios, shipped_scenario_files
+
+    with temporary_workdir() as work:
+        try:
+            old_dirs = resolve_side(old, rules_dir, Path(work) / "old")
+            new_dirs = resolve_side(new, rules_dir, Path(work) / "new") if new else (rules_dir, contacts_dir)
+        except SideError as exc:
+            raise UserError(str(exc)) from exc
+        before, after = _load_ok(*old_dirs), _load_ok(*new_dirs)
+    scenarios, _ = load_scenarios(shipped_scenario_files())
+    print(render(compare(before.ruleset, after.ruleset, scenarios)))
+    return EXIT_OK
 
 
 def _test(loaded: Loaded, files: list[Path]) -> int:
