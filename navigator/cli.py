@@ -42,7 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("coverage", parents=[common], help="municipality × concern → first referral")
 
     p = sub.add_parser("test", parents=[common], help="run scenario files (default: the shipped ones)")
-    p.add_argument("files", nargs="*", type=Path)
+    p.add_argument("files", nargs="*", type=Path, help="scenario files or folders of them")
 
     p = sub.add_parser("diff", parents=[common], help="which consultations an edit sends elsewhere")
     p.add_argument("old", help="a folder with rules/ and contacts/, a rules folder, or a git revision (e.g. HEAD)")
@@ -180,10 +180,15 @@ def _test(loaded: Loaded, files: list[Path]) -> int:
     from .scenarios import load_scenarios, run, shipped_scenario_files
     from .search import ConcernMatcher
 
-    paths = files or shipped_scenario_files()
-    for path in paths:
-        if not path.is_file():
+    paths = []
+    for path in files:
+        if path.is_dir():
+            paths += sorted(path.glob("*.yaml"))
+        elif path.is_file():
+            paths.append(path)
+        else:
             raise UserError(f"scenario file not found: {path}")
+    paths = paths if files else shipped_scenario_files()
     scenarios, problems = load_scenarios(paths)
     for p in problems:
         print(p)

@@ -116,3 +116,30 @@ def test_route_does_not_import_textual():
 def test_python_dash_m(tmp_path):
     done = subprocess.run([sys.executable, "-m", "navigator", "list", *DIRS], capture_output=True, text=True)
     assert done.returncode == 0 and "village" in done.stdout
+
+
+def test_navigator_test_reports_expected_vs_got_and_a_plain_summary(capsys, tmp_path):
+    scenarios = tmp_path / "town.yaml"
+    scenarios.write_text(
+        "municipality: town\n"
+        "scenarios:\n"
+        "  - name: 借金\n"
+        "    text: 借金がある\n"
+        "    expect: {contacts: [town-jiritsu], emergency: false, found: [poverty]}\n"
+        "  - name: 子ども\n"
+        "    concerns: [abuse]\n"
+        "    answers: {who: child}\n"
+        "    expect: {top: 1, contacts: [town-general], emergency: false}\n", encoding="utf-8")
+    code, out, _ = run(capsys, "test", *DIRS, str(tmp_path))
+    assert code == 1
+    assert out.splitlines() == [
+        f"FAIL {scenarios}:6:5 子ども",
+        "    expected town-general in the top 1; got town-kodomo",
+        "    emergency lines expected not shown; got 189",
+        "1 passed, 1 failed",
+    ]
+
+
+def test_navigator_test_on_the_shipped_scenarios(capsys):
+    code, out, _ = run(capsys, "test")
+    assert code == 0 and out.splitlines()[-1].endswith(" passed, 0 failed")
