@@ -1,0 +1,80 @@
+"""The JSON Schemas editors use accept every shipped file and reject what the loader rejects."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from navigator.loading import load
+from conftest import MINI, ROOT
+from test_loading import replace
+
+SCHEMAS = ROOT / "schema"
+
+
+def schema_for(path: Path) -> str:
+    if path.name == "common.yaml":
+        return "common.schema.json"
+    return "contacts.schema.json" if path.parent.name == "contacts" else "rules.schema.json"
+
+
+def validator(name: str):
+    return jsonschema.Draft202012Validator(json.loads((SCHEMAS / name).read_text(encoding="utf-8")))
+
+
+def as_json(value):
+    """YAML dates become the strings an editor's YAML-to-JSON step would see."""
+    if isinstance(value, dict):
+        return {k: as_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [as_json(v) for v in value]
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def errors(path: Path) -> list[str]:
+    data = as_json(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return [e.message for e in validator(schema_for(path)).iter_errors(data)]
+
+
+SHIPPED = sorted((ROOT / "rules").glob("*.yaml")) + sorted((ROOT / "contacts").glob("*.yaml"))
+
+
+def test_schemas_are_valid_schemas():
+    for path in SCHEMAS.glob("*.json"):
+        jsonschema.Draft202012Validator.check_schema(json.loads(path.read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("path", SHIPPED + sorted(MINI.rglob("*.yaml")), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_schema_accepts_the_files_the_loader_accepts(path):
+    assert errors(path) == []
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_shipped_files_point_editors_at_their_schema(path):
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first == f"# yaml-language-server: $schema=../schema/{schema_for(path)}"
+
+
+BROKEN = [
+    ("rules/village.yaml", "    refer: [village-office]", "    refers: [village-office]"),      # unknown key
+    ("rules/village.yaml", "priority: 10", "priority: high"),                                   # wrong type
+    ("rules/village.yaml", "priority: 10", "priority: 0"),                                      # out of range
+    ("contacts/village.yaml", "    window: 村役場\n", ""),                                      # missing field
+    ("rules/common.yaml", '{value: "yes", label: はい}', "{value: yes, label: はい}"),          # yes is a boolean
+    ("rules/town.yaml", "when: {answer: {who: child}}",
+     "when: {answer: {who: child}, concern: abuse}"),                                           # two keys
+    ("rules/town.yaml", "  - id: town-poverty", "  - id: Town Poverty"),                        # bad id
+    ("contacts/town.yaml", "    organization: 町\n    phone:", "    organization: [町]\n    phone:"),  # list
+]
+
+
+@pytest.mark.parametrize("file, old, new", BROKEN, ids=[b[2].strip()[:24] for b in BROKEN])
+def test_schema_rejects_what_the_loader_rejects(mini, file, old, new):
+    replace(mini / file, old, new)
+    assert not load(mini / "rules", mini / "contacts").ok
+    assert errors(mini / file), f"the schema accepts a broken {file}"
