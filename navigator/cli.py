@@ -10,6 +10,7 @@ from pathlib import Path
 from . import report
 from .loading import Loaded, load, municipality_ids, resolve_dirs
 from .problems import ERROR
+from .text import printable, printable_json
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
@@ -55,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _dispatch(args)
     except UserError as exc:
-        print(f"navigator: {exc}", file=sys.stderr)
+        print(printable(f"navigator: {exc}"), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
@@ -63,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.close()
         return 0
     except Exception as exc:  # last resort: a one-line message, never a traceback
-        print(f"navigator: 内部エラーが発生しました ({type(exc).__name__}: {exc})", file=sys.stderr)
+        print(printable(f"navigator: 内部エラーが発生しました ({type(exc).__name__}: {exc})"), file=sys.stderr)
         return 70
 
 
@@ -102,7 +103,7 @@ def _load_ok(rules_dir: Path, contacts_dir: Path, only: list[str] | None = None)
     loaded = load(rules_dir, contacts_dir, only)
     if not loaded.ok:
         for p in loaded.problems:
-            print(p, file=sys.stderr)
+            print(printable(str(p)), file=sys.stderr)
         raise UserError("the rule files have errors; fix them first (navigator check)")
     return loaded
 
@@ -111,10 +112,10 @@ def _check(problems: list, fmt: str, loaded: Loaded) -> int:
     problems = sorted(problems)
     errors = sum(p.level == ERROR for p in problems)
     if fmt == "json":
-        print(json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2))
+        print(printable_json(json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2)))
     else:
         for p in problems:
-            print(p)
+            print(printable(str(p)))
         plans = loaded.ruleset.plans.values()
         print(f"{errors} errors, {len(problems) - errors} warnings in "
               f"{len(loaded.ruleset.plans)} municipalities, {sum(len(p.rules) for p in plans)} rules, "
@@ -143,7 +144,7 @@ def _route(loaded: Loaded, args: argparse.Namespace) -> int:
 
     result = route(ruleset, intake.case)
     if args.format == "json":
-        print(json.dumps(report.as_json(ruleset, result, intake), ensure_ascii=False, indent=2))
+        print(printable_json(json.dumps(report.as_json(ruleset, result, intake), ensure_ascii=False, indent=2)))
     else:
         print(report.as_text(ruleset, result))
     return EXIT_OK
@@ -191,16 +192,16 @@ def _test(loaded: Loaded, files: list[Path]) -> int:
     paths = paths if files else shipped_scenario_files()
     scenarios, problems = load_scenarios(paths)
     for p in problems:
-        print(p)
+        print(printable(str(p)))
     matcher = ConcernMatcher(loaded.ruleset.common.concerns)
     failed = 0
     for s in scenarios:
         outcome = run(loaded.ruleset, matcher, s)
         if not outcome.passed:
             failed += 1
-            print(f"FAIL {s.origin} {s.name}")
+            print(printable(f"FAIL {s.origin} {s.name}"))
             for line in outcome.failures:
-                print(f"    {line}")
+                print(printable(f"    {line}"))
     print(f"{len(scenarios) - failed} passed, {failed + len(problems)} failed")
     return EXIT_FAIL if failed or problems else EXIT_OK
 

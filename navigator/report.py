@@ -5,6 +5,7 @@ from __future__ import annotations
 from .engine import FALLBACK, Case, Referral, Result, explain, route
 from .intake import Intake
 from .model import RuleSet, Source
+from .text import printable
 
 UNKNOWN = "記載なし"
 
@@ -68,7 +69,7 @@ def as_text(ruleset: RuleSet, result: Result) -> str:
         if r.fallback:
             lines.append("   ※ この相談について計画に具体的な記載はありません")
         lines.append(f"   出典: {r.main.source.describe()}")
-    return "\n".join(lines)
+    return printable("\n".join(lines))
 
 
 def listing(ruleset: RuleSet) -> str:
@@ -81,7 +82,7 @@ def listing(ruleset: RuleSet) -> str:
     for q in ruleset.common.questions:
         lines.append(f"  {q.id}: {q.prompt}")
         lines += [f"      {o.value:<14} {o.label}" for o in q.options]
-    return "\n".join(lines)
+    return printable("\n".join(lines))
 
 
 def coverage_rows(ruleset: RuleSet) -> list[tuple[str, str, Referral]]:
@@ -100,4 +101,4 @@ def coverage(ruleset: RuleSet) -> str:
         kind = "fallback" if first.main.kind == FALLBACK else "plan"
         dept = f"（{first.contact.department}）" if first.contact.department else ""
         lines.append(f"{mid:<12} {concern:<15} {kind:<8} {first.contact.window}{dept}")
-    return "\n".join(lines)
+    return printable("\n".join(lines))

@@ -59,13 +59,16 @@ def printable_lines(lines: list[str]) -> str:
 
 
 def write_private(path: Path, text: str) -> None:
-    """Write atomically (a temporary file renamed into place) and readable by the owner only."""
+    """Write atomically (a temporary file in the same folder, renamed into place), readable by
+    the owner only: a crash or a full disk never leaves half a slip, and no one else reads it."""
     path = path.expanduser()
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".navigator-", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".navigator-", suffix=".tmp")  # created 0o600
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            os.fchmod(handle.fileno(), 0o600)
             handle.write(text)
-        os.chmod(tmp, 0o600)
+            handle.flush()
+            os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

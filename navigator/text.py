@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import re
 
-# C0 and C1 controls, DEL, and bidi overrides: a rule file must not move the cursor,
-# change colours, retitle the terminal or reorder what staff read.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# C0 and C1 controls (not tab and newline), DEL, bidi marks, embeddings, overrides and isolates,
+# line and paragraph separators, and lone surrogates: a rule file must not move the cursor,
+# change colours, retitle the terminal, reorder what staff read, or make writing a file fail.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029"
+                      "\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def printable(text: str) -> str:
     """The text with every control character shown as \\xNN or \\uNNNN instead of acting."""
     return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def printable_json(dumped: str) -> str:
+    """JSON text (from json.dumps(..., ensure_ascii=False)) with the characters `printable`
+    escapes written as \\uNNNN: the same data for a program, harmless in a terminal."""
+    return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import stat
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -17,7 +18,11 @@ try:  # libyaml is several times faster and keeps the same marks
 except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml import SafeLoader as _Loader
 
-MAX_FILE_BYTES = 2_000_000
+# Limits for hostile or broken files (see SECURITY.md). The shipped files are far below them:
+# at most 50 kB, 450 characters a line, 1,600 nodes and 8 levels of nesting.
+MAX_FILE_BYTES = 1_000_000   # a 1 MB file composes in about 2 s at worst; refused before reading
+MAX_LINE_CHARS = 5_000
+MAX_NODES = 50_000
 MAX_DEPTH = 40
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
@@ -31,7 +36,7 @@ def scalar_value(node: ScalarNode):
         return node.value
     try:
         return construct(_constructor, node)
-    except (ValueError, yaml.YAMLError):  # e.g. a timestamp-like 2026-13-45
+    except Exception:  # 2026-13-45, or an explicit `!!bool maybe` / `!!timestamp x`: kept as text
         return node.value
 
 
@@ -173,7 +178,9 @@ def _kind(node: Node) -> str:
     value = scalar_value(node)
     if value is None:
         return "empty"
-    return {bool: "true/false", int: "a number", float: "a number", str: "text"}.get(type(value), "a date")
+    if isinstance(value, dt.date):
+        return "a date"
+    return {bool: "true/false", int: "a number", float: "a number", str: "text"}.get(type(value), "a value")
 
 
 def _suggest(key: str, allowed: tuple[str, ...]) -> str:
@@ -188,12 +195,19 @@ def _suggest(key: str, allowed: tuple[str, ...]) -> str:
 def compose_file(path: str, shown_as: str, problems: list[Problem]) -> Node | None:
     """Read and compose one YAML file; report size, syntax, alias and depth problems."""
     try:
-        size = os.path.getsize(path)
-        if size > MAX_FILE_BYTES:
-            problems.append(Problem(shown_as, 1, 1, f"file is too large ({size} bytes; the limit is {MAX_FILE_BYTES})"))
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block or never end
+            problems.append(Problem(shown_as, 1, 1, "not a regular file"))
+            return None
+        if info.st_size > MAX_FILE_BYTES:
+            problems.append(Problem(shown_as, 1, 1, f"file is too large ({info.st_size} bytes; "
+                                    f"the limit is {MAX_FILE_BYTES})"))
             return None
         with open(path, "rb") as handle:
-            raw = handle.read()
+            raw = handle.read(MAX_FILE_BYTES + 1)  # the file may have grown since stat
+        if len(raw) > MAX_FILE_BYTES:
+            problems.append(Problem(shown_as, 1, 1, f"file is too large (the limit is {MAX_FILE_BYTES} bytes)"))
+            return None
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
@@ -206,21 +220,28 @@ def compose_file(path: str, shown_as: str, problems: list[Problem]) -> Node | No
 
 
 def compose_text(text: str, shown_as: str, problems: list[Problem]) -> Node | None:
+    long_line = _long_line(text)
+    if long_line:
+        line, length = long_line
+        problems.append(Problem(shown_as, line, MAX_LINE_CHARS + 1,
+                                f"line is too long ({length} characters; the limit is {MAX_LINE_CHARS})",
+                                hint="break the text over several lines with > or |"))
+        return None
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = " ".join(str(p) for p in (exc.context, exc.problem) if p)
-        if exc.context_mark and mark and exc.context_mark.line != mark.line:
-            what += f" (it starts at line {exc.context_mark.line + 1})"
-        problems.append(Problem(shown_as, line, col, f"YAML syntax error: {what}"))
+        problems.append(_syntax_problem(exc, shown_as))
+        return None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, e.g. a raw ESC
+        line, col = _position(text, text.find(chr(exc.character)))
+        problems.append(Problem(shown_as, line, col, f"character U+{exc.character:04X} is not allowed in YAML",
+                                hint='write it as an escape in double quotes, e.g. "\\x1b", if it is meant'))
         return None
     except yaml.YAMLError as exc:
         problems.append(Problem(shown_as, 1, 1, f"YAML error: {exc}"))
         return None
-    except RecursionError:
-        problems.append(Problem(shown_as, 1, 1, "YAML is nested too deeply"))
+    except RecursionError:  # only the pure-Python loader; libyaml stops at depth 1000 by itself
+        problems.append(Problem(shown_as, 1, 1, f"nested more than {MAX_DEPTH} levels deep"))
         return None
     if node is None:
         problems.append(Problem(shown_as, 1, 1, "file is empty"))
@@ -230,23 +251,56 @@ def compose_text(text: str, shown_as: str, problems: list[Problem]) -> Node | No
     return node
 
 
+def _long_line(text: str) -> tuple[int, int] | None:
+    """The first line longer than MAX_LINE_CHARS, as (line number, length)."""
+    if len(text) <= MAX_LINE_CHARS:
+        return None
+    for number, line in enumerate(text.split("\n"), start=1):
+        if len(line) > MAX_LINE_CHARS:
+            return number, len(line)
+    return None
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of a character index (line 1, column 1 when unknown)."""
+    if index < 0:
+        return 1, 1
+    return text.count("\n", 0, index) + 1, index - text.rfind("\n", 0, index)
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, shown_as: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    if "maximum nesting depth" in str(exc.problem):  # libyaml's own limit (1000 levels)
+        return Problem(shown_as, line, col, f"nested more than {MAX_DEPTH} levels deep")
+    what = " ".join(str(p) for p in (exc.context, exc.problem) if p)
+    if exc.context_mark and mark and exc.context_mark.line != mark.line:
+        what += f" (it starts at line {exc.context_mark.line + 1})"
+    return Problem(shown_as, line, col, f"YAML syntax error: {what}")
+
+
 def _shape_ok(root: Node, shown_as: str, problems: list[Problem]) -> bool:
-    """Refuse aliases (which can multiply a small file into a huge one) and deep nesting."""
+    """Refuse aliases (which can multiply a small file into a huge one), deep nesting and
+    more nodes than any real file needs."""
     seen: set[int] = set()
     stack = [(root, 1)]
     while stack:
         node, depth = stack.pop()
+        mark = node.start_mark
         if id(node) in seen:
-            mark = node.start_mark
             problems.append(Problem(shown_as, mark.line + 1, mark.column + 1,
                                     "anchors and aliases (& and *) are not supported",
                                     hint="write the value out in full"))
             return False
         seen.add(id(node))
         if depth > MAX_DEPTH:
-            mark = node.start_mark
             problems.append(Problem(shown_as, mark.line + 1, mark.column + 1,
                                     f"nested more than {MAX_DEPTH} levels deep"))
+            return False
+        if len(seen) > MAX_NODES:
+            problems.append(Problem(shown_as, mark.line + 1, mark.column + 1,
+                                    f"more than {MAX_NODES} values in one file",
+                                    hint="split the municipality's rules or remove repeated entries"))
             return False
         if isinstance(node, SequenceNode):
             stack.extend((child, depth + 1) for child in node.value)

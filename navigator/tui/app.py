@@ -4,15 +4,27 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import constants
 from textual.app import App
 from textual.binding import Binding
 
+from ..engine import route
 from ..loading import Loaded, load, municipality_ids
-from ..model import RuleSet
+from ..model import Common, RuleSet
 from ..problems import Problem
 from ..search import ConcernMatcher
+from ..text import printable
+from .screens.errors import LoadErrorScreen
+from .screens.guard import guarded
 from .state import Consultation
 from .watch import Snapshot
+
+
+def _leave_no_traces() -> None:
+    """Textual logs every event, keystrokes included, to the file named by TEXTUAL_LOG, and saves
+    a screenshot when TEXTUAL_SCREENSHOT is set: either would put what the resident said on disk."""
+    constants.LOG_FILE = None
+    constants.SCREENSHOT_DELAY = -1
 
 
 class NavigatorApp(App):
@@ -28,6 +40,8 @@ class NavigatorApp(App):
     def __init__(self, rules_dir: Path, contacts_dir: Path, municipality: str | None = None,
                  watch_interval: float | None = 2.0):
         super().__init__()
+        _leave_no_traces()
+        self.devtools = None  # TEXTUAL=devtools would stream every event to the dev console
         self.rules_dir, self.contacts_dir = Path(rules_dir), Path(contacts_dir)
         self.consultation = Consultation()
         self.wanted = municipality
@@ -37,18 +51,32 @@ class NavigatorApp(App):
         self.problems: list[Problem] = []
         self.snapshot = Snapshot.of(self.rules_dir, self.contacts_dir)
 
+    # ---- privacy: nothing leaves memory unless the user exports a slip
+    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+        self.notify("画面の保存はできません（相談内容を守るため）。", severity="warning")
+
+    def _fatal_error(self) -> None:
+        """Textual's crash report lists local variables, which can hold what the resident said,
+        and stays in the terminal's scrollback: show where it failed, not the data."""
+        from rich.traceback import Traceback
+
+        self.panic(Traceback(show_locals=False))
+
     # ---- loading
     def _load(self) -> Loaded:
-        only = [self.wanted] if self.wanted in municipality_ids(self.rules_dir) else None
-        return load(self.rules_dir, self.contacts_dir, only)
+        """Load the rules; a bug in the loader is a problem to show, not the end of the app."""
+        try:
+            only = [self.wanted] if self.wanted in municipality_ids(self.rules_dir) else None
+            return load(self.rules_dir, self.contacts_dir, only)
+        except Exception as exc:
+            problem = Problem(str(self.rules_dir), 0, 0, f"the rules could not be read ({type(exc).__name__})")
+            return Loaded(RuleSet(Common((), (), ()), {}), [problem])
 
     def _adopt(self, loaded: Loaded) -> None:
         self.ruleset = loaded.ruleset
         self.matcher = ConcernMatcher(loaded.ruleset.common.concerns)
 
     def on_mount(self) -> None:
-        from .screens.errors import LoadErrorScreen
-
         if self.watch_interval:
             self.set_interval(self.watch_interval, self.reload_if_changed)
         loaded = self._load()
@@ -64,36 +92,49 @@ class NavigatorApp(App):
             self.start(self.wanted)
         else:
             if self.wanted:
-                self.notify(f"市町村「{self.wanted}」は見つかりません。一覧から選んでください。", severity="warning")
+                self.notify(printable(f"市町村「{self.wanted}」は見つかりません。一覧から選んでください。"),
+                            severity="warning", markup=False)
             self.action_choose_municipality()
 
+    @guarded
     def reload_if_changed(self) -> None:
-        """Live reload: new rules replace the old only if they load without errors."""
-        from .screens.errors import LoadErrorScreen
-
+        """Live reload: new rules replace the old only if they load without errors and still
+        have the municipality of the consultation in progress."""
         current = Snapshot.of(self.rules_dir, self.contacts_dir)
         if current == self.snapshot:
             return
         self.snapshot = current
         loaded = self._load()
+        where = self.consultation.municipality
         if loaded.ok and self.ruleset is None:  # the first good rules since a failed start
             self.problems = []
             self._reset_stack()
             self._begin(loaded)
+        elif loaded.ok and where and where not in loaded.ruleset.plans:
+            self.notify(printable(f"変更後のルールに「{where}」がありません。前のルールのまま使えます。"),
+                        severity="error", markup=False)
         elif loaded.ok:
             self._adopt(loaded)
             self.problems = []
+            self._close_error_screen()
             self.notify("ルールファイルの変更を読み込みました。")
         else:
             self.problems = loaded.problems
             self.notify("変更されたルールファイルに問題があります。前のルールのまま使えます。", severity="error")
+            self._close_error_screen()
             self.push_screen(LoadErrorScreen(loaded.problems, fatal=False))
+
+    def _close_error_screen(self) -> None:
+        """An earlier reload's problem list is out of date once the files change again."""
+        if isinstance(self.screen, LoadErrorScreen) and not self.screen.fatal:
+            self.pop_screen()
 
     # ---- navigation
     def _reset_stack(self) -> None:
         while len(self.screen_stack) > 1:
             self.pop_screen()
 
+    @guarded
     def action_choose_municipality(self) -> None:
         from .screens.municipality import MunicipalityScreen
 
@@ -107,14 +148,18 @@ class NavigatorApp(App):
         self._reset_stack()
         self.push_screen(MunicipalityScreen())
 
+    @guarded
     def start(self, municipality: str) -> None:
         from .screens.intake import IntakeScreen
 
+        if municipality not in self.ruleset.plans:
+            raise KeyError(municipality)  # before the screen is built, where it could not be caught
         self.consultation.municipality = municipality
         self.consultation.clear()
         self._reset_stack()
         self.push_screen(IntakeScreen())
 
+    @guarded
     def action_new_consultation(self) -> None:
         if self.ruleset is None or not self.consultation.municipality:
             return
@@ -127,8 +172,11 @@ class NavigatorApp(App):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
+    @guarded
     def next_step(self, index: int) -> None:
-        """After the intake (index 0) or question index-1: the next question, or the result."""
+        """After the intake (index 0) or question index-1: the next question, or the result.
+        The result is routed here, not while its screen is built, so a failure leaves the
+        user where they were."""
         from .screens.question import QuestionScreen
         from .screens.result import ResultScreen
 
@@ -136,4 +184,4 @@ class NavigatorApp(App):
         if index < len(questions):
             self.push_screen(QuestionScreen(questions[index], index, len(questions)))
         else:
-            self.push_screen(ResultScreen())
+            self.push_screen(ResultScreen(route(self.ruleset, self.consultation.case())))

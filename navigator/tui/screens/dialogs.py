@@ -13,8 +13,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Static
 
 from ...engine import Result, explain
+from ...model import RuleSet
 from ...slip import render, rules_version, write_private
 from ...text import printable
+from .guard import guarded
 
 HELP = """\
 キー操作（マウスは不要です）
@@ -55,29 +57,34 @@ class HelpScreen(ModalScreen):
             yield Static(Content(HELP))
 
 
+def why_text(ruleset: RuleSet, result: Result) -> Content:
+    """Which answers and rules led to each referral (built before the dialog opens, so a
+    failure here leaves the result screen as it was)."""
+    common = ruleset.common
+    lines = ["理由の詳細（Escで閉じる）", ""]
+    given = [f"{q.prompt} → {q.option(v).label}" for q in common.questions
+             if (v := result.answers.get(q.id)) and q.option(v)]
+    lines += ["回答:"] + [f"  {g}" for g in given] if given else ["回答: なし"]
+    if result.emergency:
+        lines += ["", "緊急連絡先を表示した理由: 危険がある、または子どもへの虐待が疑われる回答のため"]
+    for r in result.referrals:
+        lines += ["", f"{r.rank}. {r.contact.window}"]
+        lines += [f"   {line}" for line in explain(ruleset, r)]
+    return Content(printable("\n".join(lines)))
+
+
 class WhyScreen(ModalScreen):
     """Which answers and rules led to each referral."""
 
     BINDINGS = [Binding("escape,w,q", "app.pop_screen", "閉じる")]
 
-    def __init__(self, result: Result):
+    def __init__(self, text: Content):
         super().__init__()
-        self.result = result
+        self.text = text
 
     def compose(self) -> ComposeResult:
-        ruleset = self.app.ruleset
-        common = ruleset.common
-        lines = ["理由の詳細（Escで閉じる）", ""]
-        given = [f"{q.prompt} → {q.option(v).label}" for q in common.questions
-                 if (v := self.result.answers.get(q.id)) and q.option(v)]
-        lines += ["回答:"] + [f"  {g}" for g in given] if given else ["回答: なし"]
-        if self.result.emergency:
-            lines += ["", "緊急連絡先を表示した理由: 危険がある、または子どもへの虐待が疑われる回答のため"]
-        for r in self.result.referrals:
-            lines += ["", f"{r.rank}. {r.contact.window}"]
-            lines += [f"   {line}" for line in explain(ruleset, r)]
         with VerticalScroll(classes="dialog"):
-            yield Static(Content(printable("\n".join(lines))))
+            yield Static(self.text)
 
 
 def default_slip_path(today: dt.date | None = None) -> Path:
@@ -112,6 +119,7 @@ class ExportScreen(ModalScreen):
         event.stop()
         self.action_write()
 
+    @guarded
     def action_write(self) -> None:
         app = self.app
         raw = self.query_one("#path", Input).value.strip()
@@ -119,9 +127,9 @@ class ExportScreen(ModalScreen):
         if not raw:
             message.update("書き出し先を入力してください。")
             return
-        path = Path(raw).expanduser()
-        if path.exists():
-            message.update(Content(printable(f"同じ名前のファイルがあります。別の名前にしてください: {path}")))
+        path, refusal = _target(raw)
+        if refusal:
+            message.update(Content(printable(refusal)))
             return
         include_text = self.query_one("#include-text", Checkbox).value
         text = render(app.ruleset, self.result, markdown=path.suffix.lower() == ".md",
@@ -130,8 +138,21 @@ class ExportScreen(ModalScreen):
                       free_text=app.consultation.text.strip() if include_text else None)
         try:
             write_private(path, text)
-        except OSError as exc:
-            message.update(Content(printable(f"書き出せませんでした（{exc.strerror or exc}）: {path}")))
+        except (OSError, ValueError) as exc:  # ValueError: e.g. a NUL character in the path
+            message.update(Content(printable(f"書き出せませんでした（{getattr(exc, 'strerror', None) or exc}）: {path}")))
             return
         app.pop_screen()
         app.notify(printable(f"書き出しました: {path}"), markup=False)
+
+
+def _target(raw: str) -> tuple[Path, str | None]:
+    """The path to write, or why not: an existing file is never replaced."""
+    try:
+        path = Path(raw).expanduser()
+    except RuntimeError:  # ~someone who does not exist
+        return Path(raw), f"ホームフォルダが見つかりません: {raw}"
+    if path.is_dir():
+        return path, f"フォルダです。ファイル名まで入力してください: {path}"
+    if path.exists() or path.is_symlink():
+        return path, f"同じ名前のファイルがあります。別の名前にしてください: {path}"
+    return path, None

@@ -12,9 +12,11 @@ from textual.widgets import Footer, Header, Static
 from ...problems import Problem
 from ...text import printable
 
+SHOWN = 200  # a broken file can yield thousands of problems; the first ones say what is wrong
+
 
 class LoadErrorScreen(Screen):
-    """Lists every problem as path:line:col; fatal when there are no good rules to fall back on."""
+    """Lists the problems as path:line:col; fatal when there are no good rules to fall back on."""
 
     BINDINGS = [
         Binding("q", "app.quit", "終了"),
@@ -38,9 +40,16 @@ class LoadErrorScreen(Screen):
         yield Static(head, id="error-head")
         yield Static("ファイル:行:桁 と内容です。ファイルを直して保存すると自動で読み込み直します。", classes="hint")
         with VerticalScroll(id="problems"):
-            yield Static(Content(printable("\n".join(str(p) for p in self.problems))))
+            yield Static(Content(printable(problem_list(self.problems))))
         yield Footer()
 
     def on_mount(self) -> None:
         self.title = "相談窓口ナビ — ルールファイルの問題"
         self.query_one("#problems").focus()
+
+
+def problem_list(problems: list[Problem]) -> str:
+    lines = [str(p) for p in problems[:SHOWN]]
+    if len(problems) > SHOWN:
+        lines.append(f"…ほか {len(problems) - SHOWN} 件（すべては navigator check で表示できます）")
+    return "\n".join(lines)

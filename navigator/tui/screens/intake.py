@@ -11,6 +11,7 @@ from textual.widgets.selection_list import Selection
 
 from ...text import printable
 from ..state import suggestions
+from .guard import guarded
 
 
 class ConcernList(SelectionList):
@@ -43,6 +44,7 @@ class IntakeScreen(Screen):
         self.query_one("#text", Input).focus()
 
     # ---- typing: suggestions on every keystroke
+    @guarded
     def on_input_changed(self, event: Input.Changed) -> None:
         self.app.consultation.text = event.value
         found = suggestions(self.app.matcher, event.value)
@@ -53,11 +55,13 @@ class IntakeScreen(Screen):
         else:
             self.query_one("#suggest", Static).update("")
 
+    @guarded
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.accept_suggestions()
         self.action_next()
 
+    @guarded
     def accept_suggestions(self) -> None:
         consultation = self.app.consultation
         consultation.accept(suggestions(self.app.matcher, consultation.text))
@@ -66,15 +70,18 @@ class IntakeScreen(Screen):
             concerns.select(cid)
 
     # ---- ticking
+    @guarded
     def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
         chosen = set(event.selection_list.selected)
         ticked = self.app.consultation.ticked
         ticked[:] = [c for c in ticked if c in chosen] + [c for c in event.selection_list.selected if c not in ticked]
 
+    @guarded
     def on_selection_list_selection_highlighted(self, event: SelectionList.SelectionHighlighted) -> None:
         concern = self.app.ruleset.common.concern(event.selection.value)
         self.query_one("#describe", Static).update(Content(printable(concern.description if concern else "")))
 
+    @guarded
     def action_next(self) -> None:
         if not self.app.consultation.ticked:
             self.notify("相談の種類が見つかりません。下の一覧から選んでください（Tab → スペース）。",

@@ -10,6 +10,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...text import printable
+from .guard import guarded
 
 
 class MunicipalityScreen(Screen):
@@ -26,9 +27,11 @@ class MunicipalityScreen(Screen):
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
 
+    @guarded
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.app.start(event.option.id)
 
+    @guarded
     def action_pick(self, number: int) -> None:
         options = self.query_one(OptionList)
         if number <= options.option_count:

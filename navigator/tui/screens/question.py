@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 
 from ...model import Question
 from ...text import printable
+from .guard import guarded
 
 SKIP = "_skip"  # the 「わからない」 option leaves the question unanswered
 
@@ -42,6 +43,7 @@ class QuestionScreen(Screen):
         self.show_current_answer()
         self.query_one(OptionList).focus()
 
+    @guarded
     def on_screen_resume(self) -> None:
         self.show_current_answer()  # back from a later step: the kept answer is highlighted
 
@@ -50,15 +52,18 @@ class QuestionScreen(Screen):
         values = [o.value for o in self.question.options]
         self.query_one(OptionList).highlighted = values.index(current) if current in values else 0
 
+    @guarded
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.answer(None if event.option.id == SKIP else event.option.id)
 
+    @guarded
     def action_pick(self, number: int) -> None:
         if number == 0:
             self.answer(None)
         elif number <= len(self.question.options):
             self.answer(self.question.options[number - 1].value)
 
+    @guarded
     def answer(self, value: str | None) -> None:
         answers = self.app.consultation.answers
         if value is None:

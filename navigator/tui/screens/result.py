@@ -9,9 +9,10 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from ...engine import Referral, Result, route
+from ...engine import Referral, Result
 from ...model import RuleSet
 from ...text import printable
+from .guard import guarded
 
 UNKNOWN = "記載なし"
 
@@ -32,7 +33,7 @@ def referral_text(ruleset: RuleSet, result: Result, r: Referral) -> Content:
         parts.append(f"　住所: {printable(c.address)}")
     parts.append("\n")
     if r.concerns:
-        parts.append(f"   相談: {'・'.join(label(x).label for x in r.concerns)}\n")
+        parts.append(f"   相談: {printable('・'.join(label(x).label for x in r.concerns))}\n")
     parts.append(f"   理由: {printable(r.main.program)} — {printable(r.main.reason)}\n")
     if r.fallback:
         parts.append(("   ※ この相談について計画に具体的な記載はありません（最も一般的な窓口です）\n", "italic"))
@@ -49,13 +50,12 @@ class ResultScreen(Screen):
         Binding("e", "export", "つなぎシート"),
     ]
 
-    def __init__(self):
+    def __init__(self, result: Result):
         super().__init__()
-        self.result: Result | None = None
+        self.result = result
 
     def compose(self) -> ComposeResult:
         app = self.app
-        self.result = route(app.ruleset, app.consultation.case())
         yield Header()
         if self.result.emergency:
             yield Static(emergency_text(self.result), id="emergency")
@@ -73,11 +73,13 @@ class ResultScreen(Screen):
     def action_back(self) -> None:
         self.app.pop_screen()
 
+    @guarded
     def action_why(self) -> None:
-        from .dialogs import WhyScreen
+        from .dialogs import WhyScreen, why_text
 
-        self.app.push_screen(WhyScreen(self.result))
+        self.app.push_screen(WhyScreen(why_text(self.app.ruleset, self.result)))
 
+    @guarded
     def action_export(self) -> None:
         from .dialogs import ExportScreen
 
