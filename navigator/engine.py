@@ -53,6 +53,12 @@ class Referral:
         return tuple(dict.fromkeys(g.concern for g in self.grounds if g.concern))
 
     @property
+    def other_programs(self) -> tuple[str, ...]:
+        """Programs of the other grounds, when they differ from the main one (shown as ほかに)."""
+        main = self.main.program
+        return tuple(dict.fromkeys(g.program for g in self.grounds[1:] if g.program != main))
+
+    @property
     def fallback(self) -> bool:
         return all(g.kind == FALLBACK for g in self.grounds)
 

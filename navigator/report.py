@@ -66,6 +66,8 @@ def as_text(ruleset: RuleSet, result: Result) -> str:
         lines.append(f"{r.rank}. {c.window}")
         lines.append(f"   担当課: {c.department or UNKNOWN}   組織: {c.organization}   電話: {c.phone or UNKNOWN}")
         lines.append(f"   理由: {r.main.program} — {r.main.reason}")
+        if r.other_programs:
+            lines.append(f"   ほかに: {'、'.join(r.other_programs)}")
         if r.fallback:
             lines.append("   ※ この相談について計画に具体的な記載はありません")
         lines.append(f"   出典: {r.main.source.describe()}")

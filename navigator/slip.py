@@ -49,6 +49,8 @@ def render(ruleset: RuleSet, result: Result, *, markdown: bool, consent: bool, v
                   f"   担当課: {c.department or UNKNOWN} / 組織: {c.organization} / 電話: {c.phone or UNKNOWN}",
                   f"   理由: {r.main.program}: {r.main.reason}",
                   f"   出典: {r.main.source.describe()}"]
+        if r.other_programs:
+            lines.append(f"   ほかに: {'、'.join(r.other_programs)}")
         if r.fallback:
             lines.append("   ※ この相談について計画に具体的な記載はありません")
     return printable_lines(lines)

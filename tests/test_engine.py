@@ -75,3 +75,9 @@ def test_explain_names_rule_file_line_and_answer(mini_rules):
     result = route(mini_rules, Case("town", ("abuse",), {"who": "child"}))
     [line] = explain(mini_rules, result.referrals[0])
     assert "town-abuse-child" in line and "rules/town.yaml:24:5" in line and "who=子ども" in line
+
+
+def test_other_programs_at_the_same_window_are_kept(mini_rules):
+    result = route(mini_rules, Case("town", ("housing", "poverty")))
+    jiritsu = result.referrals[1]
+    assert jiritsu.main.program == "自立相談支援" and jiritsu.other_programs == ("住居確保給付金",)

@@ -31,10 +31,14 @@ def referral_text(ruleset: RuleSet, result: Result, r: Referral) -> Content:
     parts.append(f"   電話: {printable(c.phone or UNKNOWN)}")
     if c.address:
         parts.append(f"　住所: {printable(c.address)}")
+    if c.hours:
+        parts.append(f"\n   受付: {printable(c.hours)}")
     parts.append("\n")
     if r.concerns:
         parts.append(f"   相談: {printable('・'.join(label(x).label for x in r.concerns))}\n")
     parts.append(f"   理由: {printable(r.main.program)} — {printable(r.main.reason)}\n")
+    if r.other_programs:
+        parts.append(f"   ほかに: {printable('、'.join(r.other_programs))}\n")
     if r.fallback:
         parts.append(("   ※ この相談について計画に具体的な記載はありません（最も一般的な窓口です）\n", "italic"))
     source = r.main.source
