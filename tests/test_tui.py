@@ -89,7 +89,7 @@ async def test_several_concerns_put_the_one_stop_window_first_with_each_concern(
         await pilot.pause()
         assert windows(app)[:2] == ["総合相談", "自立相談"]
         cards = [shown(s) for s in app.screen.query(".referral")]
-        assert "相談: 生活困窮・住まい" in cards[1]
+        assert "相談：生活困窮・住まい" in cards[1]
 
 
 async def test_danger_puts_emergency_lines_first():

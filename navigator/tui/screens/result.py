@@ -24,26 +24,29 @@ def emergency_text(result: Result) -> Content:
 
 
 def referral_text(ruleset: RuleSet, result: Result, r: Referral) -> Content:
+    """One referral as a card. No leading or ASCII spaces: the card's padding keeps wrapped lines
+    aligned, and Japanese wraps by character only where no space offers a break."""
     c = r.contact
     label = ruleset.common.concern
-    parts: list = [(f"{r.rank}. {printable(c.window)}\n", "bold")]
-    parts.append(f"   担当課: {printable(c.department or UNKNOWN)}　組織: {printable(c.organization)}\n")
-    parts.append(f"   電話: {printable(c.phone or UNKNOWN)}")
+    parts: list = [(f"{r.rank}．{printable(c.window)}\n", "bold")]
+    parts.append(f"担当課：{printable(c.department or UNKNOWN)}　組織：{printable(c.organization)}\n")
+    parts.append(f"電話：{printable(c.phone or UNKNOWN)}")
     if c.address:
-        parts.append(f"　住所: {printable(c.address)}")
+        parts.append(f"　住所：{printable(c.address)}")
     if c.hours:
-        parts.append(f"\n   受付: {printable(c.hours)}")
+        parts.append(f"\n受付：{printable(c.hours)}")
     parts.append("\n")
     if r.concerns:
-        parts.append(f"   相談: {printable('・'.join(label(x).label for x in r.concerns))}\n")
-    parts.append(f"   理由: {printable(r.main.program)} — {printable(r.main.reason)}\n")
+        parts.append(f"相談：{printable('・'.join(label(x).label for x in r.concerns))}\n")
+    parts.append(f"理由：{printable(r.main.program)}。{printable(r.main.reason)}\n")
     if r.other_programs:
-        parts.append(f"   ほかに: {printable('、'.join(r.other_programs))}\n")
+        parts.append(f"ほかに：{printable('、'.join(r.other_programs))}\n")
     if r.fallback:
-        parts.append(("   ※ この相談について計画に具体的な記載はありません（最も一般的な窓口です）\n", "italic"))
+        parts.append(("※ この相談について計画に具体的な記載はありません（最も一般的な窓口です）\n", "italic"))
     source = r.main.source
-    where = "全国共通" if source.national else f"{result.municipality.plan} {source.section or ''}"
-    parts.append((f"   出典: {printable(where)}", "dim"))
+    section = (source.section or "").replace(" > ", "＞")
+    where = "全国共通" if source.national else f"{result.municipality.plan}　{section}".replace(" ", "　")
+    parts.append((f"出典：{printable(where)}", "dim"))
     return Content.assemble(*parts)
 
 
@@ -65,7 +68,7 @@ class ResultScreen(Screen):
             yield Static(emergency_text(self.result), id="emergency")
         with VerticalScroll(id="referrals"):
             labels = "・".join(app.ruleset.common.concern(c).label for c in self.result.concerns)
-            yield Static(Content(printable(f"{self.result.municipality.name}　相談: {labels}")), classes="lead")
+            yield Static(Content(printable(f"{self.result.municipality.name}　相談：{labels}")), classes="lead")
             for r in self.result.referrals:
                 yield Static(referral_text(app.ruleset, self.result, r), classes="referral")
         yield Footer()
