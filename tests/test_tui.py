@@ -280,3 +280,20 @@ async def test_rent_and_job_loss_in_asaka_reaches_fukushi_sodan():
         await pilot.pause()
         first = app.screen.result.referrals[0].contact
         assert first.department == "福祉相談課"
+
+
+async def test_light_and_dark_themes_both_show_the_result():
+    app = mini_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await type_text(pilot, "子どもが叩かれている")
+        await pilot.press("enter", "1", "1")
+        await pilot.pause()
+        dark = app.theme
+        await pilot.press("f3")
+        await pilot.pause()
+        assert app.theme != dark and app.theme == "textual-light"
+        banner = app.screen.query_one("#emergency")
+        assert banner.styles.background != banner.styles.color  # the banner stays readable
+        await pilot.press("f3")
+        await pilot.pause()
+        assert app.theme == dark

@@ -34,8 +34,10 @@ class NavigatorApp(App):
     BINDINGS = [
         Binding("f1", "help", "ヘルプ"),
         Binding("ctrl+n", "new_consultation", "新しい相談"),
+        Binding("f3", "toggle_theme", "明るさ"),
         Binding("ctrl+q", "quit", "終了", priority=True),
     ]
+    THEMES = ("textual-dark", "textual-light")
 
     def __init__(self, rules_dir: Path, contacts_dir: Path, municipality: str | None = None,
                  watch_interval: float | None = 2.0):
@@ -165,6 +167,10 @@ class NavigatorApp(App):
             return
         self.start(self.consultation.municipality)
         self.notify("新しい相談を始めます。前の相談内容は消去しました。")
+
+    def action_toggle_theme(self) -> None:
+        """Light rooms and projectors want a light screen; the choice is not saved anywhere."""
+        self.theme = self.THEMES[1] if self.theme == self.THEMES[0] else self.THEMES[0]
 
     def action_help(self) -> None:
         from .screens.dialogs import HelpScreen
