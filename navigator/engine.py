@@ -43,6 +43,8 @@ class Referral:
     rank: int
     contact: Contact
     grounds: tuple[Ground, ...]
+    # When the plan gives this window no phone but gives one for its organisation (伊勢崎's 社協):
+    organization_contact: Contact | None = None
 
     @property
     def main(self) -> Ground:
@@ -120,8 +122,16 @@ def _merge(plan: Plan, candidates: list[tuple[tuple, str, Ground]]) -> tuple[Ref
         kept = grounds.setdefault(cid, [])
         if ground not in kept:
             kept.append(ground)
-    return tuple(Referral(rank, plan.contacts[cid], tuple(gs))
+    return tuple(Referral(rank, plan.contacts[cid], tuple(gs), _organization_contact(plan, plan.contacts[cid]))
                  for rank, (cid, gs) in enumerate(grounds.items(), start=1))
+
+
+def _organization_contact(plan: Plan, contact: Contact) -> Contact | None:
+    """Another window of the same organisation whose phone the plan gives, if this one has none."""
+    if contact.phone:
+        return None
+    return next((c for c in plan.contacts.values()
+                 if c.organization == contact.organization and c.phone), None)
 
 
 def _questions_in(cond: Condition | None) -> list[str]:

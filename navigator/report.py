@@ -10,6 +10,16 @@ from .text import printable
 UNKNOWN = "記載なし"
 
 
+def phone_text(r: Referral) -> str:
+    """The window's phone, or 記載なし with the organisation's number where the plan gives one."""
+    if r.contact.phone:
+        return r.contact.phone
+    via = r.organization_contact
+    if via:
+        return f"{UNKNOWN}（{via.organization} {via.department or via.window}：{via.phone}）"
+    return UNKNOWN
+
+
 def _source_json(source: Source) -> dict | str:
     if source.national:
         return "national"
@@ -43,6 +53,8 @@ def _referral_json(ruleset: RuleSet, r: Referral) -> dict:
         "department": c.department,
         "organization": c.organization,
         "phone": c.phone,
+        "organization_phone": ({"phone": r.organization_contact.phone, "contact": r.organization_contact.id}
+                               if r.organization_contact else None),
         "address": c.address,
         "program": r.main.program,
         "reason": r.main.reason,
@@ -64,7 +76,7 @@ def as_text(ruleset: RuleSet, result: Result) -> str:
     for r in result.referrals:
         c = r.contact
         lines.append(f"{r.rank}. {c.window}")
-        lines.append(f"   担当課: {c.department or UNKNOWN}   組織: {c.organization}   電話: {c.phone or UNKNOWN}")
+        lines.append(f"   担当課: {c.department or UNKNOWN}   組織: {c.organization}   電話: {phone_text(r)}")
         lines.append(f"   理由: {r.main.program} — {r.main.reason}")
         if r.other_programs:
             lines.append(f"   ほかに: {'、'.join(r.other_programs)}")

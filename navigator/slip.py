@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .engine import Result
 from .model import RuleSet
+from .report import phone_text
 from .text import printable
 
 UNKNOWN = "記載なし"
@@ -46,7 +47,7 @@ def render(ruleset: RuleSet, result: Result, *, markdown: bool, consent: bool, v
     for r in result.referrals:
         c = r.contact
         lines += [f"{r.rank}. {c.window}",
-                  f"   担当課: {c.department or UNKNOWN} / 組織: {c.organization} / 電話: {c.phone or UNKNOWN}",
+                  f"   担当課: {c.department or UNKNOWN} / 組織: {c.organization} / 電話: {phone_text(r)}",
                   f"   理由: {r.main.program}: {r.main.reason}",
                   f"   出典: {r.main.source.describe()}"]
         if r.other_programs:

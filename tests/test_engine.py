@@ -81,3 +81,15 @@ def test_other_programs_at_the_same_window_are_kept(mini_rules):
     result = route(mini_rules, Case("town", ("housing", "poverty")))
     jiritsu = result.referrals[1]
     assert jiritsu.main.program == "自立相談支援" and jiritsu.other_programs == ("住居確保給付金",)
+
+
+def test_a_window_without_phone_points_to_its_organisations_number(mini_rules):
+    from navigator.report import phone_text
+
+    result = route(mini_rules, Case("town", ("poverty",)))
+    jiritsu, shakyo = result.referrals
+    assert jiritsu.organization_contact is None and phone_text(jiritsu) == "0000-00-0000"
+    assert shakyo.organization_contact is None and phone_text(shakyo) == "記載なし"  # 社協 has no number
+    general = route(mini_rules, Case("town", ("unsure",))).referrals[0]
+    assert general.organization_contact.id == "town-jiritsu"  # same organisation 町
+    assert phone_text(general) == "記載なし（町 福祉課：0000-00-0000）"

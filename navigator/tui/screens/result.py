@@ -11,6 +11,7 @@ from textual.widgets import Footer, Header, Static
 
 from ...engine import Referral, Result
 from ...model import RuleSet
+from ...report import phone_text
 from ...text import printable
 from .guard import guarded
 
@@ -30,7 +31,7 @@ def referral_text(ruleset: RuleSet, result: Result, r: Referral) -> Content:
     label = ruleset.common.concern
     parts: list = [(f"{r.rank}．{printable(c.window)}\n", "bold")]
     parts.append(f"担当課：{printable(c.department or UNKNOWN)}　組織：{printable(c.organization)}\n")
-    parts.append(f"電話：{printable(c.phone or UNKNOWN)}")
+    parts.append(f"電話：{printable(phone_text(r))}")
     if c.address:
         parts.append(f"　住所：{printable(c.address)}")
     if c.hours:
