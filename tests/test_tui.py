@@ -297,3 +297,19 @@ async def test_light_and_dark_themes_both_show_the_result():
         await pilot.press("f3")
         await pilot.pause()
         assert app.theme == dark
+
+
+async def test_leaves_when_its_terminal_is_gone(monkeypatch):
+    """Under make, a closed terminal window sends no hang-up to the app, which then spun at 100% CPU."""
+    import os
+
+    def gone(fd):
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(os, "tcgetpgrp", gone)
+    app = mini_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app._exit_if_terminal_closed()
+        await pilot.pause()
+        assert app.return_code == 0

@@ -64,6 +64,17 @@ class NavigatorApp(App):
 
         self.panic(Traceback(show_locals=False))
 
+    def _exit_if_terminal_closed(self) -> None:
+        """Started under make or a shell script, the app is not told when its terminal window
+        closes, and Textual then spins on the dead terminal at full CPU: leave instead."""
+        import os
+        import sys
+
+        try:
+            os.tcgetpgrp(sys.__stdin__.fileno())
+        except (OSError, ValueError, AttributeError):
+            self.exit()
+
     # ---- loading
     def _load(self) -> Loaded:
         """Load the rules; a bug in the loader is a problem to show, not the end of the app."""
@@ -81,6 +92,8 @@ class NavigatorApp(App):
     def on_mount(self) -> None:
         if self.watch_interval:
             self.set_interval(self.watch_interval, self.reload_if_changed)
+        if not self.is_headless:
+            self.set_interval(1.0, self._exit_if_terminal_closed)
         loaded = self._load()
         self.problems = loaded.problems
         if not loaded.ok:
