@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode
@@ -13,7 +16,8 @@ from .model import (AllOf, AnswerIs, AnyOf, Common, Concern, ConcernIs, Conditio
                     EmergencyLine, Municipality, Not, Option, Origin, Plan, Question, Rule,
                     RuleSet, Source)
 from .problems import Problem, has_errors
-from .yamlnodes import Reader, compose_file
+from .cache import Cache, Files, clear_cache  # noqa: F401  (clear_cache: public API)
+from .yamlnodes import Reader, compose_file, compose_text
 
 COMMON_FILE = "common.yaml"
 
@@ -50,9 +54,11 @@ def resolve_dirs(rules: str | None = None, contacts: str | None = None) -> tuple
 
 
 def municipality_ids(rules_dir: Path) -> list[str]:
-    """Municipality ids are the rule file names, so one can be loaded without reading the rest."""
+    """Municipality ids are the rule file names, so one can be loaded without reading the rest
+    (a directory listing only: no file is opened)."""
     try:
-        names = sorted(p.stem for p in Path(rules_dir).glob("*.yaml"))
+        names = sorted(os.path.splitext(n)[0] for n in os.listdir(rules_dir)
+                       if os.path.normcase(n).endswith(".yaml"))  # as glob("*.yaml") matches
     except OSError:
         return []
     return [n for n in names if n != Path(COMMON_FILE).stem]
@@ -61,9 +67,10 @@ def municipality_ids(rules_dir: Path) -> list[str]:
 def _shown(path: Path) -> str:
     """A path as a person would type it: relative to the working directory when below it."""
     try:
-        return os.path.relpath(path) if not os.path.relpath(path).startswith("..") else str(path)
+        relative = os.path.relpath(path)
     except ValueError:
         return str(path)
+    return relative if not relative.startswith("..") else str(path)
 
 
 # ---- entry point ------------------------------------------------------------------
@@ -78,17 +85,48 @@ def load(rules_dir: Path | str, contacts_dir: Path | str, only: list[str] | None
             problems.append(Problem(_shown(directory), 0, 0, f"{what} directory not found"))
     if problems:
         return Loaded(RuleSet(Common((), (), ()), {}), problems)
-    common = _load_common(rules_dir / COMMON_FILE, problems)
-    ids = municipality_ids(rules_dir) if only is None else only
-    plans = {}
-    for mid in ids:
-        plan = _load_plan(mid, rules_dir, contacts_dir, common, problems)
-        if plan is not None:
-            plans[mid] = plan
-    if only is None:
-        _check_orphan_contacts(rules_dir, contacts_dir, problems)
-    _check_unique_across(plans, problems)
+    cache = Cache()
+    with _collector_paused():
+        common_path = rules_dir / COMMON_FILE
+        common_files = Files.read([common_path], _shown)
+        common = cache.get(common_files, problems, partial(_load_common, common_path, problems))
+        plans = {}
+        for mid in municipality_ids(rules_dir) if only is None else only:
+            paths = [rules_dir / f"{mid}.yaml", contacts_dir / f"{mid}.yaml"]
+            files = Files.read(paths, _shown, depends_on=common_files)  # checked against common.yaml
+            plan = cache.get(files, problems, partial(_load_plan, mid, rules_dir, contacts_dir, common, problems))
+            if plan is not None:
+                plans[mid] = plan
+        if only is None:
+            _check_orphan_contacts(rules_dir, contacts_dir, problems)
+        _check_unique_across(plans, problems)
     return Loaded(RuleSet(common, plans), problems)
+
+
+@contextmanager
+def _collector_paused():
+    """Loading makes hundreds of thousands of long-lived objects and no reference cycles. The
+    cycle collector's passes over them doubled the time to load 1,741 municipalities, and
+    merely pausing it moves one pass to just after the load. So pause it, then file everything
+    under the oldest generation (freeze + unfreeze: a list splice, no pass), where the normal
+    full collections will look at it, as at anything long-lived."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.unfreeze()
+        if enabled:
+            gc.enable()
+
+
+def _compose(path: Path, shown: str, problems: list[Problem], texts: dict[Path, str]):
+    """Compose the text the cache key was made from, so the key always matches what was
+    parsed; without it (a file the cache could not read), the file, which reports why."""
+    if path in texts:
+        return compose_text(texts[path], shown, problems)
+    return compose_file(str(path), shown, problems)
 
 
 def _check_orphan_contacts(rules_dir: Path, contacts_dir: Path, problems: list[Problem]) -> None:
@@ -100,26 +138,30 @@ def _check_orphan_contacts(rules_dir: Path, contacts_dir: Path, problems: list[P
 
 def _check_unique_across(plans: dict[str, Plan], problems: list[Problem]) -> None:
     """Rule and contact ids are unique everywhere, so traces and diffs name one thing."""
-    seen: dict[str, Origin] = {}
+    rule_ids = [r.id for plan in plans.values() for r in plan.rules]
+    contact_ids = [cid for plan in plans.values() for cid in plan.contacts]
+    if len(set(rule_ids)) == len(rule_ids) and len(set(contact_ids)) == len(contact_ids):
+        return  # the usual case, settled at C speed (a national load has 200,000 ids)
+    seen: dict[str, dict[str, Origin]] = {"rule": {}, "contact": {}}
     for plan in plans.values():
-        for obj in (*plan.rules, *plan.contacts.values()):
-            kind = "rule" if isinstance(obj, Rule) else "contact"
-            key = f"{kind}:{obj.id}"
-            if key in seen and seen[key].path != obj.origin.path:
-                problems.append(Problem.at(obj.origin, f"{kind} id '{obj.id}' is also used at {seen[key]}"))
-            seen.setdefault(key, obj.origin)
+        for kind, objs in (("rule", plan.rules), ("contact", plan.contacts.values())):
+            first_seen = seen[kind]
+            for obj in objs:
+                first = first_seen.setdefault(obj.id, obj.origin)
+                if first.path != obj.origin.path:
+                    problems.append(Problem.at(obj.origin, f"{kind} id '{obj.id}' is also used at {first}"))
 
 
 # ---- common.yaml ------------------------------------------------------------------
 
 
-def _load_common(path: Path, problems: list[Problem]) -> Common:
+def _load_common(path: Path, problems: list[Problem], texts: dict[Path, str]) -> Common:
     empty = Common((), (), ())
     if not path.is_file():
         problems.append(Problem(_shown(path), 0, 0, "common file not found (concerns, questions, emergency)"))
         return empty
     r = Reader(_shown(path), problems)
-    root = compose_file(str(path), r.path, problems)
+    root = _compose(path, r.path, problems, texts)
     if root is None:
         return empty
     top = r.fields(root, "the common file", ("concerns", "questions", "emergency"))
@@ -253,14 +295,14 @@ def _answer_condition(r: Reader, node: Node, common: Common) -> Condition | None
 
 
 def _load_plan(mid: str, rules_dir: Path, contacts_dir: Path, common: Common,
-               problems: list[Problem]) -> Plan | None:
+               problems: list[Problem], texts: dict[Path, str]) -> Plan | None:
     rules_path, contacts_path = rules_dir / f"{mid}.yaml", contacts_dir / f"{mid}.yaml"
     if not rules_path.is_file():
         problems.append(Problem(_shown(rules_path), 0, 0, f"no rules file for municipality '{mid}'"))
         return None
-    contacts, declared = _load_contacts(mid, contacts_path, problems)
+    contacts, declared = _load_contacts(mid, contacts_path, problems, texts)
     r = Reader(_shown(rules_path), problems)
-    root = compose_file(str(rules_path), r.path, problems)
+    root = _compose(rules_path, r.path, problems, texts)
     if root is None:
         return None
     top = r.fields(root, "a rules file", ("municipality", "rules"))
@@ -350,14 +392,15 @@ CONTACT_TEXT = ("department", "phone", "address", "hours", "notes")
 CONTACT_DATES = ("valid_from", "valid_until", "last_verified")
 
 
-def _load_contacts(mid: str, path: Path, problems: list[Problem]) -> tuple[dict[str, Contact], set[str] | None]:
+def _load_contacts(mid: str, path: Path, problems: list[Problem], texts: dict[Path, str]
+                   ) -> tuple[dict[str, Contact], set[str] | None]:
     """The valid contacts, and every id declared (None when the file could not be read at all,
     so that references to it are not reported a second time)."""
     if not path.is_file():
         problems.append(Problem(_shown(path), 0, 0, f"no contacts file for municipality '{mid}'"))
         return {}, set()
     r = Reader(_shown(path), problems)
-    root = compose_file(str(path), r.path, problems)
+    root = _compose(path, r.path, problems, texts)
     if root is None:
         return {}, None
     top = r.fields(root, "a contacts file", ("municipality", "contacts"))

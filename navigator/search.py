@@ -7,8 +7,6 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Iterable
 
-from rapidfuzz import fuzz, process
-
 from .model import Concern, Question
 
 CUTOFF = 85          # partial_ratio for a near miss: one character off in a phrase of seven or more
@@ -45,18 +43,21 @@ class ConcernMatcher:
                 if key:
                     self.keys.append(key)
                     self.owner.append((concern.id, word))
+        # Indexes so that a keystroke looks only at keywords that can match (see _hits):
+        self.exact: dict[str, list[int]] = {}       # keyword → its indexes
+        self.anchored: dict[str, list[int]] = {}    # first ANCHOR characters → long keywords
+        for index, key in enumerate(self.keys):
+            self.exact.setdefault(key, []).append(index)
+            if len(key) >= MIN_FUZZY_LEN:
+                self.anchored.setdefault(key[:ANCHOR], []).append(index)
+        self.lengths = sorted({len(k) for k in self.keys})
 
     def match(self, text: str, limit: int | None = None) -> list[Match]:
         query = normalize(text)
         if len(query) < 2:
             return []
         found: dict[str, list] = {}
-        hits = process.extract(query, self.keys, scorer=fuzz.partial_ratio,
-                               score_cutoff=self.cutoff, limit=None)
-        for key, score, index in hits:
-            score = _adjust(query, key, score)
-            if score < self.cutoff:
-                continue
+        for score, index in self._hits(query):
             concern, word = self.owner[index]
             best = found.setdefault(concern, [0, []])
             best[0] = max(best[0], score)
@@ -64,6 +65,35 @@ class ConcernMatcher:
         ranked = sorted(found.items(), key=lambda kv: (-kv[1][0], -len(kv[1][1]), self.order[kv[0]]))
         matches = [Match(c, round(s), tuple(dict.fromkeys(words))) for c, (s, words) in ranked]
         return matches[:limit] if limit else matches
+
+    def _hits(self, query: str) -> list[tuple[float, int]]:
+        """(score after _adjust, keyword index) of the keywords at or above the cutoff, in the
+        order rapidfuzz's extract over every keyword gives (raw score, then index).
+
+        With a cutoff above 0, _adjust leaves only two kinds: keywords contained in the query,
+        and long keywords whose start occurs in the query. Both are found through an index, so
+        a keystroke scores a few keywords, not all of them."""
+        from rapidfuzz import fuzz  # imported here, on the first keystroke: 7 ms off every start
+
+        contained = self._contained(query)
+        raw = [(100.0, i) for i in contained]
+        for i in self._anchored_in(query) - contained:
+            score = fuzz.partial_ratio(query, self.keys[i], score_cutoff=self.cutoff)
+            if score:
+                raw.append((score, i))
+        raw.sort(key=lambda hit: (-hit[0], hit[1]))
+        hits = [(_adjust(query, self.keys[i], s), i) for s, i in raw]
+        return [(s, i) for s, i in hits if s >= self.cutoff]
+
+    def _contained(self, query: str) -> set[int]:
+        """Keywords that occur in the query: look up its substrings of every keyword length."""
+        return {i for n in self.lengths for start in range(len(query) - n + 1)
+                for i in self.exact.get(query[start:start + n], ())}
+
+    def _anchored_in(self, query: str) -> set[int]:
+        """Long keywords whose first ANCHOR characters occur in the query."""
+        return {i for start in range(len(query) - ANCHOR + 1)
+                for i in self.anchored.get(query[start:start + ANCHOR], ())}
 
 
 def _adjust(query: str, key: str, score: float) -> float:

@@ -35,6 +35,7 @@ def places(tmp_path, monkeypatch) -> dict[str, Path]:
     for var, name in (("HOME", "home"), ("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data"),
                       ("XDG_CACHE_HOME", "cache"), ("XDG_STATE_HOME", "state"), ("TMPDIR", "tmp")):
         monkeypatch.setenv(var, str(found[name]))
+    monkeypatch.delenv("NAVIGATOR_CACHE", raising=False)  # the opt-in disk cache writes, by design
     monkeypatch.chdir(found["cwd"])
     return found
 
