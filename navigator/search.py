@@ -12,6 +12,7 @@ from .model import Concern, Question
 CUTOFF = 85          # partial_ratio for a near miss: one character off in a phrase of seven or more
 MIN_FUZZY_LEN = 5    # shorter keywords must appear exactly: one character is too much of them
 ANCHOR = 2           # a near miss must start like the keyword (離婚したい is no match for 探したい)
+TOGETHER = 90        # 夫+殴: every part somewhere in the text; below a whole phrase, above the cutoff
 _DROP = re.compile(r"[\s、。，．,.!！?？「」『』（）()・…〜~ー-]+")
 _KATAKANA = {c: c - 0x60 for c in range(ord("ァ"), ord("ヶ") + 1)}
 
@@ -36,9 +37,14 @@ class ConcernMatcher:
         self.order = {}
         self.keys: list[str] = []
         self.owner: list[tuple[str, str]] = []   # (concern id, keyword as written)
+        self.together: list[tuple[tuple[str, ...], str, str]] = []   # (parts, concern id, keyword)
         for concern in concerns:
             self.order[concern.id] = len(self.order)
             for word in dict.fromkeys((concern.label, *concern.keywords)):
+                parts = tuple(normalize(p) for p in unicodedata.normalize("NFKC", word).split("+"))
+                if len(parts) > 1 and all(parts):
+                    self.together.append((parts, concern.id, word))
+                    continue
                 key = normalize(word)
                 if key:
                     self.keys.append(key)
@@ -57,8 +63,10 @@ class ConcernMatcher:
         if len(query) < 2:
             return []
         found: dict[str, list] = {}
-        for score, index in self._hits(query):
-            concern, word = self.owner[index]
+        hits = [(score, *self.owner[index]) for score, index in self._hits(query)]
+        hits += [(TOGETHER, concern, word) for parts, concern, word in self.together
+                 if all(p in query for p in parts)]
+        for score, concern, word in hits:
             best = found.setdefault(concern, [0, []])
             best[0] = max(best[0], score)
             best[1].append(word)

@@ -64,3 +64,12 @@ def test_shipped_keywords_do_not_guess_the_victim_from_family_words(shipped):
     who = shipped.common.question("who")
     assert "who" not in infer_answers("母に叩かれている", [who])
     assert "who" not in infer_answers("父に怒鳴られる", [who])
+
+
+def test_words_apart_in_the_sentence_match_together():
+    concerns = [Concern("dv", "DV", "", ("夫+殴",)), Concern("poverty", "生活困窮", "", ("お金+ない",))]
+    matcher = ConcernMatcher(concerns)
+    [m] = matcher.match("夫がお酒を飲むと殴ってくる")
+    assert (m.concern, m.score, m.matched) == ("dv", 90, ("夫+殴",))
+    assert matcher.match("殴られた") == []           # one part alone is not enough
+    assert [m.concern for m in matcher.match("お金がほんとうにない")] == ["poverty"]
