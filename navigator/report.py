@@ -20,6 +20,15 @@ def phone_text(r: Referral) -> str:
     return UNKNOWN
 
 
+def fallback_note(ruleset: RuleSet, r: Referral) -> str | None:
+    """Which concerns reach this window only because the plan names nothing specific for them."""
+    concerns = [g.concern for g in r.grounds if g.kind == FALLBACK and g.concern]
+    if not concerns:
+        return None
+    labels = "・".join(ruleset.common.concern(c).label for c in concerns)
+    return f"※ {labels}について、計画には具体的な窓口の記載がありません（計画が示す最も一般的な窓口です）"
+
+
 def _source_json(source: Source) -> dict | str:
     if source.national:
         return "national"
@@ -80,8 +89,8 @@ def as_text(ruleset: RuleSet, result: Result) -> str:
         lines.append(f"   理由: {r.main.program} — {r.main.reason}")
         if r.other_programs:
             lines.append(f"   ほかに: {'、'.join(r.other_programs)}")
-        if r.fallback:
-            lines.append("   ※ この相談について計画に具体的な記載はありません")
+        if fallback_note(ruleset, r):
+            lines.append(f"   {fallback_note(ruleset, r)}")
         lines.append(f"   出典: {r.main.source.describe()}")
     return printable("\n".join(lines))
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .engine import Result
 from .model import RuleSet
-from .report import phone_text
+from .report import fallback_note, phone_text
 from .text import printable
 
 UNKNOWN = "記載なし"
@@ -52,8 +52,8 @@ def render(ruleset: RuleSet, result: Result, *, markdown: bool, consent: bool, v
                   f"   出典: {r.main.source.describe()}"]
         if r.other_programs:
             lines.append(f"   ほかに: {'、'.join(r.other_programs)}")
-        if r.fallback:
-            lines.append("   ※ この相談について計画に具体的な記載はありません")
+        if fallback_note(ruleset, r):
+            lines.append(f"   {fallback_note(ruleset, r)}")
     return printable_lines(lines)
 
 

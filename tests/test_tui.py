@@ -313,3 +313,14 @@ async def test_leaves_when_its_terminal_is_gone(monkeypatch):
         app._exit_if_terminal_closed()
         await pilot.pause()
         assert app.return_code == 0
+
+
+async def test_fallback_is_said_plainly_on_the_card():
+    app = mini_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await type_text(pilot, "叩かれている")
+        await pilot.press("enter", "0", "0")  # who and danger unanswered: no rule fits
+        await pilot.pause()
+        [card] = [shown(s) for s in app.screen.query(".referral")]
+        assert "1．総合相談" in card
+        assert "※ 虐待について、計画には具体的な窓口の記載がありません（計画が示す最も一般的な窓口です）" in card

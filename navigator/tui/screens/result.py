@@ -11,7 +11,7 @@ from textual.widgets import Footer, Header, Static
 
 from ...engine import Referral, Result
 from ...model import RuleSet
-from ...report import phone_text
+from ...report import fallback_note, phone_text
 from ...text import printable
 from .guard import guarded
 
@@ -42,8 +42,9 @@ def referral_text(ruleset: RuleSet, result: Result, r: Referral) -> Content:
     parts.append(f"理由：{printable(r.main.program)}。{printable(r.main.reason)}\n")
     if r.other_programs:
         parts.append(f"ほかに：{printable('、'.join(r.other_programs))}\n")
-    if r.fallback:
-        parts.append(("※ この相談について計画に具体的な記載はありません（最も一般的な窓口です）\n", "italic"))
+    note = fallback_note(ruleset, r)
+    if note:
+        parts.append((f"{printable(note)}\n", "italic"))
     source = r.main.source
     section = (source.section or "").replace(" > ", "＞")
     where = "全国共通" if source.national else f"{result.municipality.plan}　{section}".replace(" ", "　")
