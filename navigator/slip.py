@@ -49,12 +49,20 @@ def render(ruleset: RuleSet, result: Result, *, markdown: bool, consent: bool, v
         lines += [f"{r.rank}. {c.window}",
                   f"   担当課: {c.department or UNKNOWN} / 組織: {c.organization} / 電話: {phone_text(r)}",
                   f"   理由: {r.main.program}: {r.main.reason}",
-                  f"   出典: {r.main.source.describe()}"]
+                  f"   出典: {_where(result, r)}"]
         if r.other_programs:
             lines.append(f"   ほかに: {'、'.join(r.other_programs)}")
         if fallback_note(ruleset, r):
             lines.append(f"   {fallback_note(ruleset, r)}")
     return printable_lines(lines)
+
+
+def _where(result: Result, r) -> str:
+    """The plan by its title, for the person holding the slip, and the file, for staff to check."""
+    source = r.main.source
+    if source.national:
+        return source.describe()
+    return f"{result.municipality.plan} {source.section}（{source.file}）"
 
 
 def printable_lines(lines: list[str]) -> str:

@@ -187,7 +187,7 @@ async def test_export_writes_exactly_the_slip(tmp_path, monkeypatch):
     assert stat.S_IMODE(os.stat(slip).st_mode) == 0o600
     text = slip.read_text(encoding="utf-8")
     assert "# つなぎシート" in text and "本人同意: あり" in text and "1. 自立相談" in text
-    assert "出典: town.txt 第1章" in text and "ルールの版: " in text
+    assert "出典: 町の計画 第1章（town.txt）" in text and "ルールの版: " in text
     assert "借金があって困っている" not in text  # the resident's words only when ticked
 
 

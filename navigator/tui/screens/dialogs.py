@@ -107,7 +107,7 @@ class ExportScreen(ModalScreen):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static("つなぎシートを書き出します。書き出し先（.md は Markdown、それ以外はテキスト）:")
-            yield Input(str(default_slip_path()), id="path")
+            yield Input(str(default_slip_path()), id="path", select_on_focus=False)  # a stray key must not wipe it
             yield Checkbox("本人の同意あり", id="consent")
             yield Checkbox("相談内容（本人の言葉）も含める", id="include-text")
             yield Static("", id="export-message")
