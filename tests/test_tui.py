@@ -324,3 +324,20 @@ async def test_fallback_is_said_plainly_on_the_card():
         [card] = [shown(s) for s in app.screen.query(".referral")]
         assert "1．総合相談" in card
         assert "※ 虐待について、計画には具体的な窓口の記載がありません（計画が示す最も一般的な窓口です）" in card
+
+
+async def test_live_reload_updates_the_concern_list_and_keeps_ticks(mini):
+    app = NavigatorApp(mini / "rules", mini / "contacts", "town", watch_interval=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await type_text(pilot, "借金")
+        app.screen.accept_suggestions()
+        await pilot.pause()
+        common = mini / "rules" / "common.yaml"
+        common.write_text(common.read_text(encoding="utf-8").replace(
+            "  - id: unsure\n", "  - id: isolation\n    label: 孤立\n  - id: unsure\n"), encoding="utf-8")
+        app.reload_if_changed()
+        await pilot.pause()
+        concerns = app.screen.query_one(SelectionList)
+        labels = [str(concerns.get_option_at_index(i).prompt) for i in range(concerns.option_count)]
+        assert "孤立" in labels
+        assert concerns.selected == ["poverty"] and app.consultation.ticked == ["poverty"]

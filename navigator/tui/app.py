@@ -132,12 +132,20 @@ class NavigatorApp(App):
             self._adopt(loaded)
             self.problems = []
             self._close_error_screen()
+            self._refresh_intake()
             self.notify("ルールファイルの変更を読み込みました。")
         else:
             self.problems = loaded.problems
             self.notify("変更されたルールファイルに問題があります。前のルールのまま使えます。", severity="error")
             self._close_error_screen()
             self.push_screen(LoadErrorScreen(loaded.problems, fatal=False))
+
+    def _refresh_intake(self) -> None:
+        from .screens.intake import IntakeScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, IntakeScreen):
+                screen.refresh_concerns()
 
     def _close_error_screen(self) -> None:
         """An earlier reload's problem list is out of date once the files change again."""

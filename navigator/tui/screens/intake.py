@@ -34,10 +34,21 @@ class IntakeScreen(Screen):
         yield Input(placeholder="相談内容をそのまま入力（例: 家賃が払えなくて、仕事もなくなった）", id="text")
         yield Static("", id="suggest")
         yield Static("相談の種類（Tabで移動・スペースで選択・複数可・Enterで次へ）", classes="lead")
-        yield ConcernList(*[Selection(Content(printable(c.label)), c.id, c.id in app.consultation.ticked)
-                            for c in app.ruleset.common.concerns], id="concerns")
+        yield ConcernList(*self._selections(), id="concerns")
         yield Static("", id="describe", classes="hint")
         yield Footer()
+
+    def _selections(self) -> list[Selection]:
+        ticked = self.app.consultation.ticked
+        return [Selection(Content(printable(c.label)), c.id, c.id in ticked) for c in self.app.ruleset.common.concerns]
+
+    def refresh_concerns(self) -> None:
+        """After a live reload: the list shows the new concerns, keeping what is still ticked."""
+        known = {c.id for c in self.app.ruleset.common.concerns}
+        self.app.consultation.ticked[:] = [c for c in self.app.consultation.ticked if c in known]
+        concerns = self.query_one(ConcernList)
+        concerns.clear_options()
+        concerns.add_options(self._selections())
 
     def on_mount(self) -> None:
         self.title = "相談窓口ナビ — 相談内容"
