@@ -14,7 +14,6 @@ from .search import ConcernMatcher, Match, infer_answers
 class Intake:
     case: Case
     matches: tuple[Match, ...]     # concerns found in the text, best first
-    inferred: Mapping[str, str]    # answers the text stated plainly (given answers win)
 
 
 def take(ruleset: RuleSet, matcher: ConcernMatcher, municipality: str, text: str = "",
@@ -22,5 +21,5 @@ def take(ruleset: RuleSet, matcher: ConcernMatcher, municipality: str, text: str
     matches = tuple(matcher.match(text)) if text.strip() else ()
     chosen = tuple(dict.fromkeys([*concerns, *(m.concern for m in matches)]))
     inferred = infer_answers(text, questions_for(ruleset.common, chosen)) if text.strip() else {}
-    merged = {**inferred, **(answers or {})}
-    return Intake(Case(municipality, chosen, merged), matches, inferred)
+    merged = {**inferred, **(answers or {})}  # what the text states plainly; given answers win
+    return Intake(Case(municipality, chosen, merged), matches)

@@ -10,11 +10,8 @@ from pathlib import Path
 
 from .engine import Result
 from .model import RuleSet
-from .report import fallback_note, phone_text
+from .report import UNKNOWN, fallback_note, phone_text
 from .text import printable
-
-UNKNOWN = "記載なし"
-
 
 def rules_version(*folders: Path) -> str:
     """A short hash of every rule and contact file, so a slip says which rules produced it."""

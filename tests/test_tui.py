@@ -38,6 +38,16 @@ async def type_text(pilot, text: str) -> None:
     await pilot.pause()
 
 
+async def answer_all_unknown(pilot, app) -> None:
+    """Answer whatever is asked with 「わからない」 (0) until the result shows."""
+    for _ in range(8):
+        await pilot.pause()
+        if not isinstance(app.screen, QuestionScreen):
+            break
+        await pilot.press("0")
+    await pilot.pause()
+
+
 async def test_municipality_given_opens_intake_with_text_focused():
     app = mini_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -256,12 +266,7 @@ async def test_full_walk_in_every_municipality(municipality, text):
         await pilot.pause()
         await type_text(pilot, text)
         await pilot.press("enter")
-        for _ in range(8):  # answer whatever is asked with 「わからない」
-            await pilot.pause()
-            if not isinstance(app.screen, QuestionScreen):
-                break
-            await pilot.press("0")
-        await pilot.pause()
+        await answer_all_unknown(pilot, app)
         assert isinstance(app.screen, ResultScreen)
         assert app.screen.result.municipality.id == municipality
         assert len(app.screen.query(".referral")) == len(app.screen.result.referrals) >= 1
@@ -272,12 +277,7 @@ async def test_rent_and_job_loss_in_asaka_reaches_fukushi_sodan():
     async with app.run_test(size=SIZE) as pilot:
         await type_text(pilot, "家賃が払えなくて、仕事もなくなった")
         await pilot.press("enter")
-        for _ in range(8):
-            await pilot.pause()
-            if not isinstance(app.screen, QuestionScreen):
-                break
-            await pilot.press("0")
-        await pilot.pause()
+        await answer_all_unknown(pilot, app)
         first = app.screen.result.referrals[0].contact
         assert first.department == "福祉相談課"
 

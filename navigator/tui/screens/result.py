@@ -11,12 +11,9 @@ from textual.widgets import Footer, Header, Static
 
 from ...engine import Referral, Result
 from ...model import RuleSet
-from ...report import fallback_note, phone_text
+from ...report import UNKNOWN, fallback_note, phone_text
 from ...text import printable
 from .guard import guarded
-
-UNKNOWN = "記載なし"
-
 
 def emergency_text(result: Result) -> Content:
     lines = ["緊急のときは、まずこちらへ（全国共通の番号）"]
