@@ -27,12 +27,14 @@ PREFECTURES = ("北海道 青森県 岩手県 宮城県 秋田県 山形県 福�
                "大阪府 兵庫県 奈良県 和歌山県 鳥取県 島根県 岡山県 広島県 山口県 徳島県 香川県 愛媛県 高知県 "
                "福岡県 佐賀県 長崎県 熊本県 大分県 宮崎県 鹿児島県 沖縄県").split()
 _HEAD, _TAIL = "東西南北上下大小高山川田野原沢松杉桜富士白黒青赤新古本中若朝夕", "島崎浜岡井尾沢谷瀬森林木町津橋"
+END = "\n# ファイルの終わりの印です。途中で切れたファイルを見分けるので、消さずに最後の行にしておいてください。\nend: true\n"
 ITEM = re.compile(r"(?m)^  - id: ")
 
 
 def split_items(text: str, key: str) -> tuple[str, list[str]]:
     """The file up to and including `key:`, and each `  - id:` item with what follows it."""
     head, _, body = text.partition(f"\n{key}:\n")
+    body = body[:body.rindex("\n# ファイルの終わり")] + "\n"  # the closing lines are added back once, at the end
     parts = ITEM.split(body)
     return f"{head}\n{key}:\n{parts[0]}", ["  - id: " + p for p in parts[1:]]
 
@@ -51,7 +53,7 @@ def rules_text(template: str, mid: str, name: str, prefecture: str) -> str:
         for item in items:
             rules.append(_copy(item, copy) if copy else item)
     body = "".join(r if r.endswith("\n") else r + "\n" for r in rules[:RULES_EACH])
-    return renamed(head + body, template, mid)
+    return renamed(head + body + END, template, mid)
 
 
 def _copy(item: str, copy: int) -> str:

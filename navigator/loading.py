@@ -152,6 +152,45 @@ def _check_unique_across(plans: dict[str, Plan], problems: list[Problem]) -> Non
                     problems.append(Problem.at(obj.origin, f"{kind} id '{obj.id}' is also used at {first}"))
 
 
+# ---- the top of every file, and its end --------------------------------------------
+
+END_KEY = "end"
+END_LINE = f"{END_KEY}: true"
+
+
+def _top(r: Reader, root: Node, what: str, required: tuple[str, ...], refuse: bool = True
+         ) -> dict[str, Node] | None:
+    """The top-level keys of a file, or None when the file is refused. Every rule and contact
+    file ends with `end: true`: a file cut off or saved half-way is often still valid YAML (at
+    a rule boundary), and without the end it would silently lose its last rules. Without its
+    end a municipality's file is refused; common.yaml is still read (it is an error all the
+    same), so that every municipality is not reported again for concerns it cannot find."""
+    top = r.fields(root, what, required, (END_KEY,))
+    if top is None or (not _ended(r, root, top) and refuse):
+        return None
+    top.pop(END_KEY, None)
+    return top
+
+
+def _ended(r: Reader, root: MappingNode, top: dict[str, Node]) -> bool:
+    if END_KEY not in top:
+        end = root.end_mark
+        r.problems.append(Problem(r.path, max(1, end.line + (1 if end.column else 0)), 1,
+                                  f"ファイルの最後に「{END_LINE}」がありません。保存が途中で止まったか、"
+                                  "ファイルの後ろが切れています",
+                                  hint=f"ファイルを最後まで確かめ、最後の行に {END_LINE} を書いてください"))
+        return False
+    last = root.value[-1][0]
+    if not (isinstance(last, ScalarNode) and last.value == END_KEY):
+        r.error(r.key_nodes[END_KEY], f"「{END_LINE}」の後ろに「{getattr(last, 'value', '?')}」があります",
+                hint=f"{END_LINE} はファイルの最後の行に置いてください")
+        return False
+    if r.scalar(top[END_KEY]) is not True:
+        r.error(top[END_KEY], f"{END_KEY} の値は true にしてください", hint=f"最後の行は {END_LINE} です")
+        return False
+    return True
+
+
 # ---- common.yaml ------------------------------------------------------------------
 
 
@@ -164,7 +203,7 @@ def _load_common(path: Path, problems: list[Problem], texts: dict[Path, str]) ->
     root = _compose(path, r.path, problems, texts)
     if root is None:
         return empty
-    top = r.fields(root, "the common file", ("concerns", "questions", "emergency"))
+    top = _top(r, root, "the common file", ("concerns", "questions", "emergency"), refuse=False)
     if top is None:
         return empty
     def listed(key: str) -> list[Node]:
@@ -305,7 +344,7 @@ def _load_plan(mid: str, rules_dir: Path, contacts_dir: Path, common: Common,
     root = _compose(rules_path, r.path, problems, texts)
     if root is None:
         return None
-    top = r.fields(root, "a rules file", ("municipality", "rules"))
+    top = _top(r, root, "a rules file", ("municipality", "rules"))
     if top is None or "municipality" not in top:
         return None
     known = _Known(contacts, declared)
@@ -403,7 +442,7 @@ def _load_contacts(mid: str, path: Path, problems: list[Problem], texts: dict[Pa
     root = _compose(path, r.path, problems, texts)
     if root is None:
         return {}, None
-    top = r.fields(root, "a contacts file", ("municipality", "contacts"))
+    top = _top(r, root, "a contacts file", ("municipality", "contacts"))
     if top is None:
         return {}, None
     owner = r.text(top.get("municipality"), "municipality")

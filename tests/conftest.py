@@ -14,6 +14,16 @@ MINI = HERE / "fixtures" / "mini"
 ROOT = HERE.parent
 
 
+END_BLOCK = "\n# ファイルの終わりの印です。"
+
+
+def append_entries(path: Path, text: str) -> None:
+    """Add list entries at the end of a rule or contact file: above its closing `end: true`."""
+    whole = path.read_text(encoding="utf-8")
+    at = whole.rindex(END_BLOCK)
+    path.write_text(whole[:at] + text + whole[at:], encoding="utf-8")
+
+
 @pytest.fixture
 def mini(tmp_path: Path) -> Path:
     """A private copy of the mini rule set (rules/ and contacts/ under the returned folder)."""

@@ -34,7 +34,7 @@ KEYS = ("id", "label", "description", "keywords", "concerns", "questions", "emer
         "value", "when", "answer", "all", "any", "not", "concern", "municipality", "rules", "refer",
         "priority", "program", "reason", "source", "file", "section", "quote", "contacts", "window",
         "organization", "department", "phone", "address", "hours", "notes", "name", "note", "fallback",
-        "general_window", "seed", "plan", "prefecture", "valid_from", "valid_until", "last_verified")
+        "general_window", "seed", "plan", "prefecture", "valid_from", "valid_until", "last_verified", "end")
 WORDS = ("poverty", "housing", "abuse", "unsure", "who", "danger", "child", "elder", "yes", "no", "town",
          "village", "town-general", "town-jiritsu", "town-kodomo", "town.txt", "第1章", "110")
 

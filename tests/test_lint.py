@@ -6,6 +6,7 @@ import datetime as dt
 
 from navigator.lint import lint
 from navigator.loading import load
+from conftest import END_BLOCK, append_entries
 from test_loading import replace
 
 TODAY = dt.date(2026, 11, 24)
@@ -48,9 +49,8 @@ def test_rule_that_needs_another_concern_can_fire(mini):
 
 def test_wholly_shadowed_rule(mini):
     text = (mini / "rules" / "village.yaml").read_text(encoding="utf-8")
-    copy = text[text.index("  - id: village-poverty"):].replace("village-poverty", "village-poverty-again")
-    (mini / "rules" / "village.yaml").write_text(text + copy.replace("priority: 10", "priority: 20"),
-                                                 encoding="utf-8")
+    copy = text[text.index("  - id: village-poverty"):text.rindex(END_BLOCK)].replace("village-poverty", "village-poverty-again")
+    append_entries(mini / "rules" / "village.yaml", copy.replace("priority: 10", "priority: 20"))
     assert "rules/village.yaml:16:5: [warning] rule 'village-poverty-again' is wholly shadowed by rule " \
            "'village-poverty' (line 9) (hint: it fires only when the other does, and the other already names " \
            "the same program and contacts at the same or a better priority; remove or narrow one of them)" \
@@ -59,16 +59,14 @@ def test_wholly_shadowed_rule(mini):
 
 def test_narrower_rule_with_another_program_is_not_shadowed(mini):
     text = (mini / "rules" / "village.yaml").read_text(encoding="utf-8")
-    copy = text[text.index("  - id: village-poverty"):].replace("village-poverty", "village-loan")
-    (mini / "rules" / "village.yaml").write_text(text + copy.replace("program: 生活相談", "program: 貸付"),
-                                                 encoding="utf-8")
+    copy = text[text.index("  - id: village-poverty"):text.rindex(END_BLOCK)].replace("village-poverty", "village-loan")
+    append_entries(mini / "rules" / "village.yaml", copy.replace("program: 生活相談", "program: 貸付"))
     assert findings(mini) == BASELINE
 
 
 def test_unused_contact_and_missing_quote(mini):
-    with (mini / "contacts" / "village.yaml").open("a", encoding="utf-8") as f:
-        f.write("  - id: village-hall\n    window: 公民館\n    organization: 村\n"
-                "    source: {file: village.txt, section: 第2章}\n")
+    append_entries(mini / "contacts" / "village.yaml", "  - id: village-hall\n    window: 公民館\n"
+                   "    organization: 村\n    source: {file: village.txt, section: 第2章}\n")
     found = findings(mini)
     assert "contacts/village.yaml:7:5: [warning] contact 'village-hall' is not referred to by any rule (hint: " \
            "refer to it from a rule, or remove it if the window no longer exists)" in found

@@ -248,3 +248,18 @@ async def test_export_to_a_read_only_folder_says_so(tmp_path):
 async def test_export_to_a_read_only_file_system_says_so(tmp_path):
     # Even root cannot create a file in /proc.
     assert "書き出せませんでした" in await try_export(tmp_path, "/proc/slip.md")
+
+
+async def test_reload_of_a_file_saved_half_way_keeps_the_last_good_rules(mini):
+    """Cut at a rule boundary the file is valid YAML; without its `end: true` it is refused (B3)."""
+    town = mini / "rules" / "town.yaml"
+    text = town.read_text(encoding="utf-8")
+    app = mini_app(mini)
+    async with app.run_test(size=SIZE) as pilot:
+        rules = app.ruleset
+        town.write_text(text[:text.rindex("\n  - id: ")] + "\n", encoding="utf-8")
+        app.reload_if_changed()
+        await pilot.pause()
+        assert app.ruleset is rules
+        assert isinstance(app.screen, LoadErrorScreen) and not app.screen.fatal
+        assert "「end: true」がありません" in str(app.screen.query_one("#problems Static").render())
