@@ -234,14 +234,15 @@ def _unique(r: Reader, objs: list, kind: str) -> list:
 
 
 def _concern(r: Reader, node: Node) -> Concern | None:
-    f = r.fields(node, "a concern", ("id", "label"), ("description", "keywords"))
+    f = r.fields(node, "a concern", ("id", "label"), ("description", "keywords", "weak", "examples"))
     if f is None:
         return None
     cid, label = r.ident(f.get("id"), "concern id"), r.text(f.get("label"), "label")
     if not (cid and label):
         return None
     return Concern(cid, label, r.text(f.get("description"), "description", optional=True) or "",
-                   r.texts(f.get("keywords"), "keyword"), r.origin(node))
+                   r.texts(f.get("keywords"), "keyword"), r.origin(node),
+                   r.texts(f.get("examples"), "example"), r.texts(f.get("weak"), "weak keyword"))
 
 
 def _question(r: Reader, node: Node, concern_ids: set[str]) -> Question | None:

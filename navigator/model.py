@@ -98,6 +98,8 @@ class Concern:
     description: str
     keywords: tuple[str, ...]
     origin: Origin = NOWHERE
+    examples: tuple[str, ...] = ()   # what residents say, for the nearest-example fallback (候補)
+    weak: tuple[str, ...] = ()       # keywords that count only with support from the same concern
 
 
 @dataclass(frozen=True)

@@ -1,25 +1,69 @@
-"""Free text → concerns (and obvious answers), by keyword with rapidfuzz for near misses."""
+"""Free text → concerns (and obvious answers): keywords matched three ways, with the reason.
+
+Every keyword (part) is matched as written (rapidfuzz for near misses of long ones), by its
+dictionary form and, where the resident typed kana, by its reading. A keyword denied in its
+clause (暴力はない) or told as history (昔は殴られていました) does not count, nor does a weak word
+(`weak:` in the rules) that nothing else of its concern backs up. When no keyword matches, the
+nearest example utterances propose candidates (候補), never more.
+
+The dictionary is optional: until `ConcernMatcher.deepen()` has run (after the TUI's first
+screen, in a thread), matching is by the written form only, as before.
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable
 
+from . import analysis as text_analysis
+from .analysis import Analysis, analyse, is_kana, normalize  # noqa: F401  (normalize: public API)
 from .model import Concern, Question
+from .polarity import DENIED, PAST, status
 
 CUTOFF = 85          # partial_ratio for a near miss: one character off in a phrase of seven or more
 MIN_FUZZY_LEN = 5    # shorter keywords must appear exactly: one character is too much of them
 ANCHOR = 2           # a near miss must start like the keyword (離婚したい is no match for 探したい)
-TOGETHER = 90        # 夫+殴: every part somewhere in the text; below a whole phrase, above the cutoff
-_DROP = re.compile(r"[\s、。，．,.!！?？「」『』（）()・…〜~ー-]+")
-_KATAKANA = {c: c - 0x60 for c in range(ord("ァ"), ord("ヶ") + 1)}
+TOGETHER = 90        # 夫+殴: every part in one sentence; below a whole phrase, above the cutoff
+CANDIDATE = 50       # score of a concern proposed by an example only
+SHORT_READING = 3    # a reading this short must be a whole word (放置 is not in ほうちょう)
+
+AS_WRITTEN, INFLECTED, SPELLING, READING, NEAR, EXAMPLE = "そのまま", "活用", "表記", "読み", "近い綴り", "例文"
+WEAK = "単独では弱い"
+NOT_VICTIM = "子ども・高齢者・障害のある人の被害ではないため、DVとして扱う"
+_HOW_ORDER = {AS_WRITTEN: 0, INFLECTED: 1, SPELLING: 1, READING: 2, NEAR: 3}
+_ONLY_SCRIPT = re.compile(r"^(?:[\u30a0-\u30ff]+|[a-z0-9]+)$")   # ニート, パート, DV: loanwords
+
+# Abuse is about a child, an elder, a disabled person or someone in care; violence words with
+# none of them named are about a partner (DV). 虐待 itself names abuse.
+VICTIMS = ("子ども", "子供", "こども", "息子", "娘", "孫", "児童", "赤ちゃん", "乳児", "幼児", "小学生", "中学生",
+           "高校生", "園児", "生徒", "母", "父", "祖母", "祖父", "親", "高齢", "お年寄り", "年寄り", "おばあ", "おじい",
+           "認知症", "障害", "障がい", "施設", "職員", "ヘルパー", "弟", "妹", "兄", "姉", "虐待", "ぎゃくたい",
+           "年金", "隣の家", "近所の")
 
 
-def normalize(text: str) -> str:
-    """NFKC, lower case, katakana as hiragana, without spaces and punctuation."""
-    return _DROP.sub("", unicodedata.normalize("NFKC", text).lower().translate(_KATAKANA))
+@dataclass(frozen=True)
+class Hit:
+    """One keyword found: the resident's words, where, and how they matched."""
+
+    concern: str
+    keyword: str                       # as written in the rules (夫+殴 for parts apart)
+    how: str                           # そのまま | 活用 | 表記 | 読み | 近い綴り | 例文
+    spans: tuple[tuple[int, int], ...]  # positions of the resident's words in the text
+    words: tuple[str, ...]
+    score: float = 100.0
+
+
+@dataclass(frozen=True)
+class Ignored:
+    """A keyword found but not counted, and why (否定 / 過去 / 単独では弱い / …)."""
+
+    concern: str
+    keyword: str
+    words: tuple[str, ...]
+    spans: tuple[tuple[int, int], ...]
+    why: str
 
 
 @dataclass(frozen=True)
@@ -27,94 +71,286 @@ class Match:
     concern: str
     score: int
     matched: tuple[str, ...]   # the keywords (as written in the rules) that matched
+    hits: tuple[Hit, ...] = ()
+    candidate: bool = False    # proposed by the nearest example only: shown as 候補, staff confirm
+
+
+@dataclass(frozen=True)
+class Understanding:
+    matches: tuple[Match, ...]
+    ignored: tuple[Ignored, ...]
+    analysis: Analysis | None = None
+
+
+@dataclass(frozen=True)
+class _Part:
+    concern: str
+    keyword: str
+    index: int             # which part of an A+B keyword
+    count: int
+    surface: str
+    raw: str               # the part as written (NFKC)
+    weak: bool
+    lemma: str = ""
+    reading: str = ""
+    open_stem: bool = False
+
+
+@dataclass
+class _Found:
+    part: int
+    how: str
+    span: tuple[int, int]
+    score: float
+    status: str | None
 
 
 class ConcernMatcher:
-    """Precomputes normalised keywords once; `match` runs on every keystroke."""
+    """Precomputes keyword forms once; `match` / `understand` run on every keystroke."""
 
-    def __init__(self, concerns: Iterable[Concern], cutoff: int = CUTOFF):
+    def __init__(self, concerns: Iterable[Concern], cutoff: int = CUTOFF, deep: bool = True):
         self.cutoff = cutoff
-        self.order = {}
-        self.keys: list[str] = []
-        self.owner: list[tuple[str, str]] = []   # (concern id, keyword as written)
-        self.together: list[tuple[tuple[str, ...], str, str]] = []   # (parts, concern id, keyword)
-        for concern in concerns:
-            self.order[concern.id] = len(self.order)
-            for word in dict.fromkeys((concern.label, *concern.keywords)):
-                parts = tuple(normalize(p) for p in unicodedata.normalize("NFKC", word).split("+"))
-                if len(parts) > 1 and all(parts):
-                    self.together.append((parts, concern.id, word))
+        self.concerns = tuple(concerns)
+        self.order = {c.id: i for i, c in enumerate(self.concerns)}
+        self.parts: list[_Part] = []
+        for concern in self.concerns:
+            weak = {normalize(w) for w in concern.weak}
+            for word in dict.fromkeys((concern.label, *concern.keywords, *concern.weak)):
+                raws = unicodedata.normalize("NFKC", word).split("+")
+                if len(raws) > 1 and not all(normalize(r) for r in raws):
+                    raws = [unicodedata.normalize("NFKC", word)]
+                if not all(normalize(r) for r in raws):
                     continue
-                key = normalize(word)
-                if key:
-                    self.keys.append(key)
-                    self.owner.append((concern.id, word))
-        # Indexes so that a keystroke looks only at keywords that can match (see _hits):
-        self.exact: dict[str, list[int]] = {}       # keyword → its indexes
-        self.anchored: dict[str, list[int]] = {}    # first ANCHOR characters → long keywords
-        for index, key in enumerate(self.keys):
-            self.exact.setdefault(key, []).append(index)
-            if len(key) >= MIN_FUZZY_LEN:
-                self.anchored.setdefault(key[:ANCHOR], []).append(index)
-        self.lengths = sorted({len(k) for k in self.keys})
+                for i, raw in enumerate(raws):
+                    self.parts.append(_Part(concern.id, word, i, len(raws), normalize(raw), raw,
+                                            normalize(word) in weak))
+        self.surface = _Index(p.surface for p in self.parts)
+        self.anchored: dict[str, list[int]] = {}   # first ANCHOR characters → long whole keywords
+        for i, p in enumerate(self.parts):
+            if p.count == 1 and len(p.surface) >= MIN_FUZZY_LEN:
+                self.anchored.setdefault(p.surface[:ANCHOR], []).append(i)
+        self.lemma: _Index | None = None
+        self.reading: _Index | None = None
+        self.examples = None
+        if deep:
+            self.deepen()
+
+    # ---- the dictionary's part, built once it is loaded --------------------------------------
+
+    @property
+    def deep(self) -> bool:
+        return self.lemma is not None
+
+    def deepen(self) -> bool:
+        """Analyse every keyword and index the examples (needs the dictionary; loads it).
+        Returns False, and keeps matching by the written form, without sudachipy."""
+        if self.deep:
+            return True
+        if not text_analysis.available():
+            return False
+        forms = {}
+        for p in self.parts:
+            if p.raw not in forms:
+                forms[p.raw] = text_analysis.keyword_forms(p.raw)
+        parts = []
+        for p in self.parts:
+            lemma, reading, open_stem = forms[p.raw]
+            parts.append(_Part(p.concern, p.keyword, p.index, p.count, p.surface, p.raw, p.weak,
+                               lemma, reading, open_stem))
+        self.parts = parts
+        from .examples import Example, ExampleIndex
+        self.examples = ExampleIndex(Example(c.id, e) for c in self.concerns for e in c.examples)
+        self.reading = _Index(p.reading for p in parts)
+        self.lemma = _Index(p.lemma for p in parts)   # last: `deep` is true once all is ready
+        return True
+
+    # ---- matching ----------------------------------------------------------------------------
 
     def match(self, text: str, limit: int | None = None) -> list[Match]:
-        query = normalize(text)
-        if len(query) < 2:
-            return []
-        found: dict[str, list] = {}
-        hits = [(score, *self.owner[index]) for score, index in self._hits(query)]
-        hits += [(TOGETHER, concern, word) for parts, concern, word in self.together
-                 if all(p in query for p in parts)]
-        for score, concern, word in hits:
-            best = found.setdefault(concern, [0, []])
-            best[0] = max(best[0], score)
-            best[1].append(word)
-        ranked = sorted(found.items(), key=lambda kv: (-kv[1][0], -len(kv[1][1]), self.order[kv[0]]))
-        matches = [Match(c, round(s), tuple(dict.fromkeys(words))) for c, (s, words) in ranked]
+        matches = list(self.understand(text).matches)
         return matches[:limit] if limit else matches
 
-    def _hits(self, query: str) -> list[tuple[float, int]]:
-        """(score after _adjust, keyword index) of the keywords at or above the cutoff, in the
-        order rapidfuzz's extract over every keyword gives (raw score, then index).
+    def understand(self, text: str, exclude_example: str | None = None) -> Understanding:
+        if len(normalize(text)) < 2:
+            return Understanding((), ())
+        a = analyse(text, deep=None if self.deep else False)
+        if self.deep and not a.deep:   # the dictionary was loaded by someone else meanwhile
+            a = analyse(text, deep=True)
+        found = self._find(a)
+        hits, ignored = self._keywords(a, found)
+        by_concern: dict[str, list[Hit]] = {}
+        for h in hits:
+            by_concern.setdefault(h.concern, []).append(h)
+        weak_alone: dict[str, list[Hit]] = {}
+        ignored += self._weak(a, by_concern, weak_alone)
+        ignored += self._abuse_or_dv(a, by_concern)
+        matches = [self._match(c, hs) for c, hs in by_concern.items()]
+        matches.sort(key=lambda m: (-m.score, -len(m.matched), self.order[m.concern]))
+        if not matches and self.examples is not None:
+            matches = self._candidates(a, exclude_example)
+        if not matches and weak_alone:   # nothing else at all: the weak word, as a candidate
+            matches = [replace(self._match(c, hs), candidate=True) for c, hs in weak_alone.items()]
+        return Understanding(tuple(matches), tuple(ignored), a)
 
-        With a cutoff above 0, _adjust leaves only two kinds: keywords contained in the query,
-        and long keywords whose start occurs in the query. Both are found through an index, so
-        a keystroke scores a few keywords, not all of them."""
-        from rapidfuzz import fuzz  # imported here, on the first keystroke: 7 ms off every start
+    def _find(self, a: Analysis) -> list[_Found]:
+        found: list[_Found] = []
+        ch = a.surface
+        for i, j, part in self.surface.occurrences(ch.text):
+            if self._script_ok(a, i, j, part):
+                found.append(_Found(part, AS_WRITTEN, ch.span(i, j), 100.0, None))
+        found += self._near(a, {f.part for f in found})
+        if a.deep and self.deep:
+            seen = {(f.part, f.span[0]) for f in found}
+            for index, how, channel in ((self.lemma, INFLECTED, a.lemma), (self.reading, READING, a.reading)):
+                for i, j, part in index.occurrences(channel.text, channel.starts):
+                    span = channel.span(i, j)
+                    if (part, span[0]) in seen or not self._edges_ok(a, channel, i, j, part, how):
+                        continue
+                    seen.add((part, span[0]))
+                    if how == INFLECTED and not any(w.pos[0] in ("動詞", "形容詞", "助動詞") for w in a.words_in(*span)):
+                        how = SPELLING   # 障碍 for 障害, 子ども for 子供: another spelling, same word
+                    found.append(_Found(part, how, span, 100.0, None))
+        for f in found:
+            f.status = status(a, *f.span, open_stem=self.parts[f.part].open_stem)
+        return found
 
-        contained = self._contained(query)
-        raw = [(100.0, i) for i in contained]
-        for i in self._anchored_in(query) - contained:
-            score = fuzz.partial_ratio(query, self.keys[i], score_cutoff=self.cutoff)
-            if score:
-                raw.append((score, i))
-        raw.sort(key=lambda hit: (-hit[0], hit[1]))
-        hits = [(_adjust(query, self.keys[i], s), i) for s, i in raw]
-        return [(s, i) for s, i in hits if s >= self.cutoff]
+    def _script_ok(self, a: Analysis, i: int, j: int, part: int) -> bool:
+        """ニート is not in にとって, DV not in DVD, パート not in アパート: a keyword written only in
+        katakana or latin letters must be typed in the same script, as a whole word."""
+        key = self.parts[part].surface
+        if not _ONLY_SCRIPT.match(self.parts[part].raw.lower()):
+            return True
+        start, end = a.surface.span(i, j)
+        typed = unicodedata.normalize("NFKC", a.text[start:end]).lower()
+        latin = key.isascii()
+        if latin != typed.isascii() or (not latin and not all("\u30a0" <= c <= "\u30ff" for c in typed)):
+            return False
+        before = unicodedata.normalize("NFKC", a.text[start - 1:start]).lower() if start else ""
+        after = unicodedata.normalize("NFKC", a.text[end:end + 1]).lower()
+        same = (lambda c: c.isascii() and c.isalnum()) if latin else (lambda c: "\u30a0" <= c <= "\u30ff")
+        return not (before and same(before)) and not (after and same(after))
 
-    def _contained(self, query: str) -> set[int]:
-        """Keywords that occur in the query: look up its substrings of every keyword length."""
-        return {i for n in self.lengths for start in range(len(query) - n + 1)
-                for i in self.exact.get(query[start:start + n], ())}
+    def _edges_ok(self, a: Analysis, channel, i: int, j: int, part: int, how: str) -> bool:
+        p = self.parts[part]
+        if how == INFLECTED:
+            return j in channel.ends
+        start, end = channel.span(i, j)
+        if not all(is_kana(c) for c in a.text[start:end]):
+            return False   # 地震 typed in kanji is not 自信: readings only for kana the resident typed
+        return j in channel.ends or len(p.reading) > SHORT_READING
 
-    def _anchored_in(self, query: str) -> set[int]:
-        """Long keywords whose first ANCHOR characters occur in the query."""
-        return {i for start in range(len(query) - ANCHOR + 1)
-                for i in self.anchored.get(query[start:start + ANCHOR], ())}
+    def _near(self, a: Analysis, exact: set[int]) -> list[_Found]:
+        """Long whole keywords one character off (rapidfuzz), as before the dictionary."""
+        query = a.surface.text
+        candidates = {i for s in range(len(query) - ANCHOR + 1)
+                      for i in self.anchored.get(query[s:s + ANCHOR], ())} - exact
+        if not candidates:
+            return []
+        from rapidfuzz import fuzz  # imported on the first keystroke: 7 ms off every start
+
+        found = []
+        for i in sorted(candidates):
+            key = self.parts[i].surface
+            al = fuzz.partial_ratio_alignment(key, query, score_cutoff=self.cutoff)
+            if not al:
+                continue
+            score = al.score * min(1.0, len(query) / len(key))
+            if score >= self.cutoff and al.dest_end > al.dest_start:
+                found.append(_Found(i, NEAR, a.surface.span(al.dest_start, al.dest_end), score, None))
+        return found
+
+    def _keywords(self, a: Analysis, found: list[_Found]) -> tuple[list[Hit], list[Ignored]]:
+        by_keyword: dict[tuple[str, str], list[_Found]] = {}
+        for f in found:
+            p = self.parts[f.part]
+            by_keyword.setdefault((p.concern, p.keyword), []).append(f)
+        hits, ignored = [], []
+        for (concern, keyword), fs in by_keyword.items():
+            count = self.parts[fs[0].part].count
+            chosen = _together(a, fs, count, self.parts)
+            if chosen:
+                best = min(chosen, key=lambda f: _HOW_ORDER[f.how])
+                how = best.how if count == 1 else min((f.how for f in chosen), key=_HOW_ORDER.get)
+                score = max(f.score for f in chosen) if count == 1 else TOGETHER
+                spans = tuple(sorted({f.span for f in chosen}))
+                hits.append(Hit(concern, keyword, how, spans, tuple(a.text[s:e] for s, e in spans), score))
+            elif _together(a, fs, count, self.parts, any_status=True):
+                bad = [f for f in fs if f.status]
+                spans = tuple(sorted({f.span for f in bad}))
+                ignored.append(Ignored(concern, keyword, tuple(a.text[s:e] for s, e in spans), spans,
+                                       bad[0].status))
+        return hits, ignored
+
+    def _weak(self, a: Analysis, by_concern: dict[str, list[Hit]], alone: dict[str, list[Hit]]) -> list[Ignored]:
+        """A concern found only through weak words (全部, 悩み) counts only when an example backs
+        it; alone in the text, it stays as a candidate (候補) for staff to confirm."""
+        weak = [c for c, hs in by_concern.items() if all(self._is_weak(h) for h in hs)]
+        dropped = []
+        for concern in weak:
+            if self.examples is not None and self.examples.support(a, concern):
+                continue
+            hits = by_concern.pop(concern)
+            dropped += [Ignored(concern, h.keyword, h.words, h.spans, WEAK) for h in hits]
+            alone[concern] = hits
+        return dropped
+
+    def _is_weak(self, hit: Hit) -> bool:
+        return any(p.weak for p in self.parts if p.keyword == hit.keyword and p.concern == hit.concern)
+
+    def _abuse_or_dv(self, a: Analysis, by_concern: dict[str, list[Hit]]) -> list[Ignored]:
+        if "abuse" not in by_concern or "dv" not in by_concern:
+            return []
+        folded = normalize(a.text)
+        if any(normalize(v) in folded for v in VICTIMS):
+            return []
+        return [Ignored("abuse", h.keyword, h.words, h.spans, NOT_VICTIM) for h in by_concern.pop("abuse")]
+
+    def _match(self, concern: str, hits: list[Hit]) -> Match:
+        return Match(concern, round(max(h.score for h in hits)), tuple(dict.fromkeys(h.keyword for h in hits)),
+                     tuple(sorted(hits, key=lambda h: h.spans)))
+
+    def _candidates(self, a: Analysis, exclude: str | None) -> list[Match]:
+        from .examples import FALLBACK_MIN, RELATIVE
+
+        near = self.examples.nearest(a, exclude)
+        if not near or near[0].score < FALLBACK_MIN:
+            return []
+        top = near[0].score
+        chosen = [n for n in near if n.score >= max(FALLBACK_MIN, RELATIVE * top)][:2]
+        return [Match(n.example.concern, CANDIDATE, (n.example.text,),
+                      (Hit(n.example.concern, n.example.text, EXAMPLE, (), n.shared, round(n.score * 100)),),
+                      candidate=True) for n in chosen]
 
 
-def _adjust(query: str, key: str, score: float) -> float:
-    """Exact containment wins; a short keyword must be exact; a near miss must share the
-    keyword's start; a query shorter than the keyword (someone still typing) counts only for
-    the part of the keyword it covers."""
-    if key in query:
-        return 100.0
-    if len(key) < MIN_FUZZY_LEN or key[:ANCHOR] not in query:
-        return 0.0
-    if len(query) < len(key):
-        return score * len(query) / len(key)
-    return score
+def _together(a: Analysis, fs: list[_Found], count: int, parts: list[_Part], any_status: bool = False) -> list[_Found]:
+    """The occurrences that make the keyword: any affirmed one; for A+B, every part affirmed in
+    one sentence (the first such sentence)."""
+    ok = [f for f in fs if any_status or f.status is None]
+    if count == 1:
+        return ok[:1] if ok else []
+    by_sentence: dict[int, dict[int, _Found]] = {}
+    for f in ok:
+        by_sentence.setdefault(a.sentence_at(f.span[0]), {}).setdefault(parts[f.part].index, f)
+    for chosen in by_sentence.values():
+        if len(chosen) == count:
+            return list(chosen.values())
+    return []
+
+
+class _Index:
+    """Exact strings → part indexes; finds every occurrence of every key in a text."""
+
+    def __init__(self, keys: Iterable[str]):
+        self.exact: dict[str, list[int]] = {}
+        for i, key in enumerate(keys):
+            if key:
+                self.exact.setdefault(key, []).append(i)
+        self.lengths = sorted({len(k) for k in self.exact})
+
+    def occurrences(self, text: str, starts: Iterable[int] | None = None) -> list[tuple[int, int, int]]:
+        positions = range(len(text)) if starts is None else sorted(starts)
+        return [(s, s + n, part) for s in positions for n in self.lengths if s + n <= len(text)
+                for part in self.exact.get(text[s:s + n], ())]
 
 
 def infer_answers(text: str, questions: Iterable[Question]) -> dict[str, str]:

@@ -87,7 +87,14 @@ class NavigatorApp(App):
 
     def _adopt(self, loaded: Loaded) -> None:
         self.ruleset = loaded.ruleset
-        self.matcher = ConcernMatcher(loaded.ruleset.common.concerns)
+        # Written forms first (instant); the dictionary loads after the first screen is shown.
+        self.matcher = ConcernMatcher(loaded.ruleset.common.concerns, deep=False)
+        self.call_after_refresh(self._deepen, self.matcher)
+
+    def _deepen(self, matcher: ConcernMatcher) -> None:
+        """Load the dictionary and analyse the keywords in a thread: typing never waits for it,
+        and until it is done the intake screen matches keywords as written."""
+        self.run_worker(matcher.deepen, thread=True, group="dictionary", exit_on_error=False)
 
     def on_mount(self) -> None:
         if self.watch_interval:

@@ -1,0 +1,279 @@
+"""Japanese text → words (SudachiPy), three matchable strings and clauses.
+
+One `Analysis` holds what the matcher needs from a text: the words with their positions in the
+text as typed, and three strings with a map back to those positions:
+
+- surface: the text as typed, folded (NFKC, lower case, katakana as hiragana, no punctuation);
+- lemma:   each word's dictionary form (払えず → 払える+ない, 子ども → 子供, 障がい → 障害);
+- reading: each word's kana reading (やちんがはらえない ← 家賃が払えない).
+
+The dictionary is loaded once, on first use or in a background thread (`load_in_background`):
+it takes 15-60 ms and 100 MB. Without sudachipy (or before it is loaded) an analysis has the
+surface string only, which is exactly what the matcher used before.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+_DROP = re.compile(r"[\s、。，．,.!！?？「」『』（）()・…〜~ー-]+")
+_KATAKANA = {c: c - 0x60 for c in range(ord("ァ"), ord("ヶ") + 1)}
+# Clause ends: punctuation, line ends, spaces (desk notes: 「80代女性 独居 物忘れ」)
+_CLAUSE_CHARS = set("。、，,.!！?？\n\t 　;；/／…‥")
+SENTENCE_CHARS = set("。!！?？\n")
+# Conjunctions that start a new clause (けど, ので, のに, から, し, が): a denial after them is
+# about what follows, not what came before.
+_CLAUSE_PARTICLES = {"けど", "けれど", "けれども", "が", "ので", "のに", "から", "し", "ながら"}
+NEGATIVE = "ない"
+_NEGATIVE_FORMS = {"ない", "ぬ", "ず", "ん", "ねえ", "ねぇ", "ねー", "無い", "なし", "無し", "ナイ"}
+_POLITE = {"ます", "です"}   # 払えません = 払える+ない: politeness carries no meaning here
+
+
+def normalize(text: str) -> str:
+    """NFKC, lower case, katakana as hiragana, without spaces and punctuation."""
+    return _DROP.sub("", unicodedata.normalize("NFKC", text).lower().translate(_KATAKANA))
+
+
+def is_kana(ch: str) -> bool:
+    return "\u3041" <= ch <= "\u30ff" or "\uff66" <= ch <= "\uff9f"
+
+
+@dataclass(frozen=True)
+class Word:
+    start: int          # position in the text as typed
+    end: int
+    surface: str
+    lemma: str          # folded dictionary form; "" for words that carry no meaning (ます)
+    reading: str        # hiragana
+    pos: tuple[str, ...]
+    clause: int = 0
+    sentence: int = 0
+
+    @property
+    def negative(self) -> bool:
+        return self.lemma == NEGATIVE
+
+    @property
+    def content(self) -> bool:
+        return self.pos[0] in ("名詞", "動詞", "形容詞", "形状詞", "副詞", "代名詞") or self.negative
+
+
+@dataclass
+class Channel:
+    """A matchable string, the text position each character came from, and word edges."""
+
+    text: str = ""
+    origin: list[int] = field(default_factory=list)   # per character: start position in the text
+    until: list[int] = field(default_factory=list)    # per character: end position in the text
+    starts: set[int] = field(default_factory=set)     # character indexes where a word starts
+    ends: set[int] = field(default_factory=set)       # character indexes just after a word
+
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        return self.origin[i], self.until[j - 1]
+
+
+@dataclass
+class Analysis:
+    text: str
+    words: tuple[Word, ...]
+    surface: Channel
+    lemma: Channel | None
+    reading: Channel | None
+    clauses: tuple[tuple[int, int], ...]      # (start, end) positions in the text
+    sentences: tuple[tuple[int, int], ...]
+
+    @property
+    def deep(self) -> bool:
+        return self.lemma is not None
+
+    def clause_at(self, pos: int) -> int:
+        return _index_at(self.clauses, pos)
+
+    def sentence_at(self, pos: int) -> int:
+        return _index_at(self.sentences, pos)
+
+    def words_in(self, start: int, end: int) -> list[Word]:
+        return [w for w in self.words if w.start < end and w.end > start]
+
+    def words_after(self, pos: int, clause: int) -> list[Word]:
+        """Words starting at or after pos in the same clause."""
+        return [w for w in self.words if w.start >= pos and w.clause == clause]
+
+    def word_at(self, pos: int) -> Word | None:
+        return next((w for w in self.words if w.start <= pos < w.end), None)
+
+
+def _index_at(spans, pos: int) -> int:
+    for i, (start, end) in enumerate(spans):
+        if start <= pos < end:
+            return i
+    return max(len(spans) - 1, 0)
+
+
+# ---- the dictionary -----------------------------------------------------------------------
+
+_lock = threading.Lock()
+_tokenizer = None
+_state = "unloaded"   # unloaded | loading | ready | missing
+
+
+def ready() -> bool:
+    return _state == "ready"
+
+
+def available() -> bool:
+    """Whether a dictionary is (or can be) loaded; loads it if needed."""
+    return _load() is not None
+
+
+def _load():
+    global _tokenizer, _state
+    if _state == "ready" or _state == "missing":
+        return _tokenizer
+    with _lock:
+        if _state in ("ready", "missing"):
+            return _tokenizer
+        _state = "loading"
+        try:
+            from sudachipy import Dictionary, SplitMode
+            _tokenizer = Dictionary(dict="small").tokenizer(mode=SplitMode.A)
+            _state = "ready"
+        except Exception:   # not installed, or a broken wheel: surface matching still works
+            _tokenizer, _state = None, "missing"
+        return _tokenizer
+
+
+def load_in_background(then=None) -> threading.Thread:
+    """Load the dictionary in a daemon thread, then call `then()` there (e.g. to build indexes)."""
+    def work() -> None:
+        _load()
+        if then is not None:
+            then()
+    thread = threading.Thread(target=work, name="navigator-dictionary", daemon=True)
+    thread.start()
+    return thread
+
+
+# ---- analysing a text ----------------------------------------------------------------------
+
+
+def analyse(text: str, deep: bool | None = None) -> Analysis:
+    """The text's words and channels. deep=None: use the dictionary if it is already loaded;
+    True: load it now if needed; False: surface only."""
+    tokenizer = _load() if deep else (_tokenizer if deep is None and _state == "ready" else None)
+    surface = _surface(text)
+    if tokenizer is None:
+        clauses = _spans_by_chars(text, _CLAUSE_CHARS)
+        return Analysis(text, (), surface, None, None, clauses, _spans_by_chars(text, SENTENCE_CHARS))
+    with _lock:   # a sudachipy tokenizer must not be used by two threads at once
+        morphemes = [(m.begin(), m.end(), m.surface(), m.dictionary_form(), m.normalized_form(),
+                      m.reading_form(), tuple(m.part_of_speech())) for m in tokenizer.tokenize(text)]
+    words, clauses, sentences = _words(text, morphemes)
+    surface.starts = {i for i, p in enumerate(surface.origin) if p in {w.start for w in words}}
+    surface.ends = {i + 1 for i, p in enumerate(surface.until) if p in {w.end for w in words}}
+    return Analysis(text, words, surface, _channel(words, "lemma"), _channel(words, "reading"),
+                    clauses, sentences)
+
+
+def _surface(text: str) -> Channel:
+    ch = Channel()
+    pieces = []
+    for i, c in enumerate(text):
+        folded = normalize(c)
+        pieces.append(folded)
+        ch.origin += [i] * len(folded)
+        ch.until += [i + 1] * len(folded)
+    ch.text = "".join(pieces)
+    return ch
+
+
+def _lemma(dictionary: str, normalized: str, pos: tuple[str, ...], surface: str = "") -> str:
+    if surface in ("なし", "無し", "ナシ"):
+        return NEGATIVE
+    if pos[0] in ("助動詞", "形容詞") and (normalized in _NEGATIVE_FORMS or dictionary in _NEGATIVE_FORMS):
+        return NEGATIVE
+    if normalized in _POLITE and pos[0] == "助動詞":
+        return ""
+    # Sudachi folds the potential into the plain verb (払える → 払う); 払えない is not 払わない,
+    # so keep the dictionary form when the two differ in their ending.
+    if pos[0] == "動詞" and dictionary[-1:] != normalized[-1:]:
+        return normalize(dictionary)
+    return normalize(normalized)
+
+
+def _words(text: str, morphemes) -> tuple[tuple[Word, ...], tuple, tuple]:
+    words = []
+    clause = sentence = 0
+    clause_start = sentence_start = 0
+    clauses, sentences = [], []
+    for begin, end, surf, dictionary, normalized, reading, pos in morphemes:
+        if surf.strip() == "":
+            boundary_char = True
+        else:
+            boundary_char = all(c in _CLAUSE_CHARS for c in surf)
+        lemma = "" if boundary_char or pos[0] in ("補助記号", "空白") else _lemma(dictionary, normalized, pos, surf)
+        words.append(Word(begin, end, surf, lemma, normalize(reading) if lemma else "", pos, clause, sentence))
+        conj = pos[0] == "助詞" and pos[1] == "接続助詞" and dictionary in _CLAUSE_PARTICLES
+        if boundary_char or conj or (pos[0] == "接続詞" and dictionary in _CLAUSE_PARTICLES):
+            clauses.append((clause_start, end))
+            clause_start, clause = end, clause + 1
+        if any(c in SENTENCE_CHARS for c in surf):
+            sentences.append((sentence_start, end))
+            sentence_start, sentence = end, sentence + 1
+    clauses.append((clause_start, max(len(text), clause_start + 1)))
+    sentences.append((sentence_start, max(len(text), sentence_start + 1)))
+    return tuple(words), tuple(clauses), tuple(sentences)
+
+
+def _spans_by_chars(text: str, chars: set[str]) -> tuple[tuple[int, int], ...]:
+    spans, start = [], 0
+    for i, c in enumerate(text):
+        if c in chars:
+            spans.append((start, i + 1))
+            start = i + 1
+    spans.append((start, max(len(text), start + 1)))
+    return tuple(spans)
+
+
+def _channel(words: tuple[Word, ...], attr: str) -> Channel:
+    ch = Channel()
+    pieces = []
+    for w in words:
+        value = getattr(w, attr)
+        if not value:
+            continue
+        ch.starts.add(len(ch.origin))
+        pieces.append(value)
+        ch.origin += [w.start] * len(value)
+        ch.until += [w.end] * len(value)
+        ch.ends.add(len(ch.origin))
+    ch.text = "".join(pieces)
+    return ch
+
+
+@lru_cache(maxsize=None)
+def keyword_forms(keyword: str) -> tuple[str, str, bool]:
+    """(lemma string, reading string, whether the keyword ends in an open verb stem) of one
+    keyword part, analysed like a resident's text. Stems written to stand for ない
+    (払えな, 足りな, 仕事がなくな) are completed first so that they match 払えず, 足りません."""
+    tokenizer = _load()
+    if tokenizer is None:
+        return "", "", False
+    completed = keyword
+    if keyword.endswith("くな"):
+        completed = keyword + "る"
+    elif keyword.endswith("な") and not keyword.endswith("んな"):
+        completed = keyword + "い"
+    analysis = analyse(completed, deep=True)
+    words = [w for w in analysis.words if w.lemma]
+    lemma = "".join(w.lemma for w in words)
+    reading_words = [w for w in analyse(keyword, deep=True).words if w.lemma]
+    reading = "".join(w.reading for w in reading_words)
+    last = reading_words[-1] if reading_words else None
+    # 外に出 / 行け / 働け / 払え: a verb cut before its ending; ない after it completes it
+    open_stem = bool(last and last.pos[0] == "動詞" and last.pos[5] != "終止形-一般")
+    return lemma, reading, open_stem

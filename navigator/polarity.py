@@ -1,0 +1,100 @@
+"""Is a word that was found actually affirmed? Denials and past tense within its clause.
+
+Shared by concern matching (search.py) and anything else that looks for cue words in what a
+resident said (danger cues): `status(analysis, start, end)` says whether the words at
+[start, end) are affirmed (None), denied (DENIED) or told as history (PAST).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .analysis import Analysis, Word
+
+DENIED, PAST = "否定", "過去"
+
+# Words that may stand between a keyword and ない without changing what is denied
+# (暴力はない, 殴られたりはしない, 困ってるわけじゃない, 虐待ではありません)
+FILLERS = {"は", "も", "とか", "たり", "なんか", "など", "なんて", "って", "わけ", "訳", "じゃ", "だ", "で",
+           "て", "てる", "いる", "居る", "する", "為る", "ある", "有る", "の", "ん", "こと", "事", "まで",
+           "ちゃう", "しまう", "全然", "全く", "別に", "特に", "と", "か", "れる", "られる", "せる", "させる",
+           "ちゃ", "では", "じゃあ"}
+# A contrast or topic marker makes ない a denial of what precedes it, whatever the keyword
+CONTRAST = {"は", "か", "とか", "たり", "なんか", "など", "なんて", "わけ", "訳", "じゃ", "だ", "全然", "全く", "別に"}
+# Nouns whose absence is the trouble itself: 話し相手がいない, 仕事もない, お金ない
+RESOURCES = {"相手", "話し相手", "友達", "友だち", "友人", "知り合い", "仲間", "お金", "金", "仕事", "職", "収入",
+             "貯金", "蓄え", "所持金", "家", "住む所", "居場所", "身寄り", "家族", "頼る人", "食べ物", "米",
+             "行き場", "保証人", "余裕", "生活費", "行く所", "ご飯", "御飯", "食事", "連絡", "援助", "支援"}
+RESOURCES = {r.translate({c: c - 0x60 for c in range(ord("ァ"), ord("ヶ") + 1)}) for r in RESOURCES}
+PAST_MARKERS = {"昔", "以前", "前", "若い頃", "子供の頃", "小さい頃", "かつて", "当時", "学生時代", "昔前"}
+NOW_MARKERS = {"今", "最近", "今も", "まだ", "今でも", "現在", "このごろ", "この頃", "未だ"}
+
+# Without the dictionary (surface matching only): a denial only when a contrast marker makes it
+# unambiguous, because an open stem (外に出) is completed, not denied, by ていない.
+_SURFACE_DENIAL = re.compile(r"^(?:って|たり|とか|なんか|など|わけ|では|じゃ|は|も|し|て|で|い|る|あり|ある|)*?"
+                             r"(?:は|とか|たり|なんか|など|わけ|では|じゃ)(?:って|たり|とか|なんか|など|わけ|では|じゃ"
+                             r"|は|も|し|て|で|い|る|あり|ある)*(?:ない|ません|なし|無い|ねえ|なかった)")
+
+
+def status(analysis: Analysis, start: int, end: int, open_stem: bool = False) -> str | None:
+    """DENIED, PAST or None (affirmed) for the words at [start, end) of the analysed text."""
+    if not analysis.deep:
+        clause_end = analysis.clauses[analysis.clause_at(start)][1]
+        return DENIED if _SURFACE_DENIAL.match(analysis.text[end:clause_end]) else None
+    if _denied(analysis, start, end, open_stem):
+        return DENIED
+    if _past(analysis, start):
+        return PAST
+    return None
+
+
+def _denied(analysis: Analysis, start: int, end: int, open_stem: bool) -> bool:
+    covered = analysis.words_in(start, end)
+    if not covered or covered[-1].negative:
+        return False   # nothing analysed, or the keyword holds its own ない (払えない, 外に出ない)
+    last = covered[-1]
+    if last.pos[0] in ("名詞", "代名詞") and ({_lemma_of(covered), "".join(w.lemma for w in covered)} & RESOURCES):
+        return False   # 仕事はない, 話し相手もいない: the absence is the trouble itself
+    contrast = False
+    for w in analysis.words_after(last.end, last.clause):
+        if w.negative:
+            if contrast:
+                return True
+            if open_stem or _absence_phrase(covered):
+                return False   # 外に出ていない, 働けない: the keyword wants its ない
+            # 暴力なし, 殴られていない, 叩いてない: an event or thing that is denied
+            return last.pos[0] in ("名詞", "助動詞", "接尾辞") or last.pos[1] == "接続助詞"
+        if w.lemma in FILLERS or not w.lemma:
+            contrast = contrast or w.lemma in CONTRAST
+            continue
+        return False
+    return False
+
+
+def _lemma_of(words: list[Word]) -> str:
+    content = [w for w in words if w.pos[0] in ("名詞", "代名詞")]
+    return content[-1].lemma if content else ""
+
+
+def _absence_phrase(words: list[Word]) -> bool:
+    """A keyword ending in an existence or ability verb (人がいない, 行けない): not a denial."""
+    last = words[-1]
+    return last.lemma in {"いる", "居る", "ある", "有る"} or last.pos[0] == "動詞" and last.pos[5] != "終止形-一般"
+
+
+def _past(analysis: Analysis, start: int) -> bool:
+    """昔は父に殴られていました: a past marker and a past tense in the clause, nothing saying now."""
+    word = analysis.word_at(start)
+    if word is None:
+        return False
+    # the marker may stand one clause earlier: 昔は、父に殴られていました
+    clauses = {word.clause, word.clause - 1}
+    words = [w for w in analysis.words if w.clause in clauses and w.sentence == word.sentence]
+    lemmas = [w.lemma for w in words]
+    if any(m in NOW_MARKERS for m in lemmas):
+        return False
+    marked = any(w.lemma in PAST_MARKERS and i + 1 < len(words) and words[i + 1].lemma == "は"
+                 for i, w in enumerate(words))
+    past = any(w.lemma == "た" and w.pos[0] == "助動詞" and w.start > start for w in words
+               if w.clause == word.clause)
+    return marked and past

@@ -1,0 +1,162 @@
+"""Understanding what residents say: inflections, kana, spellings, word edges, denials, past."""
+
+from __future__ import annotations
+
+import pytest
+
+from navigator.model import Concern
+from navigator.persons import people, who_value
+from navigator.search import AS_WRITTEN, INFLECTED, READING, SPELLING, ConcernMatcher
+
+CONCERNS = [
+    Concern("poverty", "生活困窮", "", ("払えな", "借金", "家賃")),
+    Concern("care", "介護", "", ("介護", "認知症")),
+    Concern("disability", "障害", "", ("障害",)),
+    Concern("childcare", "子育て", "", ("子供",)),
+    Concern("dv", "DV", "", ("DV", "夫+殴", "暴力")),
+    Concern("abuse", "虐待", "", ("虐待", "殴られ", "暴力")),
+    Concern("hikikomori", "ひきこもり", "", ("ニート", "何年も+外に出")),
+    Concern("employment", "就労", "", ("パート", "働け")),
+    Concern("isolation", "孤立", "", ("話し相手",)),
+    Concern("unsure", "複合", "", ("どこに相談",), weak=("全部", "悩み")),
+]
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    m = ConcernMatcher(CONCERNS)
+    if not m.deep:
+        pytest.skip("sudachipy is not installed")
+    return m
+
+
+def found(matcher, text):
+    return [m.concern for m in matcher.match(text)]
+
+
+def how(matcher, text, concern):
+    m = next(m for m in matcher.match(text) if m.concern == concern)
+    return {h.how for h in m.hits}
+
+
+@pytest.mark.parametrize("text", ["家賃が払えず困っています", "払えなくて", "もう払えねえ", "払えません"])
+def test_one_keyword_matches_its_conjugations(matcher, text):
+    assert "poverty" in found(matcher, text)
+
+
+def test_conjugation_is_explained_as_such(matcher):
+    assert INFLECTED in how(matcher, "今月は払えず", "poverty")
+
+
+@pytest.mark.parametrize("text,concern", [("やちんがたまってる", "poverty"), ("はらえないんです", "poverty"),
+                                          ("ははのかいごがたいへん", "care"), ("にんちしょうかも", "care")])
+def test_kana_typed_by_the_resident_matches_by_reading(matcher, text, concern):
+    assert concern in found(matcher, text)
+
+
+def test_reading_only_for_kana_typed(matcher):
+    assert READING in how(matcher, "にんちしょうかも", "care")
+    assert found(matcher, "自信がない") == []   # 地震/自信: a kanji word is never matched by its reading
+
+
+@pytest.mark.parametrize("text,concern", [("障がいがあって", "disability"), ("障碍者", "disability"),
+                                          ("子どものことで", "childcare"), ("ＤＶです", "dv")])
+def test_spelling_variants(matcher, text, concern):
+    assert concern in found(matcher, text)
+
+
+def test_spelling_variant_is_explained(matcher):
+    assert SPELLING in how(matcher, "障碍があります", "disability")
+    assert AS_WRITTEN in how(matcher, "障害があります", "disability")
+
+
+@pytest.mark.parametrize("text,concern", [("私にとって一番の心配は家賃です", "hikikomori"),
+                                          ("子どもと一緒にトイレに隠れてる", "hikikomori"),
+                                          ("子どもがDVDばかり見ている", "dv"),
+                                          ("アパートの更新を断られた", "employment")])
+def test_word_edges_are_respected(matcher, text, concern):
+    assert concern not in found(matcher, text)
+
+
+def test_whole_loanwords_still_match(matcher):
+    assert "hikikomori" in found(matcher, "息子がニートで")
+    assert "employment" in found(matcher, "パートを探しています")
+    assert "dv" in found(matcher, "DVを受けています")
+
+
+@pytest.mark.parametrize("text", ["暴力とかはないんですけど、借金が", "暴力はないんです", "虐待ではないと思う",
+                                  "殴られたりはしないけど", "暴力はありません", "暴力なし"])
+def test_denied_in_its_clause_does_not_count(matcher, text):
+    got = found(matcher, text)
+    assert "dv" not in got and "abuse" not in got
+
+
+def test_denial_is_explained(matcher):
+    u = matcher.understand("暴力はないんですけど、借金が")
+    assert [m.concern for m in u.matches] == ["poverty"]
+    assert {(i.keyword, i.why) for i in u.ignored} >= {("暴力", "否定")}
+
+
+def test_denial_stays_in_its_clause(matcher):
+    assert "dv" in found(matcher, "借金はないけど、夫に殴られる")
+    assert "poverty" not in found(matcher, "借金はないけど、夫に殴られる")
+
+
+@pytest.mark.parametrize("text,concern", [("息子が何年も外に出ていない", "hikikomori"), ("もう働けない", "employment"),
+                                          ("話し相手がいない", "isolation"), ("家賃が払えない", "poverty")])
+def test_nai_that_completes_the_keyword_is_no_denial(matcher, text, concern):
+    assert concern in found(matcher, text)
+
+
+def test_past_is_history(matcher):
+    u = matcher.understand("昔は父に殴られていました")
+    assert u.matches == ()
+    assert {i.why for i in u.ignored} == {"過去"}
+    assert "abuse" in found(matcher, "以前から父に殴られています")   # ongoing since before
+
+
+def test_weak_words_need_support(matcher):
+    u = matcher.understand("全部で三つ、借金が")
+    assert [m.concern for m in u.matches] == ["poverty"] and {i.why for i in u.ignored} == {"単独では弱い"}
+    [alone] = matcher.match("全部で三つ")   # nothing else said: kept, but only as a candidate
+    assert alone.concern == "unsure" and alone.candidate
+    assert not matcher.match("悩みはどこに相談すれば")[0].candidate
+
+
+def test_violence_with_no_victim_named_is_dv(matcher):
+    assert found(matcher, "夫に殴られて") == ["dv"]
+    assert set(found(matcher, "夫が子供を殴って、私も暴力を")) >= {"abuse", "dv"}
+
+
+def test_without_the_dictionary_matching_is_by_written_form():
+    m = ConcernMatcher(CONCERNS, deep=False)
+    assert [x.concern for x in m.match("家賃が払えない")] == ["poverty"]
+    assert "hikikomori" not in [x.concern for x in m.match("私にとって")]     # edges hold without it
+    assert [x.concern for x in m.match("暴力はないんですけど")] == []       # plain denials too
+
+
+def test_examples_propose_candidates_only_when_nothing_matched():
+    concerns = [Concern("poverty", "生活困窮", "", ("借金",), examples=("財布にもう小銭しか残っていない",)),
+                Concern("school", "不登校", "", ("不登校",), examples=("朝になると学校へ行くのを嫌がる",))]
+    m = ConcernMatcher(concerns)
+    if not m.deep:
+        pytest.skip("sudachipy is not installed")
+    [c] = m.match("財布に小銭しか残ってない")
+    assert c.candidate and c.concern == "poverty" and c.hits[0].how == "例文"
+    assert not m.match("借金が")[0].candidate
+
+
+def test_persons_with_ages_per_person():
+    found = people("母が80になって物忘れがひどくて、50歳の兄は部屋から出てこない")
+    assert [(p.relation, p.age, p.group) for p in found] == [("母", 80, "elder"), ("兄", 50, "middle")]
+    assert people("おばあちゃんが")[0].group == "elder"
+    assert people("中学生の子が")[0].words == "中学生の子"
+    assert who_value(people("80代の母")[0].group) == "elder"
+    assert people("80代女性 独居")[0].relation == "女性"
+
+
+def test_persons_carry_the_concerns_of_their_clause(matcher):
+    text = "80代の母が認知症で、私はもう働けない"
+    hits = [h for m in ConcernMatcher(CONCERNS).match(text) for h in m.hits]
+    mother, me = people(text, hits)
+    assert mother.concerns == ("care",) and me.concerns == ("employment",)
