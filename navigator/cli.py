@@ -10,6 +10,7 @@ from pathlib import Path
 from . import report
 from .loading import Loaded, load, municipality_ids, resolve_dirs
 from .problems import ERROR
+from .shipped import shipped, version
 from .text import printable, printable_json
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
@@ -19,13 +20,21 @@ class UserError(Exception):
     """A mistake the user can fix; shown as one line, never as a traceback."""
 
 
-def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--rules", metavar="DIR", help="rules directory (env NAVIGATOR_RULES)")
-    common.add_argument("--contacts", metavar="DIR", help="contacts directory (env NAVIGATOR_CONTACTS)")
+def _dir_options(default) -> argparse.ArgumentParser:
+    options = argparse.ArgumentParser(add_help=False)
+    options.add_argument("--rules", metavar="DIR", default=default, help="rules directory (env NAVIGATOR_RULES)")
+    options.add_argument("--contacts", metavar="DIR", default=default,
+                         help="contacts directory (env NAVIGATOR_CONTACTS)")
+    return options
 
-    parser = argparse.ArgumentParser(prog="navigator", parents=[common],
+
+def build_parser() -> argparse.ArgumentParser:
+    # The options are accepted before and after the subcommand; the subcommand's copies default to
+    # SUPPRESS so that they do not overwrite a value given before it with None.
+    common = _dir_options(argparse.SUPPRESS)
+    parser = argparse.ArgumentParser(prog="navigator", parents=[_dir_options(None)],
                                      description="相談窓口ナビ: 相談内容から窓口と担当課を案内します")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
     parser.add_argument("--municipality", "-m", metavar="ID", help="maebashi, isesaki, ageo, shimotsuke, asaka")
     sub = parser.add_subparsers(dest="command")
 
@@ -48,6 +57,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("diff", parents=[common], help="which consultations an edit sends elsewhere")
     p.add_argument("old", help="a folder with rules/ and contacts/, a rules folder, or a git revision (e.g. HEAD)")
     p.add_argument("new", nargs="?", help="the same; default: the current rules (--rules, --contacts)")
+
+    p = sub.add_parser("serve", parents=[common], help="the TUI in a web browser (textual-serve)")
+    p.add_argument("--municipality", "-m", metavar="ID", help="open this municipality in every new tab")
+    p.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default 127.0.0.1, this machine only); any other "
+                        "needs a password in NAVIGATOR_SERVE_PASSWORD or --password-file")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--password-file", type=Path, metavar="FILE", help="file whose first line is the password")
+    p.add_argument("--public-url", metavar="URL", help="the address browsers use, if not http://HOST:PORT")
     return parser
 
 
@@ -78,6 +96,13 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         loaded = load(rules_dir, contacts_dir)
         return _check(loaded.problems + lint(loaded.ruleset), args.format, loaded)
+    if args.command == "serve":
+        from .serve import ServeError, serve
+
+        try:
+            return serve(rules_dir, contacts_dir, args)
+        except ServeError as exc:
+            raise UserError(str(exc)) from exc
     if args.command == "diff":
         return _diff(rules_dir, contacts_dir, args.old, args.new)
     if args.command == "route":
@@ -191,6 +216,11 @@ def _test(loaded: Loaded, files: list[Path]) -> int:
             raise UserError(f"scenario file not found: {path}")
     paths = paths if files else shipped_scenario_files()
     scenarios, problems = load_scenarios(paths)
+    if not scenarios and not problems:
+        where = ", ".join(map(str, files)) if files else str(shipped("scenarios"))
+        print(printable(f"no scenarios found in {where}"), file=sys.stderr)
+        print("0 passed, 1 failed")
+        return EXIT_FAIL
     for p in problems:
         print(printable(str(p)))
     matcher = ConcernMatcher(loaded.ruleset.common.concerns)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import os
-import sys
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
@@ -16,6 +15,7 @@ from .model import (AllOf, AnswerIs, AnyOf, Common, Concern, ConcernIs, Conditio
                     EmergencyLine, Municipality, Not, Option, Origin, Plan, Question, Rule,
                     RuleSet, Source)
 from .problems import Problem, has_errors
+from .shipped import shipped
 from .cache import Cache, Files, clear_cache  # noqa: F401  (clear_cache: public API)
 from .yamlnodes import Reader, compose_file, compose_text
 
@@ -38,12 +38,8 @@ class Loaded:
 
 
 def default_dirs() -> tuple[Path, Path]:
-    """The shipped rules/ and contacts/: beside the package in a checkout, else in <prefix>/share."""
-    checkout = Path(__file__).resolve().parent.parent
-    for base in (checkout, Path(sys.prefix) / "share" / "navigator"):
-        if (base / "rules" / COMMON_FILE).is_file():
-            return base / "rules", base / "contacts"
-    return checkout / "rules", checkout / "contacts"
+    """The shipped rules/ and contacts/ (in the installed package, or at the top of a checkout)."""
+    return shipped("rules"), shipped("contacts")
 
 
 def resolve_dirs(rules: str | None = None, contacts: str | None = None) -> tuple[Path, Path]:

@@ -12,6 +12,7 @@ from .intake import take
 from .model import Origin, RuleSet
 from .problems import Problem
 from .search import ConcernMatcher
+from .shipped import shipped
 from .yamlnodes import Reader, compose_file
 
 
@@ -41,8 +42,7 @@ class Outcome:
 
 
 def shipped_scenario_files() -> list[Path]:
-    folder = Path(__file__).resolve().parent.parent / "tests" / "scenarios"
-    return sorted(folder.glob("*.yaml"))
+    return sorted(shipped("scenarios").glob("*.yaml"))
 
 
 def load_scenarios(paths: list[Path]) -> tuple[list[Scenario], list[Problem]]:

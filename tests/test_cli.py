@@ -141,5 +141,30 @@ def test_navigator_test_reports_expected_vs_got_and_a_plain_summary(capsys, tmp_
 
 
 def test_navigator_test_on_the_shipped_scenarios(capsys):
+    from navigator.scenarios import load_scenarios, shipped_scenario_files
+
+    scenarios, problems = load_scenarios(shipped_scenario_files())
+    assert len(scenarios) > 10 and not problems
     code, out, _ = run(capsys, "test")
-    assert code == 0 and out.splitlines()[-1].endswith(" passed, 0 failed")
+    assert code == 0 and out.splitlines()[-1] == f"{len(scenarios)} passed, 0 failed"
+
+
+def test_navigator_test_with_no_scenarios_fails(capsys, tmp_path, monkeypatch):
+    code, out, err = run(capsys, "test", *DIRS, str(tmp_path))
+    assert code == 1 and f"no scenarios found in {tmp_path}" in err and out == "0 passed, 1 failed\n"
+    monkeypatch.setattr("navigator.scenarios.shipped_scenario_files", lambda: [])  # an install without them
+    code, out, err = run(capsys, "test", *DIRS)
+    assert code == 1 and "no scenarios found" in err
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_rules_and_contacts_count_before_or_after_the_subcommand(capsys, where):
+    args = [*DIRS, "list"] if where == "before" else ["list", *DIRS]
+    code, out, _ = run(capsys, *args)
+    assert code == 0 and "town" in out and "asaka" not in out
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["--version"])
+    assert exit_.value.code == 0 and capsys.readouterr().out.strip() == "navigator 0.1.0"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -22,7 +23,11 @@ def squash(text: str) -> str:
 @pytest.fixture(scope="module")
 def seeds() -> dict[str, str]:
     if not SEEDS.is_dir():
-        pytest.fail(f"the seed plans are expected at {SEEDS}")
+        # A newcomer's clone may lack ../shared; CI (CI=true) always has it, and must check the quotes.
+        message = f"quotes not checked against the plans: put shared/ beside the checkout ({SEEDS} not found)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
     return {p.name: squash(p.read_text(encoding="utf-8")) for p in SEEDS.glob("*.txt")}
 
 

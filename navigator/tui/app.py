@@ -99,7 +99,7 @@ class NavigatorApp(App):
     def on_mount(self) -> None:
         if self.watch_interval:
             self.set_interval(self.watch_interval, self.reload_if_changed)
-        if not self.is_headless:
+        if not self.is_headless and not self.is_web:  # in a browser (navigator serve) stdin is a pipe
             self.set_interval(1.0, self._exit_if_terminal_closed)
         loaded = self._load()
         self.problems = loaded.problems
