@@ -54,6 +54,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("test", parents=[common], help="run scenario files (default: the shipped ones)")
     p.add_argument("files", nargs="*", type=Path, help="scenario files or folders of them")
 
+    p = sub.add_parser("understand", parents=[common],
+                       help="how well the keywords understand labelled texts (default: the shipped scenarios)")
+    p.add_argument("files", nargs="*", type=Path, help="scenario files, labelled utterance lists, or folders of them")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--min-f1", type=float, default=None, metavar="F",
+                   help="exit 1 when the overall F1 is below F (for CI)")
+
     p = sub.add_parser("diff", parents=[common], help="which consultations an edit sends elsewhere")
     p.add_argument("old", help="a folder with rules/ and contacts/, a rules folder, or a git revision (e.g. HEAD)")
     p.add_argument("new", nargs="?", help="the same; default: the current rules (--rules, --contacts)")
@@ -115,6 +122,8 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "coverage":
         print(report.coverage(loaded.ruleset))
         return EXIT_OK
+    if args.command == "understand":
+        return _understand(loaded, args)
     return _test(loaded, args.files)
 
 
@@ -200,6 +209,40 @@ def _diff(rules_dir: Path, contacts_dir: Path, old: str, new: str | None) -> int
     scenarios, _ = load_scenarios(shipped_scenario_files())
     print(render(compare(before.ruleset, after.ruleset, scenarios)))
     return EXIT_OK
+
+
+def _yaml_files(files: list[Path]) -> list[Path]:
+    paths = []
+    for path in files:
+        if path.is_dir():
+            paths += sorted(path.glob("*.yaml"))
+        elif path.is_file():
+            paths.append(path)
+        else:
+            raise UserError(f"file not found: {path}")
+    return paths
+
+
+def _understand(loaded: Loaded, args: argparse.Namespace) -> int:
+    from . import quality
+    from .scenarios import shipped_scenario_files
+    from .search import ConcernMatcher
+
+    ruleset = loaded.ruleset
+    known = {c.id for c in ruleset.common.concerns}
+    items = []
+    for path in _yaml_files(args.files) or shipped_scenario_files():
+        try:
+            items += quality.read_labelled(path, known)
+        except (OSError, UnicodeDecodeError, ValueError) as exc:   # yaml errors are ValueErrors
+            raise UserError(f"{path}: cannot read labelled texts ({type(exc).__name__})") from exc
+    outcomes = quality.evaluate(ruleset, ConcernMatcher(ruleset.common.concerns), items)
+    s = quality.summary(outcomes)
+    if args.format == "json":
+        print(printable_json(json.dumps(s, ensure_ascii=False, indent=2)))
+    else:
+        print(printable(quality.as_text(s, {c.id: c.label for c in ruleset.common.concerns})))
+    return EXIT_FAIL if args.min_f1 is not None and s["micro"]["f1"] < args.min_f1 else EXIT_OK
 
 
 def _test(loaded: Loaded, files: list[Path]) -> int:

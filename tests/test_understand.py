@@ -160,3 +160,35 @@ def test_persons_carry_the_concerns_of_their_clause(matcher):
     hits = [h for m in ConcernMatcher(CONCERNS).match(text) for h in m.hits]
     mother, me = people(text, hits)
     assert mother.concerns == ("care",) and me.concerns == ("employment",)
+
+
+def test_understand_report_on_the_shipped_scenarios(capsys):
+    from navigator.cli import main
+
+    assert main(["understand", "--min-f1", "0.85"]) == 0
+    out = capsys.readouterr().out
+    assert "件の相談文" in out and "F1" in out and "poverty" in out
+
+
+def test_understand_report_as_json_names_misses_with_file_and_line(tmp_path, capsys):
+    import json
+
+    from navigator.cli import main
+
+    labelled = tmp_path / "said.yaml"
+    labelled.write_text("- {text: 借金が返せない, concerns: [poverty]}\n"
+                        "- {text: 夫に殴られた, concerns: [school]}\n", encoding="utf-8")
+    assert main(["understand", str(labelled), "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["texts"] == 2 and report["concerns"]["poverty"]["recall"] == 1.0
+    [miss] = report["misses"]
+    assert miss["where"].endswith("said.yaml:2") and miss["missing"] == ["school"] and "dv" in miss["extra"]
+    assert main(["understand", str(labelled), "--min-f1", "0.99"]) == 1
+
+
+def test_shipped_examples_are_never_applied_silently(shipped):
+    m = ConcernMatcher(shipped.common.concerns)
+    if not m.deep:
+        pytest.skip("sudachipy is not installed")
+    [*found] = m.match("冷蔵庫の中がからっぽで")
+    assert found and all(x.candidate and x.hits[0].how == "例文" for x in found)

@@ -1,0 +1,61 @@
+"""Understanding figures: concern F1, exact set, nothing found, right window in the top 3, danger.
+
+    .venv/bin/python bench/understanding.py [--surface] [FILES]
+
+Default sets: the shipped scenarios, bench/heldout*.yaml, ../shared/findings/devset.yaml and
+fresh2.yaml (the sets keywords and examples may be tuned on), then bench/blind/understanding.yaml
+if present (never tuned on: only its aggregate figures are printed). --surface: without the
+dictionary (keywords as written only), for comparison.
+
+"Right window in the top 3": the first referral of routing the gold concerns with the gold
+answers is among the first three of routing the text with the same answers (in every
+municipality when the item names none), so it measures understanding, not the data.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from navigator import quality  # noqa: E402
+from navigator.loading import load  # noqa: E402
+from navigator.scenarios import shipped_scenario_files  # noqa: E402
+from navigator.search import ConcernMatcher  # noqa: E402
+
+SHARED = ROOT.parent / "shared" / "findings"
+TUNING = [("scenarios", shipped_scenario_files()), ("heldout", [ROOT / "bench" / "heldout.yaml"]),
+          ("heldout_fresh", [ROOT / "bench" / "heldout_fresh.yaml"]),
+          ("devset", [SHARED / "devset.yaml"]), ("fresh2", [SHARED / "fresh2.yaml"])]
+BLIND = ("blind", [ROOT / "bench" / "blind" / "understanding.yaml"])
+
+
+def row(name: str, s: dict) -> str:
+    m, d = s["micro"], s["danger"]
+    top3 = f"{s['top3']:.0%}" if s["top3"] is not None else "–"
+    danger = f"{d['found']}/{d['cases']} ({d['false_alarms']} of {d['safe_cases']})" if d["cases"] else f"– ({d['false_alarms']} of {d['safe_cases']})"
+    return (f"| {name} ({s['texts']}) | {m['precision']:.2f} / {m['recall']:.2f} / **{m['f1']:.2f}** | "
+            f"{s['exact']:.2f} | {s['none']:.1%} | {s['candidates_only']:.0%} | {top3} | {danger} |")
+
+
+def main(argv: list[str]) -> None:
+    surface = "--surface" in argv
+    paths = [Path(a) for a in argv if not a.startswith("--")]
+    sets = [(p.stem, [p]) for p in paths] if paths else TUNING + [BLIND]
+    ruleset = load(ROOT / "rules", ROOT / "contacts").ruleset
+    matcher = ConcernMatcher(ruleset.common.concerns, deep=not surface)
+    known = {c.id for c in ruleset.common.concerns}
+    print("| set (n) | concern P / R / **F1** | exact set | no concern | candidates only | right window top 3 | danger found (false alarms) |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    for name, files in sets:
+        files = [f for f in files if f.is_file()]
+        if not files:
+            continue
+        items = [i for f in files for i in quality.read_labelled(f, known)]
+        print(row(name, quality.summary(quality.evaluate(ruleset, matcher, items))), flush=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
