@@ -7,9 +7,10 @@ import json
 import sys
 from pathlib import Path
 
-from . import report
+from . import messages, report
 from .loading import Loaded, load, municipality_ids, resolve_dirs
-from .problems import ERROR
+from .messages import suggest
+from .problems import ERROR, Problem, describe_all, ordered
 from .shipped import shipped, version
 from .text import printable, printable_json
 
@@ -17,7 +18,23 @@ EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
 
 class UserError(Exception):
-    """A mistake the user can fix; shown as one line, never as a traceback."""
+    """A mistake the user can fix; shown as one line, never as a traceback. Raised with a
+    catalogue code and its arguments (UserError("NAV-C601", mid=...)) or, as before, a text."""
+
+    def __init__(self, code_or_text: str, **args):
+        entry = messages.CATALOGUE.get(code_or_text)
+        self.code = entry.code if entry else ""
+        self.hint = entry.fix(**args) if entry else None
+        super().__init__(entry.text(**args) if entry else code_or_text)
+
+    def as_dict(self) -> dict:
+        return {"error": {"code": self.code or None, "message": str(self), "hint": self.hint}}
+
+    def line(self) -> str:
+        text = f"navigator: [{messages.level_label(ERROR)}] {self}"
+        if self.hint:
+            text += f"（直し方: {self.hint}）" if messages.language() == "ja" else f" (hint: {self.hint})"
+        return f"{text} [{self.code}]" if self.code else text
 
 
 def _dir_options(default) -> argparse.ArgumentParser:
@@ -25,6 +42,8 @@ def _dir_options(default) -> argparse.ArgumentParser:
     options.add_argument("--rules", metavar="DIR", default=default, help="rules directory (env NAVIGATOR_RULES)")
     options.add_argument("--contacts", metavar="DIR", default=default,
                          help="contacts directory (env NAVIGATOR_CONTACTS)")
+    options.add_argument("--lang", choices=messages.LANGUAGES, default=default,
+                         help="言語: ja（既定）/ en（開発者向け。環境変数 NAVIGATOR_LANG=en でも可）")
     return options
 
 
@@ -78,10 +97,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if getattr(args, "lang", None):
+        messages.set_language(args.lang)
     try:
         return _dispatch(args)
     except UserError as exc:
-        print(printable(f"navigator: {exc}"), file=sys.stderr)
+        if getattr(args, "format", None) == "json":
+            print(printable_json(json.dumps(exc.as_dict(), ensure_ascii=False)), file=sys.stderr)
+        else:
+            print(printable(exc.line()), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
@@ -89,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.close()
         return 0
     except Exception as exc:  # last resort: a one-line message, never a traceback
-        print(printable(f"navigator: 内部エラーが発生しました ({type(exc).__name__}: {exc})"), file=sys.stderr)
+        print(printable(UserError("NAV-C699", detail=f"{type(exc).__name__}: {exc}").line()), file=sys.stderr)
         return 70
 
 
@@ -130,31 +154,72 @@ def _dispatch(args: argparse.Namespace) -> int:
 def _known_municipality(rules_dir: Path, mid: str) -> None:
     known = municipality_ids(rules_dir)
     if mid not in known:
-        raise UserError(f"unknown municipality '{mid}' (known: {', '.join(known) or 'none'})")
+        raise UserError("NAV-C601", mid=mid, known=", ".join(known) or "-")
 
 
 def _load_ok(rules_dir: Path, contacts_dir: Path, only: list[str] | None = None) -> Loaded:
     loaded = load(rules_dir, contacts_dir, only)
     if not loaded.ok:
-        for p in loaded.problems:
-            print(printable(str(p)), file=sys.stderr)
-        raise UserError("the rule files have errors; fix them first (navigator check)")
+        print(printable(describe_all(ordered(loaded.problems))), file=sys.stderr)
+        raise UserError("NAV-C602")
     return loaded
 
 
-def _check(problems: list, fmt: str, loaded: Loaded) -> int:
-    problems = sorted(problems)
+def _check(problems: list[Problem], fmt: str, loaded: Loaded) -> int:
+    from .knockon import fold
+
+    groups = fold(ordered(problems), loaded.dropped)
     errors = sum(p.level == ERROR for p in problems)
     if fmt == "json":
-        print(printable_json(json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2)))
+        rows = [dict(p.as_dict(), follows=[k.as_dict() for k in follows]) for p, follows in groups]
+        print(printable_json(json.dumps(rows, ensure_ascii=False, indent=2)))
     else:
-        for p in problems:
-            print(printable(str(p)))
-        plans = loaded.ruleset.plans.values()
-        print(f"{errors} errors, {len(problems) - errors} warnings in "
-              f"{len(loaded.ruleset.plans)} municipalities, {sum(len(p.rules) for p in plans)} rules, "
-              f"{sum(len(p.contacts) for p in plans)} contacts")
+        files: dict = {}
+        for p, follows in groups:
+            print(printable(describe_all([p])))
+            if follows:
+                print(printable(_follows_line(follows)))
+            print()
+        print(printable(_summary(loaded, errors, len(problems) - errors)))
     return EXIT_FAIL if errors else EXIT_OK
+
+
+def _follows_line(follows: list[Problem]) -> str:
+    lead = ("    ↳ このエラーから起きている注意 {n} 件（直せば消えます）:" if messages.language() == "ja"
+            else "    ↳ {n} warnings that follow from this error (fixing it clears them):")
+    return "\n".join([lead.format(n=len(follows))] + [f"      {p}" for p in follows])
+
+
+def _summary(loaded: Loaded, errors: int, warnings: int) -> str:
+    """Counts of what loaded, and every municipality with errors by name, so that one dropped
+    from the counts by a syntax error is never silently missing."""
+    plans = loaded.ruleset.plans
+    rules = sum(len(p.rules) for p in plans.values())
+    contacts = sum(len(p.contacts) for p in plans.values())
+    broken = loaded.broken()
+    ja = messages.language() == "ja"
+    lines = []
+    for mid, found in broken.items():
+        lost = sum(d.municipality == mid for d in loaded.dropped)
+        if mid == "":
+            what = ("共通ファイルにエラー {n} 件: すべての市町村が使えません" if ja
+                    else "common file: {n} errors; no municipality can be used")
+            lines.append("  " + what.format(n=len(found)))
+        elif mid not in plans:
+            lines.append(f"  {mid}: " + ("読み込めません（数に入っていません）" if ja else "did not load (not counted)")
+                         + (f" エラー {len(found)} 件" if ja else f", {len(found)} errors"))
+        else:
+            lines.append(f"  {mid}: " + (f"エラー {len(found)} 件（使えないルール {lost} 件）" if ja
+                                          else f"{len(found)} errors ({lost} rules left out)"))
+    if lines:
+        lines.insert(0, "エラーのある市町村:" if ja else "municipalities with errors:")
+    if ja:
+        lines.append(f"エラー {errors} 件、注意 {warnings} 件。市町村 {len(loaded.expected)}（読み込めたもの "
+                     f"{len(plans)}）、ルール {rules}、窓口 {contacts}")
+    else:
+        lines.append(f"{errors} errors, {warnings} warnings in {len(plans)} municipalities, {rules} rules, "
+                     f"{contacts} contacts")
+    return "\n".join(lines)
 
 
 def _route(loaded: Loaded, args: argparse.Namespace) -> int:
@@ -163,17 +228,17 @@ def _route(loaded: Loaded, args: argparse.Namespace) -> int:
 
     ruleset = loaded.ruleset
     if args.text is not None and not args.text.strip():
-        raise UserError("--text is empty")
+        raise UserError("NAV-C603")
     if args.text is None and not args.concern:
-        raise UserError("give --text or at least one --concern")
+        raise UserError("NAV-C604")
     for cid in args.concern:
         if ruleset.common.concern(cid) is None:
-            raise UserError(f"unknown concern '{cid}' (see: navigator list)")
+            raise UserError("NAV-C605", concern=cid, suggestion=suggest(cid, [c.id for c in ruleset.common.concerns]))
     answers = dict(_answer(ruleset, a) for a in args.answer)
     matcher = ConcernMatcher(ruleset.common.concerns)
     intake = take(ruleset, matcher, args.municipality, args.text or "", args.concern, answers)
     if not intake.case.concerns:
-        raise UserError("no concern recognised in the text; name one with --concern (see: navigator list)")
+        raise UserError("NAV-C606")
     from .engine import route
 
     result = route(ruleset, intake.case)
@@ -188,10 +253,11 @@ def _answer(ruleset, text: str) -> tuple[str, str]:
     qid, sep, value = text.partition("=")
     question = ruleset.common.question(qid)
     if not sep or question is None:
-        raise UserError(f"--answer wants QUESTION=VALUE with a known question, not '{text}' (see: navigator list)")
+        raise UserError("NAV-C607", given=text)
     if question.option(value) is None:
-        raise UserError(f"question '{qid}' has no option '{value}' "
-                        f"(options: {', '.join(o.value for o in question.options)})")
+        values = [o.value for o in question.options]
+        raise UserError("NAV-C608", question=qid, value=value, options=", ".join(values),
+                        suggestion=suggest(value, values, fallback_list=False))
     return qid, value
 
 
@@ -204,7 +270,7 @@ def _diff(rules_dir: Path, contacts_dir: Path, old: str, new: str | None) -> int
             old_dirs = resolve_side(old, rules_dir, Path(work) / "old")
             new_dirs = resolve_side(new, rules_dir, Path(work) / "new") if new else (rules_dir, contacts_dir)
         except SideError as exc:
-            raise UserError(str(exc)) from exc
+            raise UserError("NAV-C610", detail=str(exc)) from exc
         before, after = _load_ok(*old_dirs), _load_ok(*new_dirs)
     scenarios, _ = load_scenarios(shipped_scenario_files())
     print(render(compare(before.ruleset, after.ruleset, scenarios)))
@@ -256,25 +322,29 @@ def _test(loaded: Loaded, files: list[Path]) -> int:
         elif path.is_file():
             paths.append(path)
         else:
-            raise UserError(f"scenario file not found: {path}")
+            raise UserError("NAV-C609", path=path)
     paths = paths if files else shipped_scenario_files()
     scenarios, problems = load_scenarios(paths)
     if not scenarios and not problems:
         where = ", ".join(map(str, files)) if files else str(shipped("scenarios"))
-        print(printable(f"no scenarios found in {where}"), file=sys.stderr)
+        print(printable(UserError("NAV-C611", where=where).line()), file=sys.stderr)
         print("0 passed, 1 failed")
         return EXIT_FAIL
-    for p in problems:
-        print(printable(str(p)))
+    if problems:
+        print(printable(describe_all(ordered(problems))))
     matcher = ConcernMatcher(loaded.ruleset.common.concerns)
     failed = 0
+    ja = messages.language() == "ja"
     for s in scenarios:
         outcome = run(loaded.ruleset, matcher, s)
         if not outcome.passed:
             failed += 1
-            print(printable(f"FAIL {s.origin} {s.name}"))
+            print(printable(f"{'不合格' if ja else 'FAIL'} {s.origin} {s.name}"))
             for line in outcome.failures:
                 print(printable(f"    {line}"))
+    # the closing line stays 'N passed, N failed' (tools read it); the Japanese line says the same
+    if ja:
+        print(f"合格 {len(scenarios) - failed} 件、不合格 {failed} 件、読めない相談例ファイルの問題 {len(problems)} 件")
     print(f"{len(scenarios) - failed} passed, {failed + len(problems)} failed")
     return EXIT_FAIL if failed or problems else EXIT_OK
 

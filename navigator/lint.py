@@ -10,7 +10,8 @@ from typing import Iterator
 from .engine import questions_for
 from .model import (AllOf, AnswerIs, AnyOf, Common, ConcernIs, Condition, Contact, Not, Plan,
                     Rule, RuleSet, holds)
-from .problems import ERROR, WARNING, Problem
+from .messages import Both
+from .problems import Problem
 
 NATIONAL_PHONES = {"110", "119", "189", "#8008"}
 PHONE = re.compile(r"^(0\d{1,4}-\d{1,4}-\d{3,4}|0120-\d{2,3}-\d{3,4}|#\d{4}|1\d{2})$")
@@ -33,19 +34,14 @@ def lint(ruleset: RuleSet, today: dt.date | None = None) -> list[Problem]:
 def _rules(common: Common, plan: Plan) -> Iterator[Problem]:
     for rule in plan.rules:
         if not rule.source.quote:
-            yield Problem.at(rule.origin, f"rule '{rule.id}' cites no quote from the plan", WARNING,
-                             "add source.quote: the plan's own words this rule rests on")
+            yield Problem.coded("NAV-W401", rule.origin, kind=Both("ルール", "rule"), id=rule.id)
         worlds = list(_worlds(common, rule))
         if not any(_fires(rule, w) for w in worlds):
-            yield Problem.at(rule.origin, f"rule '{rule.id}' can never fire", ERROR,
-                             _never_hint(common, rule))
+            yield _never(common, rule)
             continue
         shadow = _shadowed_by(plan, rule, worlds)
         if shadow:
-            yield Problem.at(rule.origin, f"rule '{rule.id}' is wholly shadowed by rule '{shadow.id}' "
-                             f"(line {shadow.origin.line})", WARNING,
-                             "it fires only when the other does, and the other already names the same program "
-                             "and contacts at the same or a better priority; remove or narrow one of them")
+            yield Problem.coded("NAV-W404", rule.origin, rule=rule.id, other=shadow.id, line=shadow.origin.line)
 
 
 World = tuple[frozenset[str], dict[str, str]]
@@ -85,13 +81,13 @@ def _shadowed_by(plan: Plan, rule: Rule, worlds: list[World]) -> Rule | None:
     return None
 
 
-def _never_hint(common: Common, rule: Rule) -> str:
+def _never(common: Common, rule: Rule) -> Problem:
     asked = {q.id for q in questions_for(common, {rule.concern} | _concerns_in(rule.when))}
     unasked = sorted(_questions_in(rule.when) - asked)
     if unasked:
-        return (f"question(s) {', '.join(unasked)} are not asked for concern '{rule.concern}'; "
-                "add the concern to the question's concerns in common.yaml")
-    return "its condition contradicts itself (e.g. two different answers to one question)"
+        return Problem.coded("NAV-E402", rule.origin, rule=rule.id, questions=", ".join(unasked),
+                             concern=rule.concern)
+    return Problem.coded("NAV-E403", rule.origin, rule=rule.id)
 
 
 def _concerns_in(cond: Condition | None) -> set[str]:
@@ -124,27 +120,21 @@ def _contacts(plan: Plan, today: dt.date) -> Iterator[Problem]:
     used |= {plan.municipality.fallback, plan.municipality.general_window}
     for c in plan.contacts.values():
         if c.id not in used:
-            yield Problem.at(c.origin, f"contact '{c.id}' is not referred to by any rule", WARNING,
-                             "refer to it from a rule, or remove it if the window no longer exists")
+            yield Problem.coded("NAV-W405", c.origin, contact=c.id)
         if not c.source.quote:
-            yield Problem.at(c.origin, f"contact '{c.id}' cites no quote from the plan", WARNING,
-                             "add source.quote: the plan's own words naming this window")
+            yield Problem.coded("NAV-W401", c.origin, kind=Both("窓口", "contact"), id=c.id)
         if c.phone and not PHONE.match(c.phone):
-            yield Problem.at(c.origin, f"contact '{c.id}' has a phone number in a wrong format: '{c.phone}'",
-                             ERROR, "write it like 0270-27-2748 (digits and hyphens), or leave it out")
+            yield Problem.coded("NAV-E406", c.origin, contact=c.id, phone=c.phone)
         yield from _dates(c, today)
 
 
 def _dates(c: Contact, today: dt.date) -> Iterator[Problem]:
     if c.valid_until and c.valid_until < today:
-        yield Problem.at(c.origin, f"contact '{c.id}' was valid until {c.valid_until}", WARNING,
-                         "the window may have closed or moved: check the current plan and update or remove it")
+        yield Problem.coded("NAV-W407", c.origin, contact=c.id, date=c.valid_until)
     if c.valid_from and c.valid_from > today:
-        yield Problem.at(c.origin, f"contact '{c.id}' is valid only from {c.valid_from}", WARNING,
-                         "it is shown already; remove valid_from once it opens, or add it later")
+        yield Problem.coded("NAV-W408", c.origin, contact=c.id, date=c.valid_from)
     if c.last_verified and today - c.last_verified > STALE_AFTER:
-        yield Problem.at(c.origin, f"contact '{c.id}' was last verified on {c.last_verified}, "
-                         "more than a year ago", WARNING, "check it against the current plan and update last_verified")
+        yield Problem.coded("NAV-W409", c.origin, contact=c.id, date=c.last_verified)
 
 
 # ---- coverage ---------------------------------------------------------------------
@@ -154,7 +144,5 @@ def _unrouted(common: Common, plan: Plan) -> Iterator[Problem]:
     routed = {r.concern for r in plan.rules}
     missing = [c.id for c in common.concerns if c.id not in routed]
     if missing:
-        yield Problem.at(plan.municipality.origin,
-                         f"{plan.municipality.id}: no rule for {', '.join(missing)}; "
-                         f"these go to the fallback window '{plan.municipality.fallback}'", WARNING,
-                         "fine where the plan says nothing about them; add a rule where it does")
+        yield Problem.coded("NAV-W410", plan.municipality.origin, mid=plan.municipality.id,
+                            concerns=", ".join(missing), fallback=plan.municipality.fallback)

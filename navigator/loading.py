@@ -14,12 +14,25 @@ from yaml.nodes import MappingNode, Node, ScalarNode
 from .model import (AllOf, AnswerIs, AnyOf, Common, Concern, ConcernIs, Condition, Contact,
                     EmergencyLine, Municipality, Not, Option, Origin, Plan, Question, Rule,
                     RuleSet, Source)
-from .problems import Problem, has_errors
+from .messages import Both, suggest
+from .problems import ERROR, Problem, has_errors
 from .shipped import shipped
 from .cache import Cache, Files, clear_cache  # noqa: F401  (clear_cache: public API)
 from .yamlnodes import Reader, compose_file, compose_text
 
 COMMON_FILE = "common.yaml"
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A rule left out of the rule set because of an error (its own, or its contact's): what
+    it would have routed, so that the warnings this causes can be told from real ones."""
+
+    municipality: str
+    rule: str
+    concern: str | None
+    refer: tuple[str, ...]
+    cause: Problem | None
 
 
 @dataclass
@@ -28,10 +41,43 @@ class Loaded:
 
     ruleset: RuleSet
     problems: list[Problem] = field(default_factory=list)
+    dropped: list[Dropped] = field(default_factory=list)
+    expected: list[str] = field(default_factory=list)   # the municipalities asked for
 
     @property
     def ok(self) -> bool:
         return not has_errors(self.problems)
+
+    @property
+    def unloaded(self) -> list[str]:
+        """Municipalities asked for that did not load at all."""
+        return [m for m in self.expected if m not in self.ruleset.plans]
+
+    def broken(self) -> dict[str, list[Problem]]:
+        """Each municipality with an error in its own files (or a missing plan), with those errors.
+        An error in common.yaml breaks every municipality; it is listed under '' ."""
+        found: dict[str, list[Problem]] = {}
+        for p in self.problems:
+            if p.level != ERROR:
+                continue
+            mid = _municipality_of(p.path)
+            found.setdefault(mid if mid in self.expected else "", []).append(p)
+        for mid in self.unloaded:
+            found.setdefault(mid, [])
+        return found
+
+    def usable(self) -> dict[str, Plan]:
+        """The plans that loaded without any error of their own (none if common.yaml has one)."""
+        broken = self.broken()
+        if "" in broken:
+            return {}
+        return {mid: plan for mid, plan in self.ruleset.plans.items() if mid not in broken}
+
+
+def _municipality_of(path: str) -> str:
+    name = os.path.basename(path)
+    stem = os.path.splitext(name)[0]
+    return "" if stem == Path(COMMON_FILE).stem else stem
 
 
 # ---- where the files are ----------------------------------------------------------
@@ -78,25 +124,28 @@ def load(rules_dir: Path | str, contacts_dir: Path | str, only: list[str] | None
     problems: list[Problem] = []
     for directory, what in ((rules_dir, "rules"), (contacts_dir, "contacts")):
         if not directory.is_dir():
-            problems.append(Problem(_shown(directory), 0, 0, f"{what} directory not found"))
+            problems.append(Problem.coded("NAV-E011", (_shown(directory), 0, 0), folder=what))
     if problems:
         return Loaded(RuleSet(Common((), (), ()), {}), problems)
     cache = Cache()
+    dropped: list[Dropped] = []
+    expected = municipality_ids(rules_dir) if only is None else list(only)
     with _collector_paused():
         common_path = rules_dir / COMMON_FILE
         common_files = Files.read([common_path], _shown)
         common = cache.get(common_files, problems, partial(_load_common, common_path, problems))
         plans = {}
-        for mid in municipality_ids(rules_dir) if only is None else only:
+        for mid in expected:
             paths = [rules_dir / f"{mid}.yaml", contacts_dir / f"{mid}.yaml"]
             files = Files.read(paths, _shown, depends_on=common_files)  # checked against common.yaml
-            plan = cache.get(files, problems, partial(_load_plan, mid, rules_dir, contacts_dir, common, problems))
+            plan = cache.get(files, problems, partial(_load_plan, mid, rules_dir, contacts_dir, common, problems,
+                                                      dropped))
             if plan is not None:
                 plans[mid] = plan
         if only is None:
             _check_orphan_contacts(rules_dir, contacts_dir, problems)
         _check_unique_across(plans, problems)
-    return Loaded(RuleSet(common, plans), problems)
+    return Loaded(RuleSet(common, plans), problems, dropped, expected)
 
 
 @contextmanager
@@ -128,8 +177,8 @@ def _compose(path: Path, shown: str, problems: list[Problem], texts: dict[Path, 
 def _check_orphan_contacts(rules_dir: Path, contacts_dir: Path, problems: list[Problem]) -> None:
     for path in sorted(contacts_dir.glob("*.yaml")):
         if not (rules_dir / path.name).is_file():
-            problems.append(Problem(_shown(path), 1, 1, f"contacts for '{path.stem}' but no rules file "
-                                    f"{_shown(rules_dir / path.name)}"))
+            problems.append(Problem.coded("NAV-E015", (_shown(path), 1, 1), mid=path.stem,
+                                          rules=_shown(rules_dir / path.name)))
 
 
 def _check_unique_across(plans: dict[str, Plan], problems: list[Problem]) -> None:
@@ -145,7 +194,7 @@ def _check_unique_across(plans: dict[str, Plan], problems: list[Problem]) -> Non
             for obj in objs:
                 first = first_seen.setdefault(obj.id, obj.origin)
                 if first.path != obj.origin.path:
-                    problems.append(Problem.at(obj.origin, f"{kind} id '{obj.id}' is also used at {first}"))
+                    problems.append(Problem.coded("NAV-E310", obj.origin, kind=kind, id=obj.id, first=first))
 
 
 # ---- the top of every file, and its end --------------------------------------------
@@ -193,7 +242,7 @@ def _ended(r: Reader, root: MappingNode, top: dict[str, Node]) -> bool:
 def _load_common(path: Path, problems: list[Problem], texts: dict[Path, str]) -> Common:
     empty = Common((), (), ())
     if not path.is_file():
-        problems.append(Problem(_shown(path), 0, 0, "common file not found (concerns, questions, emergency)"))
+        problems.append(Problem.coded("NAV-E012", (_shown(path), 0, 0)))
         return empty
     r = Reader(_shown(path), problems)
     root = _compose(path, r.path, problems, texts)
@@ -222,7 +271,7 @@ def _unique(r: Reader, objs: list, kind: str) -> list:
     kept = []
     for obj in objs:
         if obj.id in seen:
-            r.problems.append(Problem.at(obj.origin, f"duplicate {kind} id '{obj.id}' (first at line {seen[obj.id].line})"))
+            r.problems.append(Problem.coded("NAV-E301", obj.origin, kind=kind, id=obj.id, first=seen[obj.id].line))
             continue
         seen[obj.id] = obj.origin
         kept.append(obj)
@@ -254,15 +303,16 @@ def _question(r: Reader, node: Node, concern_ids: set[str]) -> Question | None:
         value, label = r.text(o.get("value"), "option value"), r.text(o.get("label"), "option label")
         if value and label:
             if any(x.value == value for x in options):
-                r.error(opt_node, f"duplicate option value '{value}'")
+                r.report(opt_node, "NAV-E302", value=value)
             options.append(Option(value, label, r.texts(o.get("keywords"), "keyword")))
     concerns = r.texts(f.get("concerns"), "concern id")
     for cid in concerns:
         if cid not in concern_ids:
-            r.error(f["concerns"], f"question '{qid}' is asked for unknown concern '{cid}'")
+            r.report(f["concerns"], "NAV-E303", question=qid, concern=cid,
+                     suggestion=suggest(cid, concern_ids))
     if not (qid and prompt and options):
         if "options" in f and not options:
-            r.error(f["options"], "a question needs at least one option")
+            r.report(f["options"], "NAV-E213")
         return None
     return Question(qid, prompt, tuple(options), concerns, r.origin(node))
 
@@ -286,15 +336,15 @@ def _condition(r: Reader, node: Node, common: Common) -> Condition | None:
     if f is None:
         return None
     if len(f) != 1:
-        r.error(node, "a condition has exactly one of: concern, answer, all, any, not",
-                hint="combine several with all: [...] or any: [...]")
+        r.report(node, "NAV-E214")
         return None
     (key, value), = f.items()
     if key == "concern":
         ids = r.texts(value, "concern id")
         for cid in ids:
             if common.concern(cid) is None:
-                r.error(value, f"unknown concern '{cid}'")
+                r.report(value, "NAV-E304", concern=cid, owner=Both("条件の", ""),
+                         suggestion=suggest(cid, [c.id for c in common.concerns]))
         return ConcernIs(ids)
     if key == "answer":
         return _answer_condition(r, value, common)
@@ -303,27 +353,33 @@ def _condition(r: Reader, node: Node, common: Common) -> Condition | None:
         return Not(inner) if inner else None
     items = [_condition(r, n, common) for n in r.items(value, f"'{key}'")]
     if not items:
-        r.error(value, f"'{key}' needs at least one condition")
+        r.report(value, "NAV-E215", key=key)
     if None in items:
         return None
     return AllOf(tuple(items)) if key == "all" else AnyOf(tuple(items))
 
 
 def _answer_condition(r: Reader, node: Node, common: Common) -> Condition | None:
-    f = r.fields(node, "an answer condition", (), tuple(q.id for q in common.questions))
+    f = r.mapping(node, "an answer condition")
     if not f:
         if f is not None:
-            r.error(node, "an answer condition names at least one question")
+            r.report(node, "NAV-E216")
         return None
     pairs = []
+    question_ids = [q.id for q in common.questions]
     for qid, value_node in f.items():
-        values = r.texts(value_node, "answer value")
         question = common.question(qid)
+        if question is None:
+            r.report(r.key_nodes[qid], "NAV-E305", question=qid, suggestion=suggest(qid, question_ids))
+            continue
+        values = r.texts(value_node, "answer value")
         for v in values:
-            if question and question.option(v) is None:
-                r.error(value_node, f"question '{qid}' has no option '{v}', so this can never match",
-                        hint="options: " + ", ".join(o.value for o in question.options))
+            if question.option(v) is None:
+                r.report(value_node, "NAV-E306", question=qid, value=v,
+                         suggestion=suggest(v, [o.value for o in question.options]))
         pairs.append((qid, values))
+    if len(pairs) < len(f):
+        return None
     return AnswerIs(tuple(pairs))
 
 
@@ -331,12 +387,14 @@ def _answer_condition(r: Reader, node: Node, common: Common) -> Condition | None
 
 
 def _load_plan(mid: str, rules_dir: Path, contacts_dir: Path, common: Common,
-               problems: list[Problem], texts: dict[Path, str]) -> Plan | None:
+               problems: list[Problem], dropped: list[Dropped], texts: dict[Path, str]) -> Plan | None:
     rules_path, contacts_path = rules_dir / f"{mid}.yaml", contacts_dir / f"{mid}.yaml"
     if not rules_path.is_file():
-        problems.append(Problem(_shown(rules_path), 0, 0, f"no rules file for municipality '{mid}'"))
+        problems.append(Problem.coded("NAV-E013", (_shown(rules_path), 0, 0), mid=mid))
         return None
+    before = len(problems)
     contacts, declared = _load_contacts(mid, contacts_path, problems, texts)
+    broken = {p.line: p for p in problems[before:] if p.level == ERROR}
     r = Reader(_shown(rules_path), problems)
     root = _compose(rules_path, r.path, problems, texts)
     if root is None:
@@ -344,7 +402,7 @@ def _load_plan(mid: str, rules_dir: Path, contacts_dir: Path, common: Common,
     top = _top(r, root, "a rules file", ("municipality", "rules"))
     if top is None or "municipality" not in top:
         return None
-    known = _Known(contacts, declared)
+    known = _Known(contacts, declared, dropped, _first_error_by_contact(declared, contacts, broken))
     muni = _municipality(r, top["municipality"], mid, known)
     if muni is None:
         return None
@@ -355,13 +413,19 @@ def _load_plan(mid: str, rules_dir: Path, contacts_dir: Path, common: Common,
 
 @dataclass
 class _Known:
-    """Contacts a rule may refer to; references to declared-but-broken ones are not reported again."""
+    """Contacts a rule may refer to; references to declared-but-broken ones are not reported again.
+    Rules left out are noted in `dropped`, with the error that caused it."""
 
     contacts: dict[str, Contact]
     declared: set[str] | None
+    dropped: list[Dropped] = field(default_factory=list)
+    broken: dict[str, Problem] = field(default_factory=dict)   # contact id → its first error
 
     def unknown(self, cid: str) -> bool:
         return self.declared is not None and cid not in self.contacts and cid not in self.declared
+
+    def suggest(self, cid: str) -> str:
+        return suggest(cid, set(self.contacts) | (self.declared or set()))
 
 
 def _municipality(r: Reader, node: Node, mid: str, known: _Known) -> Municipality | None:
@@ -372,11 +436,11 @@ def _municipality(r: Reader, node: Node, mid: str, known: _Known) -> Municipalit
     values = {k: r.text(f.get(k), k) for k in ("id", "name", "prefecture", "plan", "seed", "fallback")}
     general = r.text(f.get("general_window"), "general_window", optional=True)
     if values["id"] and values["id"] != mid:
-        r.error(f["id"], f"municipality id '{values['id']}' differs from the file name '{mid}'",
-                hint=f"rename the file to {values['id']}.yaml or change the id")
+        r.report(f["id"], "NAV-E307", id=values["id"], mid=mid)
     for key, cid in (("fallback", values["fallback"]), ("general_window", general)):
         if cid and known.unknown(cid):
-            r.error(f[key], f"{key} refers to unknown contact '{cid}'")
+            r.report(f[key], "NAV-E308", owner=Both(f"市町村の {key} ", key), contact=cid, mid=mid,
+                     suggestion=known.suggest(cid))
     if None in values.values() or values["fallback"] not in known.contacts or (
             general and general not in known.contacts):
         return None
@@ -385,20 +449,52 @@ def _municipality(r: Reader, node: Node, mid: str, known: _Known) -> Municipalit
 
 
 def _rule(r: Reader, node: Node, mid: str, common: Common, known: _Known) -> Rule | None:
+    before = len(r.problems)
+    rule = _rule_fields(r, node, mid, common, known)
+    if rule is None:
+        known.dropped.append(_dropped(r, node, mid, known, r.problems[before:]))
+    return rule
+
+
+def _dropped(r: Reader, node: Node, mid: str, known: _Known, errors: list[Problem]) -> Dropped:
+    """What a left-out rule would have routed, read loosely from its node."""
+    values = {k.value: v for k, v in node.value if isinstance(k, ScalarNode)} if isinstance(node, MappingNode) else {}
+    def plain(key: str):
+        v = values.get(key)
+        return v.value if isinstance(v, ScalarNode) and isinstance(v.value, str) else None
+    refer_node = values.get("refer")
+    refer = tuple(n.value for n in getattr(refer_node, "value", ()) if isinstance(n, ScalarNode)) \
+        if refer_node is not None and not isinstance(refer_node, ScalarNode) else ((plain("refer"),) if plain("refer") else ())
+    cause = errors[0] if errors else next((known.broken[c] for c in refer if c in known.broken), None)
+    return Dropped(mid, plain("id") or "?", plain("concern"), refer, cause)
+
+
+def _first_error_by_contact(declared: set[str] | None, contacts: dict[str, Contact],
+                            errors: dict[int, Problem]) -> dict[str, Problem]:
+    """For each declared contact that did not load, the first error reported within it (by line)."""
+    if not declared or not errors:
+        return {}
+    lines = sorted(errors)
+    return {cid: errors[lines[0]] for cid in declared - set(contacts)}
+
+
+def _rule_fields(r: Reader, node: Node, mid: str, common: Common, known: _Known) -> Rule | None:
     f = r.fields(node, "a rule", ("id", "concern", "refer", "priority", "program", "reason", "source"),
                  ("when",))
     if f is None:
         return None
     rid, concern = r.ident(f.get("id"), "rule id"), r.text(f.get("concern"), "concern")
     if concern and common.concern(concern) is None:
-        r.error(f["concern"], f"rule '{rid}' is for unknown concern '{concern}'")
+        r.report(f["concern"], "NAV-E304", concern=concern, owner=Both(f"ルール「{rid}」の", f"rule '{rid}' is for "),
+                 suggestion=suggest(concern, [c.id for c in common.concerns]))
         concern = None
     refer = r.texts(f.get("refer"), "contact id")
     if "refer" in f and not refer:
-        r.error(f["refer"], f"rule '{rid}' refers to no contact")
+        r.report(f["refer"], "NAV-E217", rule=rid)
     for cid in refer:
         if known.unknown(cid):
-            r.error(f["refer"], f"rule '{rid}' refers to unknown contact '{cid}'")
+            r.report(f["refer"], "NAV-E308", owner=Both(f"ルール「{rid}」", f"rule '{rid}'"), contact=cid, mid=mid,
+                     suggestion=known.suggest(cid))
     when = _condition(r, f["when"], common) if "when" in f else None
     priority = r.integer(f.get("priority"), "priority", 1, 999)
     program, reason = r.text(f.get("program"), "program"), r.text(f.get("reason"), "reason")
@@ -433,7 +529,7 @@ def _load_contacts(mid: str, path: Path, problems: list[Problem], texts: dict[Pa
     """The valid contacts, and every id declared (None when the file could not be read at all,
     so that references to it are not reported a second time)."""
     if not path.is_file():
-        problems.append(Problem(_shown(path), 0, 0, f"no contacts file for municipality '{mid}'"))
+        problems.append(Problem.coded("NAV-E014", (_shown(path), 0, 0), mid=mid))
         return {}, set()
     r = Reader(_shown(path), problems)
     root = _compose(path, r.path, problems, texts)
@@ -444,7 +540,7 @@ def _load_contacts(mid: str, path: Path, problems: list[Problem], texts: dict[Pa
         return {}, None
     owner = r.text(top.get("municipality"), "municipality")
     if owner and owner != mid:
-        r.error(top["municipality"], f"contacts file says municipality '{owner}' but is named '{mid}'")
+        r.report(top["municipality"], "NAV-E311", owner=owner, mid=mid)
     nodes = r.items(top["contacts"], "contacts") if "contacts" in top else []
     found = _kept(_contact(r, n, mid) for n in nodes)
     declared = {value.value for n in nodes if isinstance(n, MappingNode)

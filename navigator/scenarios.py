@@ -9,6 +9,7 @@ from yaml.nodes import Node
 
 from .engine import Result, route
 from .intake import take
+from .messages import Both, language, text
 from .model import Origin, RuleSet
 from .problems import Problem
 from .search import ConcernMatcher
@@ -77,7 +78,7 @@ def _scenario(r: Reader, node: Node, municipality: str | None) -> Scenario | Non
         return None
     emergency = r.scalar(e["emergency"]) if "emergency" in e else None
     if emergency is not None and not isinstance(emergency, bool):
-        r.error(e["emergency"], "emergency must be true or false")
+        r.report(e["emergency"], "NAV-E501")
         emergency = None
     return Scenario(
         name=r.text(f.get("name"), "name") or "?",
@@ -95,21 +96,26 @@ def _scenario(r: Reader, node: Node, municipality: str | None) -> Scenario | Non
 
 def run(ruleset: RuleSet, matcher: ConcernMatcher, s: Scenario) -> Outcome:
     if s.municipality not in ruleset.plans:
-        return Outcome(s, (f"unknown municipality '{s.municipality}'",), None)
+        return Outcome(s, (text("NAV-T701", mid=s.municipality),), None)
     intake = take(ruleset, matcher, s.municipality, s.text, s.concerns, s.answers)
     if not intake.case.concerns:
-        return Outcome(s, ("no concern found in the text and none given",), None)
+        return Outcome(s, (text("NAV-T702"),), None)
     result = route(ruleset, intake.case)
     got = [r.contact.id for r in result.referrals]
     failures = []
     missing = [c for c in s.contacts if c not in got[: s.top]]
     if missing:
-        failures.append(f"expected {', '.join(missing)} in the top {s.top}; got {', '.join(got[: s.top + 2])}")
+        failures.append(text("NAV-T703", missing=", ".join(missing), top=s.top, got=", ".join(got[: s.top + 2])))
     found = {m.concern for m in intake.matches}
     lost = [c for c in s.found if c not in found]
     if lost:
-        failures.append(f"text should find {', '.join(lost)}; found {', '.join(sorted(found)) or 'nothing'}")
+        failures.append(text("NAV-T704", lost=", ".join(lost), found=", ".join(sorted(found)) or _nothing()))
     if s.emergency is not None and bool(result.emergency) != s.emergency:
-        failures.append(f"emergency lines expected {'shown' if s.emergency else 'not shown'}; "
-                        f"got {', '.join(e.phone for e in result.emergency) or 'none'}")
+        expected = Both("出る", "shown") if s.emergency else Both("出ない", "not shown")
+        failures.append(text("NAV-T705", expected=expected,
+                             got=", ".join(e.phone for e in result.emergency) or _nothing()))
     return Outcome(s, tuple(failures), result)
+
+
+def _nothing() -> str:
+    return "なし" if language() == "ja" else "nothing"

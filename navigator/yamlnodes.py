@@ -10,8 +10,11 @@ import stat
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from . import messages
+from .messages import suggest
 from .model import Origin
 from .problems import Problem
+from .yamlsyntax import syntax_problem
 
 try:  # libyaml is several times faster and keeps the same marks
     from yaml import CSafeLoader as _Loader
@@ -25,6 +28,14 @@ MAX_LINE_CHARS = 5_000
 MAX_NODES = 50_000
 MAX_DEPTH = 40
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+# Keys of the mappings nested inside others, so a key written one level too far left is named
+# as misplaced (a dedented `quote:` is not a misspelt `notes:`).
+NESTED = {
+    "source": ("file", "section", "quote"),
+    "expect": ("top", "contacts", "emergency", "found"),
+    "when": ("concern", "answer", "all", "any", "not"),
+    "municipality": ("id", "name", "prefecture", "plan", "seed", "fallback", "general_window"),
+}
 
 _constructor = yaml.constructor.SafeConstructor()
 
@@ -53,23 +64,31 @@ class Reader:
         return Origin(self.path, mark.line + 1, mark.column + 1)
 
     def error(self, node: Node, message: str, hint: str | None = None) -> None:
+        """An uncatalogued message (kept for code that has not moved to `report` yet)."""
         self.problems.append(Problem.at(self.origin(node), message, hint=hint))
+
+    def report(self, node: Node, code: str, hint: str | None = None, **args) -> None:
+        self.problems.append(Problem.coded(code, self.origin(node), hint, **args))
 
     # ---- structure
     def mapping(self, node: Node, what: str) -> dict[str, Node] | None:
         """A mapping's values by key, reporting non-text and duplicate keys."""
         if not isinstance(node, MappingNode):
-            self.error(node, f"{what} must be a mapping (key: value), not {_kind(node)}")
+            self.report(node, "NAV-E201", what=what, kind=_kind(node))
             return None
         found: dict[str, Node] = {}
         self.key_nodes: dict[str, Node] = {}
+        merged = False  # a second `id:`: the next item lost its `- `; its other keys repeat too
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, ScalarNode) else None
             if not isinstance(key, str):
-                self.error(key_node, f"{what} has a key that is not text")
+                self.report(key_node, "NAV-E202", what=what)
+            elif key in found and key == "id" and not merged:
+                self.report(key_node, "NAV-E109")
+                merged = True
             elif key in found:
-                self.error(key_node, f"duplicate key '{key}' in {what}",
-                           hint="a second value would silently replace the first")
+                if not merged:
+                    self.report(key_node, "NAV-E203", what=what, key=key)
             else:
                 found[key] = value_node
                 self.key_nodes[key] = key_node
@@ -84,17 +103,31 @@ class Reader:
             return None
         allowed = required + optional
         for key in [k for k in found if k not in allowed]:
-            self.error(self.key_nodes[key], f"unknown key '{key}' in {what}", hint=_suggest(key, allowed))
+            parent = next((p for p in found if key in NESTED.get(p, ()) and p in allowed), None)
+            if parent is not None:  # a dedented `quote:` belongs in `source:`; no 'did you mean'
+                self._wrong_level(key, parent, found[parent])
+            else:
+                self.report(self.key_nodes[key], "NAV-E204", what=what, key=key, suggestion=suggest(key, allowed))
             del found[key]
         for key in required:
             if key not in found:
-                self.error(node, f"{what} is missing required key '{key}'")
+                self.report(node, "NAV-E205", what=what, key=key)
         return found
+
+    def _wrong_level(self, key: str, parent: str, inner: Node) -> None:
+        node = self.key_nodes[key]
+        if isinstance(inner, MappingNode) and inner.value and not inner.flow_style:
+            column = inner.value[0][0].start_mark.column + 1
+            self.report(node, "NAV-E110", key=key, parent=f"「{parent}」", column=column)
+        else:
+            hint = (f"{parent}: {{…}} の {{ }} の中に「{key}: …」と書いてください" if messages.language() == "ja"
+                    else f"write '{key}: …' inside {parent}: {{…}}")
+            self.report(node, "NAV-E110", hint=hint, key=key, parent=f"「{parent}」", column="")
 
     def items(self, node: Node, what: str) -> list[Node]:
         if isinstance(node, SequenceNode):
             return list(node.value)
-        self.error(node, f"{what} must be a list, not {_kind(node)}")
+        self.report(node, "NAV-E206", what=what, kind=_kind(node))
         return []
 
     # ---- scalars
@@ -110,21 +143,19 @@ class Reader:
         if value is None and optional:
             return None
         if isinstance(value, bool) and isinstance(node, ScalarNode):
-            self.error(node, f"{what} must be text, but {node.value!r} reads as true/false",
-                       hint=f'write it in quotes: "{node.value}"')
+            self.report(node, "NAV-E207", what=what, value=node.value)
             return None
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return node.value  # phone-like numbers are text to us
         if not isinstance(value, str) or not value.strip():
-            self.error(node, f"{what} must be non-empty text, not {_kind(node)}")
+            self.report(node, "NAV-E208", what=what, kind=_kind(node))
             return None
         return value
 
     def ident(self, node: Node | None, what: str) -> str | None:
         value = self.text(node, what)
         if value is not None and not ID_PATTERN.match(value):
-            self.error(node, f"{what} '{value}' is not a valid id",
-                       hint="use lower-case ASCII letters, digits, '-' and '_'")
+            self.report(node, "NAV-E209", what=what, value=value)
             return None
         return value
 
@@ -133,10 +164,10 @@ class Reader:
             return None
         value = self.scalar(node)
         if isinstance(value, bool) or not isinstance(value, int):
-            self.error(node, f"{what} must be a whole number, not {_kind(node)}")
+            self.report(node, "NAV-E210", what=what, kind=_kind(node))
             return None
         if not low <= value <= high:
-            self.error(node, f"{what} must be between {low} and {high}, not {value}")
+            self.report(node, "NAV-E211", what=what, low=low, high=high, value=value)
             return None
         return value
 
@@ -150,7 +181,7 @@ class Reader:
             return value.date()
         if isinstance(value, dt.date):
             return value
-        self.error(node, f"{what} must be a date like 2026-04-01")
+        self.report(node, "NAV-E212", what=what)
         return None
 
     def texts(self, node: Node | None, what: str) -> tuple[str, ...]:
@@ -183,38 +214,28 @@ def _kind(node: Node) -> str:
     return {bool: "true/false", int: "a number", float: "a number", str: "text"}.get(type(value), "a value")
 
 
-def _suggest(key: str, allowed: tuple[str, ...]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(key, allowed, n=1)
-    if close:
-        return f"did you mean '{close[0]}'?"
-    return "allowed keys: " + ", ".join(allowed)
-
-
 def compose_file(path: str, shown_as: str, problems: list[Problem]) -> Node | None:
     """Read and compose one YAML file; report size, syntax, alias and depth problems."""
     try:
         info = os.stat(path)
         if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block or never end
-            problems.append(Problem(shown_as, 1, 1, "not a regular file"))
+            problems.append(Problem.coded("NAV-E001", (shown_as, 1, 1)))
             return None
         if info.st_size > MAX_FILE_BYTES:
-            problems.append(Problem(shown_as, 1, 1, f"file is too large ({info.st_size} bytes; "
-                                    f"the limit is {MAX_FILE_BYTES})"))
+            problems.append(Problem.coded("NAV-E002", (shown_as, 1, 1), size=info.st_size, limit=MAX_FILE_BYTES))
             return None
         with open(path, "rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)  # the file may have grown since stat
         if len(raw) > MAX_FILE_BYTES:
-            problems.append(Problem(shown_as, 1, 1, f"file is too large (the limit is {MAX_FILE_BYTES} bytes)"))
+            problems.append(Problem.coded("NAV-E002", (shown_as, 1, 1), size=len(raw), limit=MAX_FILE_BYTES))
             return None
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        problems.append(Problem(shown_as, line, 1, "file is not UTF-8 text", hint="save it as UTF-8"))
+        problems.append(Problem.coded("NAV-E003", (shown_as, line, 1)))
         return None
     except OSError as exc:
-        problems.append(Problem(shown_as, 1, 1, f"cannot read file: {exc.strerror or exc}"))
+        problems.append(Problem.coded("NAV-E004", (shown_as, 1, 1), reason=exc.strerror or exc))
         return None
     return compose_text(text, shown_as, problems)
 
@@ -223,28 +244,26 @@ def compose_text(text: str, shown_as: str, problems: list[Problem]) -> Node | No
     long_line = _long_line(text)
     if long_line:
         line, length = long_line
-        problems.append(Problem(shown_as, line, MAX_LINE_CHARS + 1,
-                                f"line is too long ({length} characters; the limit is {MAX_LINE_CHARS})",
-                                hint="break the text over several lines with > or |"))
+        problems.append(Problem.coded("NAV-E005", (shown_as, line, MAX_LINE_CHARS + 1),
+                                      length=length, limit=MAX_LINE_CHARS))
         return None
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        problems.append(_syntax_problem(exc, shown_as))
+        problems.append(syntax_problem(exc, text, shown_as))
         return None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow, e.g. a raw ESC
         line, col = _position(text, text.find(chr(exc.character)))
-        problems.append(Problem(shown_as, line, col, f"character U+{exc.character:04X} is not allowed in YAML",
-                                hint='write it as an escape in double quotes, e.g. "\\x1b", if it is meant'))
+        problems.append(Problem.coded("NAV-E006", (shown_as, line, col), char=f"{exc.character:04X}"))
         return None
     except yaml.YAMLError as exc:
-        problems.append(Problem(shown_as, 1, 1, f"YAML error: {exc}"))
+        problems.append(Problem.coded("NAV-E101", (shown_as, 1, 1), detail=exc))
         return None
     except RecursionError:  # only the pure-Python loader; libyaml stops at depth 1000 by itself
-        problems.append(Problem(shown_as, 1, 1, f"nested more than {MAX_DEPTH} levels deep"))
+        problems.append(Problem.coded("NAV-E007", (shown_as, 1, 1), depth=MAX_DEPTH))
         return None
     if node is None:
-        problems.append(Problem(shown_as, 1, 1, "file is empty"))
+        problems.append(Problem.coded("NAV-E008", (shown_as, 1, 1)))
         return None
     if not _shape_ok(node, shown_as, problems):
         return None
@@ -268,17 +287,6 @@ def _position(text: str, index: int) -> tuple[int, int]:
     return text.count("\n", 0, index) + 1, index - text.rfind("\n", 0, index)
 
 
-def _syntax_problem(exc: yaml.MarkedYAMLError, shown_as: str) -> Problem:
-    mark = exc.problem_mark or exc.context_mark
-    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    if "maximum nesting depth" in str(exc.problem):  # libyaml's own limit (1000 levels)
-        return Problem(shown_as, line, col, f"nested more than {MAX_DEPTH} levels deep")
-    what = " ".join(str(p) for p in (exc.context, exc.problem) if p)
-    if exc.context_mark and mark and exc.context_mark.line != mark.line:
-        what += f" (it starts at line {exc.context_mark.line + 1})"
-    return Problem(shown_as, line, col, f"YAML syntax error: {what}")
-
-
 def _shape_ok(root: Node, shown_as: str, problems: list[Problem]) -> bool:
     """Refuse aliases (which can multiply a small file into a huge one), deep nesting and
     more nodes than any real file needs."""
@@ -288,19 +296,16 @@ def _shape_ok(root: Node, shown_as: str, problems: list[Problem]) -> bool:
         node, depth = stack.pop()
         mark = node.start_mark
         if id(node) in seen:
-            problems.append(Problem(shown_as, mark.line + 1, mark.column + 1,
-                                    "anchors and aliases (& and *) are not supported",
-                                    hint="write the value out in full"))
+            problems.append(Problem.coded("NAV-E009", (shown_as, mark.line + 1, mark.column + 1)))
             return False
         seen.add(id(node))
         if depth > MAX_DEPTH:
-            problems.append(Problem(shown_as, mark.line + 1, mark.column + 1,
-                                    f"nested more than {MAX_DEPTH} levels deep"))
+            problems.append(Problem.coded("NAV-E007", (shown_as, mark.line + 1, mark.column + 1),
+                                          depth=MAX_DEPTH))
             return False
         if len(seen) > MAX_NODES:
-            problems.append(Problem(shown_as, mark.line + 1, mark.column + 1,
-                                    f"more than {MAX_NODES} values in one file",
-                                    hint="split the municipality's rules or remove repeated entries"))
+            problems.append(Problem.coded("NAV-E010", (shown_as, mark.line + 1, mark.column + 1),
+                                          limit=MAX_NODES))
             return False
         if isinstance(node, SequenceNode):
             stack.extend((child, depth + 1) for child in node.value)

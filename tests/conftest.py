@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from navigator import messages
 from navigator.loading import load
 
 HERE = Path(__file__).parent
@@ -22,6 +23,22 @@ def append_entries(path: Path, text: str) -> None:
     whole = path.read_text(encoding="utf-8")
     at = whole.rindex(END_BLOCK)
     path.write_text(whole[:at] + text + whole[at:], encoding="utf-8")
+
+
+@pytest.fixture(autouse=True)
+def japanese(monkeypatch):
+    """Messages in the default language, whatever NAVIGATOR_LANG the developer has set."""
+    monkeypatch.delenv("NAVIGATOR_LANG", raising=False)
+    with messages.using("ja"):
+        yield
+
+
+@pytest.fixture
+def english(monkeypatch, japanese):
+    """Messages in English (NAVIGATOR_LANG=en), for tests written against the English texts."""
+    monkeypatch.setenv("NAVIGATOR_LANG", "en")
+    with messages.using("en"):
+        yield
 
 
 @pytest.fixture

@@ -55,46 +55,71 @@ def test_route_text_output(capsys):
 
 
 @pytest.mark.parametrize("args, message", [
-    (["route", "-m", "nowhere", "-c", "poverty"], "unknown municipality 'nowhere' (known: town, village)"),
-    (["route", "-m", "town", "--text", "  "], "--text is empty"),
-    (["route", "-m", "town"], "give --text or at least one --concern"),
-    (["route", "-m", "town", "-c", "money"], "unknown concern 'money'"),
-    (["route", "-m", "town", "-c", "abuse", "-a", "who=cat"], "question 'who' has no option 'cat'"),
-    (["route", "-m", "town", "-c", "abuse", "-a", "who"], "--answer wants QUESTION=VALUE"),
-    (["route", "-m", "town", "--text", "天気がいい"], "no concern recognised in the text"),
+    (["route", "-m", "nowhere", "-c", "poverty"], "市町村「nowhere」はありません（あるもの: town, village）"),
+    (["route", "-m", "town", "--text", "  "], "NAV-C603"),
+    (["route", "-m", "town"], "NAV-C604"),
+    (["route", "-m", "town", "-c", "money"], "NAV-C605"),
+    (["route", "-m", "town", "-c", "abuse", "-a", "who=cat"], "NAV-C608"),
+    (["route", "-m", "town", "-c", "abuse", "-a", "who"], "NAV-C607"),
+    (["route", "-m", "town", "--text", "天気がいい"], "NAV-C606"),
 ])
 def test_bad_input_is_one_clear_line(capsys, args, message):
     code, out, err = run(capsys, *args[:1], *DIRS, *args[1:])
     assert code == 2
     assert message in err and "Traceback" not in err + out
+    assert len(err.strip().splitlines()) == 1 and "[エラー]" in err
+
+
+def test_unknown_concern_on_the_command_line_suggests_one(capsys):
+    code, _, err = run(capsys, "route", *DIRS, "-m", "town", "-c", "povrty")
+    assert code == 2 and "相談の種類「povrty」はありません" in err and "「poverty」の書き間違い" in err
+
+
+def test_english_for_developers(capsys, monkeypatch):
+    code, _, err = run(capsys, "--lang", "en", "route", *DIRS, "-m", "town", "-c", "money")
+    assert code == 2 and "unknown concern 'money'" in err and "[NAV-C605]" in err
+    monkeypatch.setenv("NAVIGATOR_LANG", "en")
+    done = subprocess.run([sys.executable, "-m", "navigator", "route", *DIRS, "-m", "nowhere", "-c", "poverty"],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert "unknown municipality 'nowhere'" in done.stderr
+
+
+def test_json_errors_stay_machine_readable(capsys):
+    code, out, err = run(capsys, "route", *DIRS, "-m", "town", "-c", "money", "--format", "json")
+    error = json.loads(err)["error"]
+    assert code == 2 and error["code"] == "NAV-C605" and "money" in error["message"]
 
 
 def test_missing_directory(capsys, tmp_path):
     code, out, err = run(capsys, "check", "--rules", str(tmp_path / "x"), "--contacts", str(tmp_path))
-    assert code == 1 and "rules directory not found" in out
+    assert code == 1 and "NAV-E011" in out and "フォルダが見つかりません" in out
 
 
 def test_check_passes_and_fails(capsys, mini):
     code, out, _ = run(capsys, "check", *DIRS)
     assert code == 0  # warnings alone do not fail the check
-    assert out.splitlines()[-1] == "0 errors, 1 warnings in 2 municipalities, 6 rules, 6 contacts"
+    assert out.splitlines()[-1] == "エラー 0 件、注意 1 件。市町村 2（読み込めたもの 2）、ルール 6、窓口 6"
     bad = mini / "rules" / "village.yaml"
     bad.write_text(bad.read_text(encoding="utf-8").replace("priority: 10", "priority: ten"), encoding="utf-8")
     code, out, _ = run(capsys, "check", "--rules", str(mini / "rules"), "--contacts", str(mini / "contacts"))
     assert code == 1
-    assert "rules/village.yaml:12:15: [error] priority must be a whole number, not text" in out
+    assert "rules/village.yaml:12:15: [エラー] 「priority」は整数で書きます（今は文字です） [NAV-E210]" in out
+    assert "  12 |     priority: ten\n     |               ^\n    直し方: 半角数字で書いてください" in out
+    assert "エラーのある市町村:\n  village: エラー 1 件（使えないルール 1 件）" in out
     code, out, _ = run(capsys, "check", "--rules", str(mini / "rules"), "--contacts", str(mini / "contacts"),
                        "--format", "json")
-    warning, problem = json.loads(out)  # sorted by position
-    assert (problem["line"], problem["column"], problem["level"]) == (12, 15, "error")
-    assert warning["level"] == "warning" and warning["hint"]
+    [problem] = json.loads(out)  # the fallback warning follows from the error: folded under it
+    assert (problem["code"], problem["line"], problem["column"], problem["severity"]) == ("NAV-E210", 12, 15, "error")
+    assert problem["path"].endswith("rules/village.yaml") and problem["message"]
+    [warning] = problem["follows"]
+    assert warning["severity"] == "warning" and warning["hint"] and warning["code"] == "NAV-W410"
 
 
 def test_route_refuses_broken_rules(capsys, mini):
     (mini / "rules" / "town.yaml").write_text("municipality: [", encoding="utf-8")
     code, _, err = run(capsys, "route", "--rules", str(mini / "rules"), "--contacts", str(mini / "contacts"),
                        "-m", "town", "-c", "poverty")
-    assert code == 2 and "rules/town.yaml:2:1: [error] YAML syntax error" in err and "navigator check" in err
+    assert code == 2 and "rules/town.yaml:1:15: [エラー] かっこ（[）が閉じていません" in err and "navigator check" in err
 
 
 def test_environment_variables_choose_the_directories(capsys, monkeypatch):
@@ -133,9 +158,10 @@ def test_navigator_test_reports_expected_vs_got_and_a_plain_summary(capsys, tmp_
     code, out, _ = run(capsys, "test", *DIRS, str(tmp_path))
     assert code == 1
     assert out.splitlines() == [
-        f"FAIL {scenarios}:6:5 子ども",
-        "    expected town-general in the top 1; got town-kodomo",
-        "    emergency lines expected not shown; got 189",
+        f"不合格 {scenarios}:6:5 子ども",
+        "    上位 1 件に town-general が出るはずですが、実際は town-kodomo でした",
+        "    緊急連絡先が出ないはずですが、実際は 189 でした",
+        "合格 1 件、不合格 1 件、読めない相談例ファイルの問題 0 件",
         "1 passed, 1 failed",
     ]
 
@@ -151,10 +177,10 @@ def test_navigator_test_on_the_shipped_scenarios(capsys):
 
 def test_navigator_test_with_no_scenarios_fails(capsys, tmp_path, monkeypatch):
     code, out, err = run(capsys, "test", *DIRS, str(tmp_path))
-    assert code == 1 and f"no scenarios found in {tmp_path}" in err and out == "0 passed, 1 failed\n"
+    assert code == 1 and f"相談例が 1 つも見つかりません: {tmp_path}" in err and out == "0 passed, 1 failed\n"
     monkeypatch.setattr("navigator.scenarios.shipped_scenario_files", lambda: [])  # an install without them
     code, out, err = run(capsys, "test", *DIRS)
-    assert code == 1 and "no scenarios found" in err
+    assert code == 1 and "NAV-C611" in err
 
 
 @pytest.mark.parametrize("where", ["before", "after"])

@@ -201,6 +201,10 @@ def test_random_bytes(folder, target, cut, noise):
     load_with(folder, target, noise if cut % 3 == 0 else original[:cut] + noise + original[cut:])
 
 
+# These attacks assert on the English texts (NAVIGATOR_LANG=en); the codes and the Japanese texts
+# are covered in test_messages.py and test_yaml_mistakes.py.
+pytestmark = pytest.mark.usefixtures("english")
+
 # ---- the classic attacks, one by one ----------------------------------------------------
 
 

@@ -40,7 +40,7 @@ def test_worked_example(tmp_path, capsys):
 
     # 2. check
     assert main(["check", *dirs]) == 0
-    assert capsys.readouterr().out.splitlines()[-1].startswith("0 errors, ")
+    assert capsys.readouterr().out.splitlines()[-1].startswith("エラー 0 件、")
 
     # 3. test
     assert main(["test", *dirs]) == 0

@@ -141,7 +141,7 @@ async def test_broken_reload_keeps_the_last_good_rules_until_fixed(mini):
         await pilot.pause()
         assert app.ruleset is rules
         assert isinstance(app.screen, LoadErrorScreen) and not app.screen.fatal
-        assert "contacts/town.yaml:2:1" in str(app.screen.query_one("#problems Static").render())
+        assert "contacts/town.yaml:1:15" in str(app.screen.query_one("#problems Static").render())
         town.write_text("contacts: {\n", encoding="utf-8")  # still broken, differently
         app.reload_if_changed()
         await pilot.pause()

@@ -225,7 +225,7 @@ async def test_load_error_screen_lists_problems(mini):
         await pilot.pause()
         assert isinstance(app.screen, LoadErrorScreen)
         text = shown(app.screen.query_one("#problems Static"))
-        assert "rules/town.yaml:2:1: [error] YAML syntax error" in text
+        assert "rules/town.yaml:1:15: [エラー] かっこ（[）が閉じていません" in text and "直し方:" in text
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0

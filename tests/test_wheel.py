@@ -100,7 +100,7 @@ def test_installed_copy_checks_routes_and_tests_its_shipped_data(installed, tmp_
     empty = tmp_path / "empty"
     empty.mkdir()
     none = _navigator(installed, "test", empty, cwd=tmp_path)
-    assert none.returncode == 1 and "no scenarios found" in none.stderr
+    assert none.returncode == 1 and "NAV-C611" in none.stderr
     assert list(tmp_path.iterdir()) == [empty]  # nothing written where it ran
 
 

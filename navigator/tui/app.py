@@ -82,7 +82,7 @@ class NavigatorApp(App):
             only = [self.wanted] if self.wanted in municipality_ids(self.rules_dir) else None
             return load(self.rules_dir, self.contacts_dir, only)
         except Exception as exc:
-            problem = Problem(str(self.rules_dir), 0, 0, f"the rules could not be read ({type(exc).__name__})")
+            problem = Problem.coded("NAV-E016", (str(self.rules_dir), 0, 0), detail=type(exc).__name__)
             return Loaded(RuleSet(Common((), (), ()), {}), [problem])
 
     def _adopt(self, loaded: Loaded) -> None:

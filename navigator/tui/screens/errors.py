@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from ...problems import Problem
+from ...problems import Problem, describe_all, ordered
 from ...text import printable
 
 SHOWN = 200  # a broken file can yield thousands of problems; the first ones say what is wrong
@@ -49,7 +49,8 @@ class LoadErrorScreen(Screen):
 
 
 def problem_list(problems: list[Problem]) -> str:
-    lines = [str(p) for p in problems[:SHOWN]]
+    """Errors first, each with its line, a caret and how to fix it."""
+    lines = [describe_all(ordered(problems)[:SHOWN])]
     if len(problems) > SHOWN:
         lines.append(f"…ほか {len(problems) - SHOWN} 件（すべては navigator check で表示できます）")
     return "\n".join(lines)

@@ -1,0 +1,466 @@
+"""Every message navigator shows about rule files and commands, each with a stable code.
+
+Codes never change meaning, so the staff guide, searches and tests can name them (like
+yamllint's rule ids). Japanese is the default; English is for developers (NAVIGATOR_LANG=en or
+`navigator --lang en`). LANG is deliberately not consulted: developer machines and CI usually
+run with LANG=en_US or C.UTF-8, and the staff who read these messages must get Japanese.
+
+Ranges: E0xx files, E1xx YAML syntax, E2xx keys and values, E3xx references,
+E4xx/W4xx deeper checks, E5xx scenario files, T7xx scenario results, C6xx command line.
+A helper adding a message adds one `_add(...)` here and raises it with `Problem.coded`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+ERROR = "error"
+WARNING = "warning"
+LANGUAGES = ("ja", "en")
+_language = "en" if os.environ.get("NAVIGATOR_LANG", "").lower().startswith("en") else "ja"
+
+
+def set_language(language: str) -> None:
+    global _language
+    if language not in LANGUAGES:
+        raise ValueError(language)
+    _language = language
+
+
+def language() -> str:
+    return _language
+
+
+@contextmanager
+def using(lang: str):
+    """Messages in `lang` for a while (the guide's table is made in Japanese whatever the setting)."""
+    before = _language
+    set_language(lang)
+    try:
+        yield
+    finally:
+        set_language(before)
+
+
+@dataclass(frozen=True)
+class Entry:
+    code: str
+    level: str
+    ja: str
+    en: str
+    fix_ja: str = ""
+    fix_en: str = ""
+    sample: dict = field(default_factory=dict)   # arguments for the guide's example
+
+    def text(self, **args) -> str:
+        return _fill(self.ja if _language == "ja" else self.en, args)
+
+    def fix(self, **args) -> str | None:
+        return _fill(self.fix_ja if _language == "ja" else self.fix_en, args) or None
+
+
+class Both(tuple):
+    """An argument worded per language: Both("ルール「x」", "rule 'x'")."""
+
+    def __new__(cls, ja: str, en: str):
+        return super().__new__(cls, (ja, en))
+
+
+class _Blank(dict):
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def _fill(template: str, args: dict) -> str:
+    lang_args = {k: _word(k, v) for k, v in args.items()}
+    return template.format_map(_Blank(lang_args)).strip()
+
+
+def _word(key: str, value):
+    if isinstance(value, Both):
+        return value[0] if _language == "ja" else value[1]
+    return term(value) if key in ("what", "kind") else value
+
+
+CATALOGUE: dict[str, Entry] = {}
+
+
+def _add(code: str, ja: str, en: str, fix_ja: str = "", fix_en: str = "", **sample) -> None:
+    level = WARNING if code.startswith("NAV-W") else ERROR
+    assert code not in CATALOGUE, code
+    CATALOGUE[code] = Entry(code, level, ja, en, fix_ja, fix_en, sample)
+
+
+def entry(code: str) -> Entry:
+    return CATALOGUE[code]
+
+
+def text(code: str, **args) -> str:
+    """A message in the current language (for output that is not a Problem, e.g. test results)."""
+    return CATALOGUE[code].text(**args)
+
+
+# ---- words that stand inside messages ----------------------------------------------
+
+TERMS = {
+    "a concern": "相談の種類（concerns の項目）", "a question": "質問（questions の項目）",
+    "an option": "選択肢（options の項目）", "an emergency line": "緊急連絡先（emergency の項目）",
+    "a condition": "条件（when）", "an answer condition": "答えの条件（answer）",
+    "the municipality": "市町村の情報（municipality）", "a rule": "ルール（rules の項目）",
+    "a source": "出典（source）", "a contacts file": "窓口ファイル", "a contact": "窓口（contacts の項目）",
+    "a rules file": "ルールファイル", "the common file": "共通ファイル（common.yaml）",
+    "a scenario file": "相談例ファイル", "a scenario": "相談例（scenarios の項目）",
+    "expect": "期待する結果（expect）", "answers": "答え（answers）",
+    "concern id": "相談の種類の id", "contact id": "窓口の id", "rule id": "ルールの id",
+    "question id": "質問の id", "answer value": "答えの値", "keyword": "キーワード",
+    "option value": "選択肢の値（value）", "option label": "選択肢の表示名（label）",
+    "source file": "出典のファイル（file）", "source section": "出典の節（section）",
+    "rules": "ルールの一覧（rules）", "contacts": "窓口の一覧（contacts）", "options": "選択肢（options）",
+    "concerns": "相談の種類の一覧（concerns）", "questions": "質問の一覧（questions）",
+    "emergency": "緊急連絡先の一覧（emergency）", "scenarios": "相談例の一覧（scenarios）",
+    "rule": "ルール", "contact": "窓口", "question": "質問", "emergency line": "緊急連絡先",
+    # kinds of value
+    "a mapping": "「キー: 値」の集まり", "a list": "リスト（- で始まる行）", "empty": "空",
+    "a date": "日付", "true/false": "true/false", "a number": "数字", "text": "文字", "a value": "値",
+}
+
+
+def term(word) -> str:
+    """A word for the current language: known terms are translated, key names kept as written."""
+    if not isinstance(word, str) or _language != "ja":
+        return str(word)
+    if word in TERMS:
+        return TERMS[word]
+    if word.startswith("'") and word.endswith("'"):
+        word = word[1:-1]
+    return f"「{word}」"
+
+
+def suggest(word: str, choices, fallback_list: bool = True) -> str:
+    """'did you mean …?' for the closest choice, else (optionally) the list of choices."""
+    choices = sorted(set(choices))
+    close = _closest(word, choices)
+    if close:
+        return f"「{close}」の書き間違いではありませんか" if _language == "ja" else f"did you mean '{close}'?"
+    if not fallback_list or not choices:
+        return ""
+    shown = ", ".join(choices[:12]) + (" …" if len(choices) > 12 else "")
+    return f"使えるもの: {shown}" if _language == "ja" else f"allowed: {shown}"
+
+
+def _closest(word: str, choices: list[str]) -> str | None:
+    """The choice most like `word`, also comparing ids without their municipality prefix
+    (kodomo-center → town-kodomo); None when nothing is close."""
+    def ratio(a: str, b: str) -> float:
+        return difflib.SequenceMatcher(None, a, b).ratio()
+
+    def bare(x: str) -> str:
+        return x.split("-", 1)[1] if "-" in x else x
+
+    scored = [(max(ratio(word, c), ratio(word, bare(c)), ratio(bare(word), bare(c))), c) for c in choices]
+    best = max(scored, default=(0.0, None))
+    return best[1] if best[0] >= 0.6 else None
+
+
+def level_label(level: str) -> str:
+    if _language == "ja":
+        return {ERROR: "エラー", WARNING: "注意"}.get(level, level)
+    return level
+
+
+# ---- E0xx: the file itself ---------------------------------------------------------
+
+_add("NAV-E001", "通常のファイルではありません", "not a regular file",
+     "ルールファイルは普通のテキストファイルにしてください", "use a plain text file")
+_add("NAV-E002", "ファイルが大きすぎます（{size} バイト。上限は {limit} バイト）",
+     "file is too large ({size} bytes; the limit is {limit})",
+     "市町村ごとにファイルを分けるか、重複した項目を消してください",
+     "split the file or remove repeated entries", size=2_000_000, limit=1_000_000)
+_add("NAV-E003", "ファイルが UTF-8 の文字コードではありません", "file is not UTF-8 text",
+     "エディタで「UTF-8」を選んで保存し直してください（Shift_JIS は読めません）", "save it as UTF-8")
+_add("NAV-E004", "ファイルを読めません（{reason}）", "cannot read file: {reason}",
+     "ファイルの場所と読み取りの権限を確かめてください", "check the path and permissions",
+     reason="Permission denied")
+_add("NAV-E005", "1 行が長すぎます（{length} 文字。上限は {limit} 文字）",
+     "line is too long ({length} characters; the limit is {limit})",
+     "長い文章は > や | を使って複数の行に分けて書けます", "break the text over several lines with > or |",
+     length=6000, limit=5000)
+_add("NAV-E006", "YAML で使えない文字（U+{char}）が入っています", "character U+{char} is not allowed in YAML",
+     "見えない制御文字が貼り付けで入ったかもしれません。その部分を消して打ち直してください",
+     'write it as an escape in double quotes, e.g. "\\x1b", if it is meant', char="001B")
+_add("NAV-E007", "入れ子が深すぎます（{depth} 段より深い）", "nested more than {depth} levels deep",
+     "字下げを見直してください。本物のルールファイルはそこまで深くなりません", "flatten the structure",
+     depth=40)
+_add("NAV-E008", "ファイルが空です", "file is empty",
+     "中身を書くか、使わないならファイルごと消してください", "write the content or remove the file")
+_add("NAV-E009", "アンカーとエイリアス（& と *）は使えません", "anchors and aliases (& and *) are not supported",
+     "同じ内容でも、それぞれの場所に全部書いてください", "write the value out in full")
+_add("NAV-E010", "値が多すぎます（1 ファイルに {limit} 個まで）", "more than {limit} values in one file",
+     "市町村のルールを分けるか、重複を消してください",
+     "split the municipality's rules or remove repeated entries", limit=50000)
+_add("NAV-E011", "{folder} のフォルダが見つかりません", "{folder} directory not found",
+     "--rules / --contacts で正しいフォルダを指定してください", "give the right folder with --rules / --contacts",
+     folder="rules")
+_add("NAV-E012", "共通ファイル（相談の種類・質問・緊急連絡先）が見つかりません",
+     "common file not found (concerns, questions, emergency)",
+     "rules/common.yaml を置いてください", "put rules/common.yaml in place")
+_add("NAV-E013", "市町村「{mid}」のルールファイルがありません", "no rules file for municipality '{mid}'",
+     "rules/{mid}.yaml を作るか、市町村の指定を直してください", "create rules/{mid}.yaml", mid="asaka")
+_add("NAV-E014", "市町村「{mid}」の窓口ファイルがありません", "no contacts file for municipality '{mid}'",
+     "contacts/{mid}.yaml を作ってください", "create contacts/{mid}.yaml", mid="asaka")
+_add("NAV-E015", "「{mid}」の窓口ファイルはありますが、ルールファイル {rules} がありません",
+     "contacts for '{mid}' but no rules file {rules}",
+     "ルールファイルを作るか、使わない窓口ファイルを消してください",
+     "add the rules file or remove the contacts file", mid="asaka", rules="rules/asaka.yaml")
+_add("NAV-E016", "ルールを読み込めませんでした（内部の問題: {detail}）", "the rules could not be read ({detail})",
+     "ファイルを直前の版に戻して試し、続くときは担当者に連絡してください",
+     "restore the last good files and report it", detail="KeyError")
+
+# ---- E1xx: YAML syntax, explained ---------------------------------------------------
+
+_add("NAV-E101", "YAML の書き方に誤りがあります（{detail}）", "YAML syntax error: {detail}",
+     "この行とすぐ上の行の字下げ・「:」・引用符・かっこを確かめてください",
+     "check indentation, colons, quotes and brackets on this line and the one above",
+     detail="mapping values are not allowed here")
+_add("NAV-E102", "字下げにタブ文字が使われています", "a tab character is used for indentation",
+     "タブを消して、半角スペースで字下げしてください（YAML ではタブは使えません）",
+     "replace the tab with spaces (YAML does not allow tabs)")
+_add("NAV-E103", "この行の字下げが上の行より深すぎます", "this line is indented deeper than it may be",
+     "同じ項目の中の行は、上の「{above}」と同じ位置（{column} 桁目）から書き始めてください",
+     "start it in the same column as '{above}' above (column {column})", above="window:", column=5)
+_add("NAV-E104", "この行の字下げが浅すぎます（どの項目の続きか分かりません）",
+     "this line is indented less than the item it belongs to",
+     "上の「{above}」と同じ位置（{column} 桁目）まで半角スペースで下げてください",
+     "indent it to the column of '{above}' above (column {column})", above="window:", column=5)
+_add("NAV-E105", "「:」がありません（「キー: 値」の形になっていません）",
+     "missing ':' (the line is not 'key: value')",
+     "「{key}: 値」のように、キーの後に「:」と半角スペースを入れてください",
+     "write it as '{key}: value'", key="department")
+_add("NAV-E106", "「:」の後に半角スペースがありません", "no space after ':'",
+     "「{key}: {value}」のように「:」の後に半角スペースを 1 つ入れてください",
+     "put one space after the colon: '{key}: {value}'", key="phone", value="048-463-1111")
+_add("NAV-E107", "引用符（{quote}）が閉じていません", "the quote ({quote}) is not closed",
+     "文字の終わりにも {quote} を付けてください（同じ行の中で閉じます）",
+     "close the quote with {quote} at the end of the text", quote='"')
+_add("NAV-E108", "かっこ（{bracket}）が閉じていません", "the bracket ({bracket}) is not closed",
+     "同じ行の終わりに {closing} を付けてください。中の項目は「, 」で区切ります",
+     "close it with {closing}; separate the items with ', '", bracket="[", closing="]")
+_add("NAV-E109", "リストの項目の先頭に「-」がありません", "a list item does not start with '-'",
+     "上の項目と同じ位置に「- 」（ハイフンと半角スペース）を書いてから続けてください",
+     "start the item with '- ' in the column of the items above", )
+_add("NAV-E110", "キー「{key}」の字下げの位置が違います（{parent}の中に書く項目です）",
+     "the key '{key}' is at the wrong level (it belongs inside {parent})",
+     "上の行に合わせて {column} 桁目から書いてください", "indent it to column {column}, like the lines above",
+     key="quote", parent="「source」", column=7)
+
+_add("NAV-E111", "「{key}」の値の中に「: 」（コロンと空白）があり、次のキーと読まれてしまいます",
+     "the value of '{key}' contains ': ' and reads as another key",
+     '値全体を引用符で囲んでください（例: {key}: "受付: 平日 9時から"）',
+     'put the whole value in quotes, e.g. {key}: "a: b"', key="notes")
+_add("NAV-E112", "「-」の後に半角スペースがありません", "no space after '-'",
+     "リストの項目は「- 」（ハイフンと半角スペース）で始めてください", "start the item with '- '")
+_add("NAV-E114", "引用符（{quote}）で閉じた後にも文字が続いています", "text goes on after the closing quote ({quote})",
+     "文中に {quote} を使うときは、全体をもう一方の引用符で囲むか、「」に置き換えてください",
+     "quote the whole text with the other kind of quote", quote='"')
+
+# ---- E2xx: keys and values ----------------------------------------------------------
+
+_add("NAV-E201", "{what}は「キー: 値」の形で書きます（今は{kind}です）",
+     "{what} must be a mapping (key: value), not {kind}",
+     "「キー: 値」の行を並べて書いてください", "write 'key: value' lines", what="a rule", kind="text")
+_add("NAV-E202", "{what}に文字でないキーがあります", "{what} has a key that is not text",
+     "キーは英字の名前にしてください", "keys are names in letters", what="a contact")
+_add("NAV-E203", "{what}にキー「{key}」が 2 回あります", "duplicate key '{key}' in {what}",
+     "どちらか一方を消してください（後の値が前の値を黙って上書きしてしまいます）",
+     "a second value would silently replace the first", what="a rule", key="priority")
+_add("NAV-E204", "{what}に知らないキー「{key}」があります", "unknown key '{key}' in {what}",
+     "{suggestion}", "{suggestion}", what="a rule", key="refers", suggestion="「refer」の書き間違いではありませんか")
+_add("NAV-E205", "{what}に必要なキー「{key}」がありません", "{what} is missing required key '{key}'",
+     "「{key}: …」の行を足してください", "add '{key}: …'", what="a contact", key="window")
+_add("NAV-E206", "{what}はリスト（- で始まる行か [a, b]）で書きます（今は{kind}です）",
+     "{what} must be a list, not {kind}",
+     "項目を「- 」で始まる行に並べるか、[a, b] の形で書いてください", "write '- item' lines or [a, b]",
+     what="rules", kind="text")
+_add("NAV-E207", "{what}は文字で書きますが、{value} は true/false と読まれます",
+     "{what} must be text, but {value!r} reads as true/false",
+     '引用符で囲んでください: "{value}"', 'write it in quotes: "{value}"', what="option value", value="yes")
+_add("NAV-E208", "{what}は空でない文字で書きます（今は{kind}です）", "{what} must be non-empty text, not {kind}",
+     "文字を書くか、任意の項目なら行ごと消してください", "write the text, or remove the line if optional",
+     what="window", kind="empty")
+_add("NAV-E209", "{what}「{value}」は id として使えません", "{what} '{value}' is not a valid id",
+     "id は半角の小文字英字・数字・「-」「_」で書きます（例: asaka-fukushi-sodan）",
+     "use lower-case ASCII letters, digits, '-' and '_'", what="contact id", value="朝霞-相談")
+_add("NAV-E210", "{what}は整数で書きます（今は{kind}です）", "{what} must be a whole number, not {kind}",
+     "半角数字で書いてください（例: 10）", "write a whole number such as 10", what="priority", kind="text")
+_add("NAV-E211", "{what}は {low} から {high} の間です（今は {value}）",
+     "{what} must be between {low} and {high}, not {value}",
+     "{low} から {high} の数にしてください（小さいほど先に案内します）", "use a number from {low} to {high}",
+     what="priority", low=1, high=999, value=0)
+_add("NAV-E212", "{what}は 2026-04-01 のような日付で書きます", "{what} must be a date like 2026-04-01",
+     "年-月-日 を半角数字とハイフンで書いてください（例: 2026-04-01）", "write YYYY-MM-DD",
+     what="valid_until")
+_add("NAV-E213", "質問には選択肢が 1 つ以上必要です", "a question needs at least one option",
+     "options に「- {{value: …, label: …}}」を足してください", "add an option")
+_add("NAV-E214", "条件（when）には concern, answer, all, any, not のどれか 1 つだけを書きます",
+     "a condition has exactly one of: concern, answer, all, any, not",
+     "いくつかを組み合わせるときは all: [...] か any: [...] で囲んでください",
+     "combine several with all: [...] or any: [...]")
+_add("NAV-E215", "「{key}」には条件が 1 つ以上必要です", "'{key}' needs at least one condition",
+     "[ ] の中に条件を書いてください", "list at least one condition", key="any")
+_add("NAV-E216", "答えの条件（answer）には質問を 1 つ以上書きます",
+     "an answer condition names at least one question",
+     "answer: {{who: child}} のように質問の id と答えを書いてください", "e.g. answer: {{who: child}}")
+_add("NAV-E217", "ルール「{rule}」の案内先（refer）が空です", "rule '{rule}' refers to no contact",
+     "refer: [窓口の id] のように窓口を 1 つ以上書いてください", "name at least one contact id",
+     rule="asaka-poverty-jiritsu")
+
+# ---- E3xx: references -------------------------------------------------------------
+
+_add("NAV-E301", "{kind}の id「{id}」が重複しています（最初は {first} 行目）",
+     "duplicate {kind} id '{id}' (first at line {first})",
+     "どちらかの id を変えるか、重複した項目を消してください", "rename or remove one of them",
+     kind="rule", id="asaka-poverty-jiritsu", first=10)
+_add("NAV-E302", "選択肢の値「{value}」が重複しています", "duplicate option value '{value}'",
+     "値を変えるか、片方を消してください", "rename or remove one", value="child")
+_add("NAV-E303", "質問「{question}」が、ない相談の種類「{concern}」に対して聞かれます",
+     "question '{question}' is asked for unknown concern '{concern}'",
+     "{suggestion}", "{suggestion}", question="who", concern="abuze",
+     suggestion="「abuse」の書き間違いではありませんか")
+_add("NAV-E304", "{owner}相談の種類「{concern}」はありません", "{owner}unknown concern '{concern}'",
+     "{suggestion}（相談の種類は rules/common.yaml の concerns にあります）",
+     "{suggestion} (concerns are listed in rules/common.yaml)",
+     owner=Both("ルール「asaka-housing」の", "rule 'asaka-housing' is for "), concern="housin",
+     suggestion="「housing」の書き間違いではありませんか")
+_add("NAV-E305", "答えの条件に、ない質問「{question}」が書かれています",
+     "an answer condition names unknown question '{question}'",
+     "{suggestion}（質問は rules/common.yaml の questions にあります）",
+     "{suggestion} (questions are listed in rules/common.yaml)", question="whoo",
+     suggestion="「who」の書き間違いではありませんか")
+_add("NAV-E306", "質問「{question}」に選択肢「{value}」はないので、この条件は決して成り立ちません",
+     "question '{question}' has no option '{value}', so this can never match",
+     "{suggestion}", "{suggestion}", question="who", value="elderly",
+     suggestion="「elder」の書き間違いではありませんか")
+_add("NAV-E307", "市町村の id「{id}」がファイル名「{mid}」と違います",
+     "municipality id '{id}' differs from the file name '{mid}'",
+     "ファイル名を {id}.yaml にするか、id を直してください", "rename the file to {id}.yaml or change the id",
+     id="asak", mid="asaka")
+_add("NAV-E308", "{owner}が、ない窓口「{contact}」を指しています", "{owner} refers to unknown contact '{contact}'",
+     "{suggestion}（窓口は contacts/{mid}.yaml にあります）", "{suggestion} (contacts are in contacts/{mid}.yaml)",
+     owner=Both("ルール「asaka-poverty-jiritsu」", "rule 'asaka-poverty-jiritsu'"),
+     contact="asaka-fukushi-sodn", mid="asaka", suggestion="「asaka-fukushi-sodan」の書き間違いではありませんか")
+_add("NAV-E310", "{kind}の id「{id}」は {first} でも使われています", "{kind} id '{id}' is also used at {first}",
+     "id はすべての市町村を通して一つだけにします。市町村名を頭に付けてください（例: asaka-…）",
+     "ids are unique across municipalities: prefix them with the municipality",
+     kind="contact", id="fukushi-sodan", first="contacts/ageo.yaml:3:5")
+_add("NAV-E311", "窓口ファイルには市町村「{owner}」とありますが、ファイル名は「{mid}」です",
+     "contacts file says municipality '{owner}' but is named '{mid}'",
+     "municipality: {mid} に直すか、ファイル名を直してください", "make them agree", owner="ageo", mid="asaka")
+
+# ---- E4xx / W4xx: deeper checks (navigator check) ------------------------------------
+
+_add("NAV-W401", "{kind}「{id}」に計画からの引用（quote）がありません", "{kind} '{id}' cites no quote from the plan",
+     "source.quote に、根拠になる計画の文章をそのまま写してください",
+     "add source.quote: the plan's own words it rests on", kind="rule", id="asaka-poverty-jiritsu")
+_add("NAV-E402", "ルール「{rule}」はどんな相談でも使われません（質問 {questions} は相談の種類「{concern}」では聞かれません）",
+     "rule '{rule}' can never fire (question(s) {questions} are not asked for concern '{concern}')",
+     "common.yaml でその質問の concerns に「{concern}」を足すか、条件を直してください",
+     "add the concern to the question's concerns in common.yaml",
+     rule="asaka-housing", questions="who", concern="housing")
+_add("NAV-E403", "ルール「{rule}」はどんな相談でも使われません（条件が互いに矛盾しています）",
+     "rule '{rule}' can never fire (its condition contradicts itself)",
+     "同じ質問に違う答えを両方求めていないか、条件（when）を見直してください",
+     "e.g. two different answers to one question: fix the condition", rule="asaka-abuse-child")
+_add("NAV-W404", "ルール「{rule}」は、ルール「{other}」（{line} 行目）と同じ案内を重ねているだけです",
+     "rule '{rule}' is wholly shadowed by rule '{other}' (line {line})",
+     "相手のルールが同じ事業・同じ窓口を同じかより高い優先度で案内します。どちらかを消すか、条件を絞ってください",
+     "the other names the same program and contacts at the same or a better priority; remove or narrow one",
+     rule="asaka-poverty-again", other="asaka-poverty-jiritsu", line=9)
+_add("NAV-W405", "窓口「{contact}」はどのルールからも案内されません",
+     "contact '{contact}' is not referred to by any rule",
+     "ルールの refer に足すか、もうない窓口なら消してください",
+     "refer to it from a rule, or remove it if the window no longer exists", contact="asaka-kominkan")
+_add("NAV-E406", "窓口「{contact}」の電話番号の形が違います: 「{phone}」",
+     "contact '{contact}' has a phone number in a wrong format: '{phone}'",
+     "048-463-1111 のように半角数字とハイフンで書くか、計画に無ければ行ごと消してください",
+     "write it like 0270-27-2748 (digits and hyphens), or leave it out", contact="asaka-fukushi-sodan",
+     phone="048(463)1111")
+_add("NAV-W407", "窓口「{contact}」の有効期限（valid_until: {date}）が過ぎています",
+     "contact '{contact}' was valid until {date}",
+     "窓口が閉じたか移ったかもしれません。今の計画を確かめて、直すか消してください",
+     "check the current plan and update or remove it", contact="asaka-fukushi-sodan", date="2026-03-31")
+_add("NAV-W408", "窓口「{contact}」は {date} からの窓口です（valid_from）",
+     "contact '{contact}' is valid only from {date}",
+     "今も案内に出ています。開設後に valid_from を消すか、開設してから足してください",
+     "it is shown already; remove valid_from once it opens, or add it later",
+     contact="asaka-new-window", date="2027-04-01")
+_add("NAV-W409", "窓口「{contact}」を最後に確かめたのは {date} で、1 年以上前です",
+     "contact '{contact}' was last verified on {date}, more than a year ago",
+     "今の計画と照らして確かめ、last_verified を確かめた日に直してください",
+     "check it against the current plan and update last_verified", contact="asaka-fukushi-sodan",
+     date="2025-04-01")
+_add("NAV-W410", "{mid}: {concerns} のルールがないので、総合窓口「{fallback}」に案内します",
+     "{mid}: no rule for {concerns}; these go to the fallback window '{fallback}'",
+     "計画に記載がなければこのままで構いません。記載があればルールを足してください",
+     "fine where the plan says nothing about them; add a rule where it does",
+     mid="asaka", concerns="housing, unsure", fallback="asaka-fukushi-sodan")
+
+# ---- E5xx: scenario files -----------------------------------------------------------
+
+_add("NAV-E501", "emergency は true か false で書きます", "emergency must be true or false",
+     "true（緊急連絡先が出る）か false（出ない）にしてください", "write true or false")
+
+# ---- C6xx: the command line ---------------------------------------------------------
+
+_add("NAV-C601", "市町村「{mid}」はありません（あるもの: {known}）", "unknown municipality '{mid}' (known: {known})",
+     "navigator list で市町村の id を確かめてください", "see: navigator list", mid="asak",
+     known="ageo, asaka, isesaki, maebashi, shimotsuke")
+_add("NAV-C602", "ルールファイルにエラーがあります。先に直してください（navigator check）",
+     "the rule files have errors; fix them first (navigator check)")
+_add("NAV-C603", "--text が空です", "--text is empty", "相談内容を書いてください", "give the resident's words")
+_add("NAV-C604", "--text か --concern を 1 つ以上指定してください", "give --text or at least one --concern",
+     "相談の種類の id は navigator list で分かります", "see: navigator list")
+_add("NAV-C605", "相談の種類「{concern}」はありません", "unknown concern '{concern}'",
+     "{suggestion}（navigator list で一覧を見られます）", "{suggestion} (see: navigator list)",
+     concern="housin", suggestion="「housing」の書き間違いではありませんか")
+_add("NAV-C606", "文章から相談の種類が見つかりません", "no concern recognised in the text",
+     "--concern で相談の種類を指定してください（navigator list）", "name one with --concern (see: navigator list)")
+_add("NAV-C607", "--answer は 質問=答え の形で、ある質問を指定します（「{given}」は使えません）",
+     "--answer wants QUESTION=VALUE with a known question, not '{given}'",
+     "navigator list で質問と答えを確かめてください", "see: navigator list", given="who")
+_add("NAV-C608", "質問「{question}」に答え「{value}」はありません（選べるもの: {options}）",
+     "question '{question}' has no option '{value}' (options: {options})",
+     "{suggestion}", "{suggestion}", question="who", value="kid", options="child, adult, elder", suggestion="")
+_add("NAV-C609", "相談例ファイルが見つかりません: {path}", "scenario file not found: {path}",
+     "ファイル名とフォルダを確かめてください", "check the path", path="tests/scenarios/asak.yaml")
+_add("NAV-C610", "比べる相手を読めません: {detail}", "cannot read the side to compare: {detail}",
+     "フォルダ名か git の版（例: HEAD）を指定してください", "give a folder or a git revision such as HEAD",
+     detail="not a folder, and git says: unknown revision")
+_add("NAV-C611", "相談例が 1 つも見つかりません: {where}", "no scenarios found in {where}",
+     "相談例ファイル（.yaml）のあるフォルダを指定してください", "give scenario files or a folder of them",
+     where="scenarios")
+_add("NAV-C699", "内部エラーが発生しました（{detail}）", "internal error ({detail})",
+     "入力は失われていません。同じ操作で繰り返すときは担当者に連絡してください",
+     "please report it with the command you ran", detail="KeyError: 'x'")
+
+# ---- T7xx: scenario results (navigator test) ----------------------------------------
+
+_add("NAV-T701", "市町村「{mid}」はありません", "unknown municipality '{mid}'",
+     "相談例ファイルの municipality を直してください", "fix the scenario file's municipality", mid="asak")
+_add("NAV-T702", "文章から相談の種類が見つからず、指定もありません", "no concern found in the text and none given",
+     "text の言い方を見直すか、concerns を書いてください", "reword the text or list concerns")
+_add("NAV-T703", "上位 {top} 件に {missing} が出るはずですが、実際は {got} でした",
+     "expected {missing} in the top {top}; got {got}",
+     "案内を意図して変えたのなら、相談例の expect を直してください",
+     "if the change is intended, update the scenario's expect", top=3, missing="asaka-fukushi-sodan",
+     got="asaka-seikatsu-engo, asaka-shakyo")
+_add("NAV-T704", "文章から {lost} が見つかるはずですが、見つかったのは {found} でした",
+     "text should find {lost}; found {found}",
+     "keywords を見直すか、相談例の found を直してください", "review the keywords or the scenario's found",
+     lost="poverty", found="housing")
+_add("NAV-T705", "緊急連絡先が{expected}はずですが、実際は {got} でした",
+     "emergency lines expected {expected}; got {got}",
+     "相談例の emergency を見直してください", "review the scenario's emergency",
+     expected=Both("出る", "shown"), got="なし")
