@@ -220,18 +220,15 @@ def _top(r: Reader, root: Node, what: str, required: tuple[str, ...], refuse: bo
 def _ended(r: Reader, root: MappingNode, top: dict[str, Node]) -> bool:
     if END_KEY not in top:
         end = root.end_mark
-        r.problems.append(Problem(r.path, max(1, end.line + (1 if end.column else 0)), 1,
-                                  f"ファイルの最後に「{END_LINE}」がありません。保存が途中で止まったか、"
-                                  "ファイルの後ろが切れています",
-                                  hint=f"ファイルを最後まで確かめ、最後の行に {END_LINE} を書いてください"))
+        r.problems.append(Problem.coded("NAV-E017", (r.path, max(1, end.line + (1 if end.column else 0)), 1),
+                                        end=END_LINE))
         return False
     last = root.value[-1][0]
     if not (isinstance(last, ScalarNode) and last.value == END_KEY):
-        r.error(r.key_nodes[END_KEY], f"「{END_LINE}」の後ろに「{getattr(last, 'value', '?')}」があります",
-                hint=f"{END_LINE} はファイルの最後の行に置いてください")
+        r.report(r.key_nodes[END_KEY], "NAV-E018", end=END_LINE, after=getattr(last, "value", "?"))
         return False
     if r.scalar(top[END_KEY]) is not True:
-        r.error(top[END_KEY], f"{END_KEY} の値は true にしてください", hint=f"最後の行は {END_LINE} です")
+        r.report(top[END_KEY], "NAV-E019", key=END_KEY, end=END_LINE)
         return False
     return True
 

@@ -218,6 +218,14 @@ _add("NAV-E015", "「{mid}」の窓口ファイルはありますが、ルール
 _add("NAV-E016", "ルールを読み込めませんでした（内部の問題: {detail}）", "the rules could not be read ({detail})",
      "ファイルを直前の版に戻して試し、続くときは担当者に連絡してください",
      "restore the last good files and report it", detail="KeyError")
+_add("NAV-E017", "ファイルの最後に「{end}」がありません。保存が途中で止まったか、ファイルの後ろが切れています",
+     "the file does not end with '{end}': it was cut off or saved half-way",
+     "ファイルを最後まで確かめ、最後の行に {end} を書いてください", "check the whole file and end it with {end}",
+     end="end: true")
+_add("NAV-E018", "「{end}」の後ろに「{after}」があります", "'{after}' comes after '{end}'",
+     "{end} はファイルの最後の行に置いてください", "{end} must be the last line", end="end: true", after="rules")
+_add("NAV-E019", "{key} の値は true にしてください", "{key} must be true", "最後の行は {end} です",
+     "the last line is {end}", key="end", end="end: true")
 
 # ---- E1xx: YAML syntax, explained ---------------------------------------------------
 
