@@ -84,7 +84,7 @@ def test_installed_copy_checks_routes_and_tests_its_shipped_data(installed, tmp_
 
     check = _navigator(installed, "check", cwd=tmp_path)
     assert check.returncode == 0, check.stdout + check.stderr
-    assert " in 5 municipalities" in check.stdout.splitlines()[-1]
+    assert "市町村 5（読み込めたもの 5）" in check.stdout.splitlines()[-1]
 
     route = _navigator(installed, "route", "-m", "asaka", "--text", "家賃が払えなくて、仕事もなくなった",
                        "--format", "json", cwd=tmp_path)
