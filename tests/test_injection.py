@@ -146,13 +146,18 @@ async def test_every_screen_shows_file_text_literally(hostile, tmp_path):
 
         assert isinstance(app.screen, ResultScreen)
         literal(static(app, "#emergency"))
-        literal(static(app, "#referrals .lead"))
-        cards = list(app.screen.query(".referral"))
+        literal(static(app, "#summary"))
+        listing = app.screen.query_one("#referrals", OptionList)
+        for i in range(listing.option_count):  # one line each, cut to fit: the start of the payload
+            row = listing.get_option_at_index(i).prompt
+            assert isinstance(row, Content) and "[bold]B[/bold][@click" in row.plain
+            assert not any(c in row.plain for c in RAW) and not row.spans
+        cards = [app.screen.query_one("#detail")]
         for card in cards:
             literal(card.render())
         assert BAD_MARKUP in cards[0].render().plain
         screen_is_clean(app)
-        for widget in [app.screen.query_one("#emergency"), *cards]:
+        for widget in [app.screen.query_one("#emergency"), listing, *cards]:
             await pilot.click(widget)  # a [@click=app.quit] that were live would end the app here
             await pilot.pause()
             assert app.is_running and isinstance(app.screen, ResultScreen)

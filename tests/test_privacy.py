@@ -71,6 +71,8 @@ async def consult(app: NavigatorApp, pilot) -> None:
     assert isinstance(app.screen, WhyScreen)
     await pilot.press("escape", "ctrl+n")
     await pilot.pause()
+    await pilot.press("y")  # yes, start again: the case in progress goes
+    await pilot.pause()
     assert isinstance(app.screen, IntakeScreen) and app.consultation.text == ""
 
 

@@ -10,7 +10,7 @@ import pytest
 from textual.widgets import Input, OptionList, SelectionList, Static
 
 from navigator.tui.app import NavigatorApp
-from navigator.tui.screens.dialogs import ExportScreen, WhyScreen
+from navigator.tui.screens.dialogs import ConfirmScreen, ExportScreen, WhyScreen
 from navigator.tui.screens.errors import LoadErrorScreen
 from navigator.tui.screens.intake import IntakeScreen
 from navigator.tui.screens.municipality import MunicipalityScreen
@@ -31,6 +31,27 @@ def shown(widget: Static) -> str:
 
 def windows(app) -> list[str]:
     return [r.contact.window for r in app.screen.result.referrals]
+
+
+def rows(app) -> list[str]:
+    """The result list as shown: one line per referral."""
+    options = app.screen.query_one("#referrals", OptionList)
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+def detail(app) -> str:
+    """The selected referral's details pane."""
+    return shown(app.screen.query_one("#detail", Static))
+
+
+async def answer_as_offered(pilot, app) -> None:
+    """Take the answer each question offers (the one the text suggests, else the first)."""
+    for _ in range(8):
+        await pilot.pause()
+        if not isinstance(app.screen, QuestionScreen):
+            break
+        await pilot.press("enter")
+    await pilot.pause()
 
 
 async def type_text(pilot, text: str) -> None:
@@ -98,8 +119,10 @@ async def test_several_concerns_put_the_one_stop_window_first_with_each_concern(
         await pilot.press("enter")
         await pilot.pause()
         assert windows(app)[:2] == ["総合相談", "自立相談"]
-        cards = [shown(s) for s in app.screen.query(".referral")]
-        assert "相談：生活困窮・住まい" in cards[1]
+        assert "生活困窮・住まい" in rows(app)[1]
+        await pilot.press("down")
+        await pilot.pause()
+        assert "相談：生活困窮・住まい" in detail(app) and detail(app).startswith("2．自立相談")
 
 
 async def test_danger_puts_emergency_lines_first():
@@ -151,6 +174,9 @@ async def test_new_consultation_clears_everything():
         await pilot.pause()
         assert isinstance(app.screen, ResultScreen)
         await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)  # a case in progress: asked first
+        await pilot.press("y")
         await pilot.pause()
         assert isinstance(app.screen, IntakeScreen)
         assert app.screen.query_one("#text", Input).value == ""
@@ -240,9 +266,9 @@ async def test_markup_in_rule_files_is_shown_literally(mini):
         await type_text(pilot, "借金")
         await pilot.press("enter")
         await pilot.pause()
-        card = shown(app.screen.query(".referral").first())
-        assert "[bold]自立[/bold][@click=app.quit]相談\\x1b[31m" in card
-        await pilot.click(".referral")
+        assert "[bold]自立[/bold][@click=app.quit]相談\\x1b[31m" in detail(app)
+        assert "[bold]自立[/bold]" in rows(app)[0]
+        await pilot.click("#detail")
         await pilot.pause()
         assert app.is_running
 
@@ -269,7 +295,7 @@ async def test_full_walk_in_every_municipality(municipality, text):
         await answer_all_unknown(pilot, app)
         assert isinstance(app.screen, ResultScreen)
         assert app.screen.result.municipality.id == municipality
-        assert len(app.screen.query(".referral")) == len(app.screen.result.referrals) >= 1
+        assert len(rows(app)) == len(app.screen.result.referrals) >= 1
 
 
 async def test_rent_and_job_loss_in_asaka_reaches_fukushi_sodan():
@@ -321,8 +347,8 @@ async def test_fallback_is_said_plainly_on_the_card():
         await type_text(pilot, "叩かれている")
         await pilot.press("enter", "0", "0")  # who and danger unanswered: no rule fits
         await pilot.pause()
-        [card] = [shown(s) for s in app.screen.query(".referral")]
-        assert "1．総合相談" in card
+        card = detail(app)
+        assert len(rows(app)) == 1 and "1．総合相談" in card
         assert "※ 虐待について、計画には具体的な窓口の記載がありません（計画が示す最も一般的な窓口です）" in card
 
 
@@ -341,3 +367,98 @@ async def test_live_reload_updates_the_concern_list_and_keeps_ticks(mini):
         labels = [str(concerns.get_option_at_index(i).prompt) for i in range(concerns.option_count)]
         assert "孤立" in labels
         assert concerns.selected == ["poverty"] and app.consultation.ticked == ["poverty"]
+
+
+def visible(app, widget) -> bool:
+    """Wholly inside the terminal, not scrolled away."""
+    region = widget.region
+    return region.height > 0 and region.bottom <= app.size.height
+
+
+async def test_asaka_dv_now_shows_110_and_the_dv_window_on_the_first_screen():
+    app = NavigatorApp(ROOT / "rules", ROOT / "contacts", "asaka", watch_interval=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await type_text(pilot, "夫に毎晩殴られてて、今夜も帰ったら何されるか分からない。今すぐ助けてほしい")
+        await pilot.press("enter")
+        await answer_as_offered(pilot, app)
+        assert isinstance(app.screen, ResultScreen)
+        banner = app.screen.query_one("#emergency")
+        assert visible(app, banner) and "110" in shown(banner)
+        dv = [i for i, r in enumerate(app.screen.result.referrals) if "DV" in r.contact.window]
+        assert dv and dv[0] < 3, windows(app)
+        listing = app.screen.query_one("#referrals", OptionList)
+        assert visible(app, listing) and listing.region.height >= min(3, listing.option_count)
+        assert "DV相談" in rows(app)[dv[0]]
+
+
+async def test_three_referrals_and_emergency_fit_80x24():
+    app = NavigatorApp(ROOT / "rules", ROOT / "contacts", "asaka", watch_interval=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await type_text(pilot, "80歳の母が認知症で、お金の管理もできなくなってきて、私も仕事を辞めて介護してるんですけど、もう限界で")
+        await pilot.press("enter")
+        await answer_all_unknown(pilot, app)
+        listing = app.screen.query_one("#referrals", OptionList)
+        assert listing.option_count >= 3 and listing.region.height >= 3 and visible(app, listing)
+        detail_pane = app.screen.query_one("#detail-pane")
+        assert detail_pane.region.y >= listing.region.bottom and detail_pane.region.height >= 5
+
+
+async def test_mouse_click_selects_a_referral_and_shows_its_details():
+    app = mini_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await type_text(pilot, "家賃が払えない")
+        await pilot.press("enter")
+        await pilot.pause()
+        listing = app.screen.query_one("#referrals", OptionList)
+        await pilot.click("#referrals", offset=(5, 1))
+        await pilot.pause()
+        assert listing.highlighted == 1 and detail(app).startswith("2．")
+
+
+async def test_quit_with_a_case_in_progress_asks_first():
+    app = mini_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await type_text(pilot, "借金")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen) and app.is_running
+        await pilot.press("enter")  # いいえ has the focus: a stray Enter keeps the case
+        await pilot.pause()
+        assert isinstance(app.screen, IntakeScreen) and app.consultation.text == "借金"
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_quit_with_nothing_typed_leaves_at_once():
+    app = mini_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app.is_running
+    assert app.return_code == 0
+
+
+async def test_footer_names_keys_as_written_on_the_keyboard():
+    app = mini_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        from textual.binding import Binding
+        assert app.get_key_display(Binding("ctrl+q", "quit")) == "Ctrl+Q"
+        assert app.get_key_display(Binding("escape", "back")) == "Esc"
+        assert app.get_key_display(Binding("f1", "help")) == "F1"
+
+
+async def test_notices_use_the_status_line_not_a_toast():
+    app = mini_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await type_text(pilot, "天気")
+        await pilot.press("enter")
+        await pilot.pause()
+        from navigator.tui.app import StatusLine
+        line = app.screen.query_one(StatusLine)
+        assert "相談の種類が見つかりません" in shown(line) and visible(app, line)
+        concerns = app.screen.query_one("#concerns")
+        assert line.region.y >= concerns.region.bottom  # below the list, not over it

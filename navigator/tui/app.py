@@ -7,6 +7,8 @@ from pathlib import Path
 from textual import constants
 from textual.app import App
 from textual.binding import Binding
+from textual.content import Content
+from textual.widgets import Static
 
 from ..engine import route
 from ..loading import Loaded, load, municipality_ids
@@ -38,6 +40,9 @@ class NavigatorApp(App):
         Binding("ctrl+q", "quit", "終了", priority=True),
     ]
     THEMES = ("textual-dark", "textual-light")
+    # Footer key names as written on the keys, not terminal notation (^q, esc, ⏎)
+    KEY_NAMES = {"escape": "Esc", "enter": "Enter", "space": "スペース", "tab": "Tab", "up": "↑", "down": "↓",
+                 "left": "←", "right": "→", "backspace": "BS", "delete": "Del"}
 
     def __init__(self, rules_dir: Path, contacts_dir: Path, municipality: str | None = None,
                  watch_interval: float | None = 2.0):
@@ -74,6 +79,39 @@ class NavigatorApp(App):
             os.tcgetpgrp(sys.__stdin__.fileno())
         except (OSError, ValueError, AttributeError):
             self.exit()
+
+    def get_key_display(self, binding: Binding) -> str:
+        if binding.key_display:
+            return binding.key_display
+        modifiers, key = binding.parse_key()
+        name = self.KEY_NAMES.get(key, key.upper() if len(key) <= 3 else key)
+        return "+".join([*(m.capitalize() for m in modifiers), name])
+
+    # ---- notices go to a status line above the footer: a toast would cover what staff read
+    def notify(self, message: str, *, title: str = "", severity: str = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+        try:
+            StatusLine.say(self.screen, message, severity, timeout or 6.0)
+        except Exception:  # no screen yet, or one being torn down: the notice is kept anyway
+            pass
+
+    # ---- leaving with a case in progress asks first
+    def in_progress(self) -> bool:
+        c = self.consultation
+        return bool(c.text.strip() or c.ticked or c.answers)
+
+    def confirm(self, question: str, then) -> None:
+        """Run `then` at once when nothing would be lost, else after the user says yes."""
+        from .screens.dialogs import ConfirmScreen
+
+        if not self.in_progress():
+            then()
+            return
+        self.push_screen(ConfirmScreen(question), lambda yes: then() if yes else None)
+
+    async def action_quit(self) -> None:
+        self.confirm("相談の途中です。\n終了すると、入力した内容と回答は消えます。終了しますか。", self.exit)
 
     # ---- loading
     def _load(self) -> Loaded:
@@ -193,6 +231,10 @@ class NavigatorApp(App):
     def action_new_consultation(self) -> None:
         if self.ruleset is None or not self.consultation.municipality:
             return
+        self.confirm("相談の途中です。\n新しい相談を始めると、いまの入力と回答は消えます。始めますか。",
+                     self._new_consultation)
+
+    def _new_consultation(self) -> None:
         self.start(self.consultation.municipality)
         self.notify("新しい相談を始めます。前の相談内容は消去しました。")
 
@@ -219,3 +261,29 @@ class NavigatorApp(App):
             self.push_screen(QuestionScreen(questions[index], index, len(questions)))
         else:
             self.push_screen(ResultScreen(route(self.ruleset, self.consultation.case())))
+
+
+class StatusLine(Static):
+    """The latest notice, one line above the footer, gone after a few seconds."""
+
+    DEFAULT_CSS = """
+    StatusLine { dock: bottom; height: auto; padding: 0 1; background: $panel; color: $text; }
+    StatusLine.-warning { background: $warning 40%; }
+    StatusLine.-error { background: $error 50%; }
+    """
+
+    @classmethod
+    def say(cls, screen, message: str, severity: str, timeout: float) -> None:
+        found = screen.query(cls)
+        line = found.first() if found else cls()
+        if not found:
+            screen.mount(line)
+        line.set_classes(f"-{severity}")
+        line.update(Content(printable(str(message))))
+        line.display = True
+        if getattr(line, "_timer", None):
+            line._timer.stop()
+        line._timer = line.set_timer(timeout, line.clear)
+
+    def clear(self) -> None:
+        self.display = False

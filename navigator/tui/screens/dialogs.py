@@ -7,10 +7,10 @@ from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Checkbox, Input, Static
+from textual.widgets import Button, Checkbox, Input, Static
 
 from ...engine import Result, explain
 from ...model import RuleSet
@@ -18,36 +18,54 @@ from ...slip import render, rules_version, write_private
 from ...text import printable
 from .guard import guarded
 
-HELP = """\
-キー操作（マウスは不要です）
+HELP_KEYS = [
+    ("相談内容", "文字を入力→候補／Enter 決定して次へ"),
+    ("", "Tab 一覧へ／↑↓←→ 移動／スペース 選ぶ・外す／F2 次へ"),
+    ("質問", "数字キー 答える（画面の番号だけ）／Esc 前に戻る"),
+    ("相談先", "↑↓ 窓口を選ぶ→下に詳細／Enter 詳細を読む"),
+    ("", "W 理由の詳細／E つなぎシート"),
+    ("どこでも", "Ctrl+N 新しい相談／F3 明るさ／F1 ヘルプ／Ctrl+Q 終了"),
+]
+HELP_NOTE = ("マウスでも操作できます（クリックで選ぶ・ホイールで送る）。\n"
+             "相談内容はファイルに保存されません。つなぎシートを書き出したときだけ、"
+             "指定した場所に書き出されます（本人の言葉は同意があるときだけ）。")
 
-  相談内容の画面
-    文字を入力          相談の種類の候補がすぐに出ます
-    Enter               候補を決定して次へ
-    Tab / Shift+Tab     入力欄と一覧の移動
-    スペース            一覧で相談の種類を選ぶ・外す（複数可）
-    F2                  次へ
-    Esc                 市町村を選び直す
 
-  質問の画面
-    1〜9               答えを選ぶ
-    0                   わからない・答えない
-    Esc                 前に戻る（答えは残ります）
+def help_text() -> Content:
+    """Key help that fits 80×24: one aligned row per screen."""
+    from ..widgets.referrals import fit
 
-  相談先の画面
-    w                   理由の詳細（どの回答とルールからこの案内になったか）
-    e                   つなぎシートを書き出す
-    Esc                 前に戻る
+    width = max(len(name) for name, _ in HELP_KEYS) * 2 + 2
+    rows = [f"{fit(name, width)}{keys}" for name, keys in HELP_KEYS]
+    return Content("キー操作（Esc で閉じる）\n\n" + "\n".join(rows) + "\n\n" + HELP_NOTE)
 
-  どこでも
-    Ctrl+N              新しい相談（入力と回答をすべて消します）
-    F3                  明るい画面・暗い画面の切り替え
-    F1                  このヘルプ
-    Ctrl+Q              終了
 
-相談内容はファイルに保存されません。つなぎシートを書き出したときだけ、
-指定した場所に書き出されます（本人の言葉は、選んだときだけ含めます）。
-"""
+class ConfirmScreen(ModalScreen[bool]):
+    """A yes/no question; いいえ has the focus, so a stray Enter loses nothing."""
+
+    BINDINGS = [Binding("y", "answer(True)", "はい", show=False),
+                Binding("n,escape", "answer(False)", "いいえ", show=False)]
+
+    def __init__(self, question: str):
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Content(printable(self.question)))
+            with Horizontal(id="confirm-buttons"):
+                yield Button("はい（Y）", id="yes", variant="error")
+                yield Button("いいえ（N・Esc）", id="no", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
 
 
 class HelpScreen(ModalScreen):
@@ -55,7 +73,7 @@ class HelpScreen(ModalScreen):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog"):
-            yield Static(Content(HELP))
+            yield Static(help_text())
 
 
 def why_text(ruleset: RuleSet, result: Result) -> Content:

@@ -1,4 +1,5 @@
-"""The result: emergency lines first when there is danger, then where to go, in order, and why."""
+"""The result: emergency lines first when there is danger, then every referral on one line
+(rank, 窓口, 担当課, 電話, 相談) with the selected one's details below."""
 
 from __future__ import annotations
 
@@ -7,52 +8,24 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Header, OptionList, Static
 
-from ...engine import Referral, Result
-from ...model import RuleSet
-from ...report import UNKNOWN, fallback_note, phone_text
+from ...engine import Result
 from ...text import printable
+from ..widgets.referrals import ReferralDetail, ReferralList, concern_labels, detail, header_line
 from .guard import guarded
+
 
 def emergency_text(result: Result) -> Content:
     lines = ["緊急のときは、まずこちらへ（全国共通の番号）"]
-    lines += [f"  {e.phone}  {e.name} — {e.note}" for e in result.emergency]
+    lines += [f"{e.phone}　{e.name} — {e.note}" for e in result.emergency]
     return Content(printable("\n".join(lines)))
-
-
-def referral_text(ruleset: RuleSet, result: Result, r: Referral) -> Content:
-    """One referral as a card. No leading or ASCII spaces: the card's padding keeps wrapped lines
-    aligned, and Japanese wraps by character only where no space offers a break."""
-    c = r.contact
-    label = ruleset.common.concern
-    parts: list = [(f"{r.rank}．{printable(c.window)}\n", "bold")]
-    parts.append(f"担当課：{printable(c.department or UNKNOWN)}　組織：{printable(c.organization)}\n")
-    parts.append(f"電話：{printable(phone_text(r))}")
-    if c.address:
-        parts.append(f"　住所：{printable(c.address)}")
-    if c.hours:
-        parts.append(f"\n受付：{printable(c.hours)}")
-    parts.append("\n")
-    if r.concerns:
-        parts.append(f"相談：{printable('・'.join(label(x).label for x in r.concerns))}\n")
-    parts.append(f"理由：{printable(r.main.program)}。{printable(r.main.reason)}\n")
-    if r.other_programs:
-        parts.append(f"ほかに：{printable('、'.join(r.other_programs))}\n")
-    note = fallback_note(ruleset, r)
-    if note:
-        parts.append((f"{printable(note)}\n", "italic"))
-    source = r.main.source
-    section = (source.section or "").replace(" > ", "＞")
-    where = "全国共通" if source.national else f"{result.municipality.plan}　{section}".replace(" ", "　")
-    parts.append((f"出典：{printable(where)}", "dim"))
-    return Content.assemble(*parts)
 
 
 class ResultScreen(Screen):
     BINDINGS = [
         Binding("escape", "back", "戻る"),
-        Binding("w", "why", "理由の詳細"),
+        Binding("w", "why", "理由"),
         Binding("e", "export", "つなぎシート"),
     ]
 
@@ -61,22 +34,65 @@ class ResultScreen(Screen):
         self.result = result
 
     def compose(self) -> ComposeResult:
-        app = self.app
         yield Header()
-        if self.result.emergency:
-            yield Static(emergency_text(self.result), id="emergency")
-        with VerticalScroll(id="referrals"):
-            labels = "・".join(app.ruleset.common.concern(c).label for c in self.result.concerns)
-            yield Static(Content(printable(f"{self.result.municipality.name}　相談：{labels}")), classes="lead")
-            for r in self.result.referrals:
-                yield Static(referral_text(app.ruleset, self.result, r), classes="referral")
+        yield Static("", id="emergency")
+        yield Static("", id="summary", classes="lead")
+        yield Static("", id="list-head", classes="hint")
+        yield ReferralList(id="referrals")
+        with VerticalScroll(id="detail-pane"):
+            yield ReferralDetail("", id="detail")
         yield Footer()
 
     def on_mount(self) -> None:
         self.title = "相談窓口ナビ — 相談先"
-        self.query_one("#referrals").focus()
+        self.show(self.result)
+        self.query_one(ReferralList).focus()
+
+    def _width(self) -> int:
+        return max(self.app.size.width - 6, 40)
+
+    def show(self, result: Result) -> None:
+        """Draw (or, after a live reload, redraw) the result, keeping the selected row."""
+        self.result = result
+        ruleset = self.app.ruleset
+        banner = self.query_one("#emergency", Static)
+        banner.display = bool(result.emergency)
+        banner.update(emergency_text(result) if result.emergency else "")
+        labels = concern_labels(ruleset, result.concerns)
+        self.query_one("#summary", Static).update(
+            Content(printable(f"{result.municipality.name}　相談：{labels}")))
+        self.query_one("#list-head", Static).update(Content(header_line(self._width())))
+        self.query_one(ReferralList).show(ruleset, result, self._width())
+        self.show_detail()
+
+    def on_resize(self) -> None:
+        if self.is_mounted and self.app.ruleset is not None:
+            self.show(self.result)
+
+    @property
+    def selected(self):
+        index = self.query_one(ReferralList).highlighted
+        referrals = self.result.referrals
+        return referrals[index] if index is not None and index < len(referrals) else None
+
+    def show_detail(self) -> None:
+        r = self.selected
+        self.query_one("#detail", ReferralDetail).update(
+            detail(self.app.ruleset, self.result, r) if r else "")
+        self.query_one("#detail-pane").scroll_home(animate=False)
+
+    @guarded
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.show_detail()
+
+    @guarded
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.query_one("#detail-pane").focus()  # Enter: read the details (Tab or Esc… back up)
 
     def action_back(self) -> None:
+        if self.focused is self.query_one("#detail-pane"):
+            self.query_one(ReferralList).focus()
+            return
         self.app.pop_screen()
 
     @guarded

@@ -1,0 +1,1 @@
+"""Widgets shared by screens: the referral list and the selected referral's details."""

@@ -1,0 +1,102 @@
+"""The result at a glance: one line per referral (rank, 窓口, 担当課, 電話, 相談), and the
+selected referral's details beside it. Every text from a rule file goes through `printable`
+and Content (never markup)."""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from textual.content import Content
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...engine import Referral, Result
+from ...model import RuleSet
+from ...report import UNKNOWN, fallback_note, phone_text
+from ...text import printable
+
+PHONE = 13   # 048-463-1111 and 記載なし both fit
+RANK = 3
+
+
+def fit(text: str, width: int) -> str:
+    """Cut to `width` terminal cells (Japanese is two cells a character) with …, then pad."""
+    if width <= 0:
+        return ""
+    if cell_len(text) > width:
+        out, used = "", 0
+        for ch in text:
+            w = cell_len(ch)
+            if used + w > width - 1:
+                break
+            out, used = out + ch, used + w
+        text = out + "…"
+    return text + " " * (width - cell_len(text))
+
+
+def columns(width: int) -> tuple[int, int, int]:
+    """Cells for 窓口, 担当課 and 相談 in a row `width` cells wide (rank and phone are fixed)."""
+    rest = max(width - RANK - PHONE - 3, 18)
+    window = rest * 9 // 20
+    department = rest * 5 // 20
+    return window, department, rest - window - department
+
+
+def concern_labels(ruleset: RuleSet, ids) -> str:
+    label = ruleset.common.concern
+    return "・".join(label(c).label if label(c) else c for c in ids)
+
+
+def header_line(width: int) -> str:
+    w, d, c = columns(width)
+    return f"{fit('#', RANK)}{fit('窓口', w)} {fit('担当課', d)} {fit('電話', PHONE)} {fit('相談', c)}"
+
+
+def row(ruleset: RuleSet, r: Referral, width: int) -> str:
+    w, d, c = columns(width)
+    phone = r.contact.phone or (UNKNOWN + "＊" if r.organization_contact else UNKNOWN)
+    return printable(f"{fit(str(r.rank), RANK)}{fit(r.contact.window, w)} {fit(r.contact.department or UNKNOWN, d)} "
+                     f"{fit(phone, PHONE)} {fit(concern_labels(ruleset, r.concerns) or '総合', c)}").rstrip()
+
+
+class ReferralList(OptionList):
+    """Up and down (or a click) choose the referral whose details show beside the list."""
+
+    def show(self, ruleset: RuleSet, result: Result, width: int) -> None:
+        keep = self.highlighted or 0
+        self.clear_options()
+        self.add_options([Option(Content(row(ruleset, r, width)), id=str(r.rank)) for r in result.referrals])
+        if result.referrals:
+            self.highlighted = min(keep, len(result.referrals) - 1)
+
+
+def detail(ruleset: RuleSet, result: Result, r: Referral) -> Content:
+    """Everything about one referral; no ASCII spaces, so Japanese wraps by character."""
+    c = r.contact
+    parts: list = [(f"{r.rank}．{printable(c.window)}\n", "bold")]
+    parts.append(f"担当課：{printable(c.department or UNKNOWN)}　組織：{printable(c.organization)}\n")
+    parts.append((f"電話：{printable(phone_text(r))}\n", "bold"))
+    if c.address:
+        parts.append(f"住所：{printable(c.address)}\n")
+    if c.hours:
+        parts.append(f"受付：{printable(c.hours)}\n")
+    if r.concerns:
+        parts.append(f"相談：{printable(concern_labels(ruleset, r.concerns))}\n")
+    parts.append(f"理由：{printable(r.main.program)}。{printable(r.main.reason)}\n")
+    if r.other_programs:
+        parts.append(f"ほかに：{printable('、'.join(r.other_programs))}\n")
+    note = fallback_note(ruleset, r)
+    if note:
+        parts.append((f"{printable(note)}\n", "italic"))
+    if c.notes:
+        parts.append(f"備考：{printable(c.notes)}\n")
+    if c.last_verified:
+        parts.append(f"確認日：{c.last_verified.isoformat()}\n")
+    source = r.main.source
+    section = (source.section or "").replace(" > ", "＞")
+    where = "全国共通" if source.national else f"{result.municipality.plan}　{section}".replace(" ", "　")
+    parts.append((f"出典：{printable(where)}", "dim"))
+    return Content.assemble(*parts)
+
+
+class ReferralDetail(Static):
+    """The selected referral in full."""
