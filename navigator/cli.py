@@ -66,6 +66,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", parents=[common], help="check the rule and contact files")
     p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--plans", metavar="DIR", type=Path,
+                   help="verify every quote and section against the plans in DIR "
+                        "(default: ../shared/seeds when present)")
+    p.add_argument("--no-plans", action="store_true", help="do not compare with the plans")
 
     sub.add_parser("list", parents=[common], help="list municipalities, concerns and questions")
     sub.add_parser("coverage", parents=[common], help="municipality × concern → first referral")
@@ -126,7 +130,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         from .lint import lint
 
         loaded = load(rules_dir, contacts_dir)
-        return _check(loaded.problems + lint(loaded.ruleset), args.format, loaded)
+        return _check(loaded.problems + lint(loaded.ruleset) + _plan_problems(args, rules_dir, contacts_dir),
+                      args.format, loaded)
     if args.command == "serve":
         from .serve import ServeError, serve
 
@@ -149,6 +154,22 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "understand":
         return _understand(loaded, args)
     return _test(loaded, args.files)
+
+
+def _plan_problems(args: argparse.Namespace, rules_dir: Path, contacts_dir: Path) -> list:
+    """Quotes and sections compared with the plans' text (see navigator/plans.py)."""
+    from .loading import _shown
+    from .plans import check_plans, default_plans_dir
+
+    if args.no_plans:
+        return []
+    plans_dir = args.plans or default_plans_dir(rules_dir)
+    if plans_dir is None:
+        return []
+    if not plans_dir.is_dir():
+        raise UserError(f"plans folder not found: {plans_dir}")
+    files = sorted(rules_dir.glob("*.yaml")) + sorted(contacts_dir.glob("*.yaml"))
+    return check_plans(files, plans_dir, _shown)
 
 
 def _known_municipality(rules_dir: Path, mid: str) -> None:
