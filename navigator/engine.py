@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
+from .names import fill
 from .model import (AllOf, AnswerIs, AnyOf, Common, Condition, Contact, EmergencyLine, Municipality,
                     Not, Plan, Question, Rule, RuleSet, Source, holds)
 
@@ -104,9 +105,11 @@ def _candidates(plan: Plan, concerns: tuple[str, ...], selected: frozenset[str],
         fired = [(i, r) for i, r in enumerate(plan.rules)
                  if r.concern == concern and holds(r.when, selected, answers)]
         for r_index, rule in fired:
-            ground = Ground(RULE, concern, rule.program, rule.reason, rule.source, rule,
-                            tuple((q, answers[q]) for q in _questions_in(rule.when) if q in answers))
+            given = tuple((q, answers[q]) for q in _questions_in(rule.when) if q in answers)
             for position, cid in enumerate(rule.refer):
+                c = plan.contacts[cid]  # {department} / {organization} are this window's own
+                ground = Ground(RULE, concern, fill(rule.program, c.department, c.organization),
+                                fill(rule.reason, c.department, c.organization), rule.source, rule, given)
                 found.append(((rule.priority, c_index, r_index, position), cid, ground))
         if not fired:
             contact = plan.contacts[plan.municipality.fallback]

@@ -10,7 +10,9 @@ from typing import Iterator
 from .engine import questions_for
 from .model import (AllOf, AnswerIs, AnyOf, Common, ConcernIs, Condition, Contact, Not, Plan,
                     Rule, RuleSet, holds)
+from .loading import city_names
 from .messages import Both
+from .names import named, uses
 from .problems import Problem
 
 NATIONAL_PHONES = {"110", "119", "189", "#8008"}
@@ -25,6 +27,7 @@ def lint(ruleset: RuleSet, today: dt.date | None = None) -> list[Problem]:
         found += _rules(ruleset.common, plan)
         found += _contacts(plan, today)
         found += _unrouted(ruleset.common, plan)
+        found += _rule_names(plan)
     return found
 
 
@@ -118,6 +121,9 @@ def _questions_in(cond: Condition | None) -> set[str]:
 def _contacts(plan: Plan, today: dt.date) -> Iterator[Problem]:
     used = {cid for r in plan.rules for cid in r.refer}
     used |= {plan.municipality.fallback, plan.municipality.general_window}
+    # a window whose number is shown for its organisation's other windows (伊勢崎's plan offices)
+    used |= {c.id for c in plan.contacts.values() if c.phone and any(
+        o.organization == c.organization and not o.phone and o.id in used for o in plan.contacts.values())}
     for c in plan.contacts.values():
         if c.id not in used:
             yield Problem.coded("NAV-W405", c.origin, contact=c.id)
@@ -135,6 +141,26 @@ def _dates(c: Contact, today: dt.date) -> Iterator[Problem]:
         yield Problem.coded("NAV-W408", c.origin, contact=c.id, date=c.valid_from)
     if c.last_verified and today - c.last_verified > STALE_AFTER:
         yield Problem.coded("NAV-W409", c.origin, contact=c.id, date=c.last_verified)
+
+
+# ---- names in one place ------------------------------------------------------------
+
+
+def _rule_names(plan: Plan) -> Iterator[Problem]:
+    """A rule's program and reason name no department or organisation as free text: the window
+    card shows them from the contact, and {department} / {organization} fill them in."""
+    names = city_names(plan.contacts.values())
+    for rule in plan.rules:
+        for key in ("program", "reason"):
+            text = getattr(rule, key)
+            for name in named(text, names):
+                yield Problem.coded("NAV-W411", rule.origin, kind=Both("ルール", "rule"), id=rule.id,
+                                    key=key, name=name)
+            for cid in rule.refer:
+                contact = plan.contacts.get(cid)
+                if contact and uses(text, "department") and not contact.department:
+                    yield Problem.coded("NAV-W412", rule.origin, kind=Both("ルール", "rule"), id=rule.id,
+                                        key=key, contact=cid)
 
 
 # ---- coverage ---------------------------------------------------------------------

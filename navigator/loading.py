@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
@@ -15,12 +16,14 @@ from .model import (AllOf, AnswerIs, AnyOf, Common, Concern, ConcernIs, Conditio
                     EmergencyLine, Municipality, Not, Option, Origin, Plan, Question, Rule,
                     RuleSet, Source)
 from .messages import Both, suggest
+from .names import fill, name_parts, named, uses
 from .problems import ERROR, Problem, has_errors
 from .shipped import shipped
 from .cache import Cache, Files, clear_cache  # noqa: F401  (clear_cache: public API)
 from .yamlnodes import Reader, compose_file, compose_text
 
 COMMON_FILE = "common.yaml"
+MUNICIPALITY_NAME = re.compile(r"^\S+[市町村]$")
 
 
 @dataclass(frozen=True)
@@ -539,10 +542,35 @@ def _load_contacts(mid: str, path: Path, problems: list[Problem], texts: dict[Pa
     if owner and owner != mid:
         r.report(top["municipality"], "NAV-E311", owner=owner, mid=mid)
     nodes = r.items(top["contacts"], "contacts") if "contacts" in top else []
-    found = _kept(_contact(r, n, mid) for n in nodes)
+    found = _named_once(r, _kept(_contact(r, n, mid) for n in nodes))
     declared = {value.value for n in nodes if isinstance(n, MappingNode)
                 for key, value in n.value if key.value == "id" and isinstance(value, ScalarNode)}
     return {c.id: c for c in _unique(r, found, "contact")}, declared
+
+
+def city_names(contacts) -> set[str]:
+    """The departments and organisations of one municipality's contacts (not the city's own name)."""
+    return name_parts((c.department for c in contacts),
+                      (c.organization for c in contacts if not MUNICIPALITY_NAME.match(c.organization)))
+
+
+def _named_once(r: Reader, contacts: list[Contact]) -> list[Contact]:
+    """Report department and organisation names written out in windows and notes, then fill
+    in the {department} / {organization} placeholders from each contact's own fields."""
+    names = city_names(contacts)
+    filled = []
+    for c in contacts:
+        for key in ("window", "notes"):
+            text = getattr(c, key)
+            for name in named(text, names):
+                r.problems.append(Problem.coded("NAV-W411", c.origin, kind=Both("窓口", "contact"),
+                                                id=c.id, key=key, name=name))
+            if uses(text, "department") and not c.department:
+                r.problems.append(Problem.coded("NAV-W412", c.origin, kind=Both("窓口", "contact"),
+                                                id=c.id, key=key, contact=c.id))
+        filled.append(replace(c, window=fill(c.window, c.department, c.organization),
+                              notes=fill(c.notes, c.department, c.organization)))
+    return filled
 
 
 def _contact(r: Reader, node: Node, mid: str) -> Contact | None:

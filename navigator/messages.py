@@ -415,6 +415,28 @@ _add("NAV-W410", "{mid}: {concerns} のルールがないので、総合窓口�
      "fine where the plan says nothing about them; add a rule where it does",
      mid="asaka", concerns="housing, unsure", fallback="asaka-fukushi-sodan")
 
+_add("NAV-W411", "{kind}「{id}」の {key} に「{name}」と名前をそのまま書いています",
+     "{kind} '{id}': {key} writes out 「{name}」",
+     "名前は窓口の department / organization に一度だけ書き、文章では {{department}} / {{organization}} と書きます"
+     "（ほかの窓口の名前なら、その窓口をルールの refer に加えてください）",
+     "write the name once, in the contact's department / organization, and {{department}} / {{organization}} in text",
+     kind=Both("ルール", "rule"), id="asaka-abuse-elder", key="reason", name="長寿はつらつ課")
+_add("NAV-W412", "{kind}「{id}」の {key} は {{department}} を使っていますが、窓口「{contact}」に担当課がありません",
+     "{kind} '{id}': {key} uses {{department}} but contact '{contact}' has no department",
+     "担当課の書かれた窓口だけで {{department}} を使ってください（計画に記載がなければ「記載なし」と表示されます）",
+     "use {{department}} only for contacts with a department", kind=Both("ルール", "rule"),
+     id="maebashi-poverty-konkyu", key="reason", contact="maebashi-seikatsu-konkyu")
+_add("NAV-E413", "引用「{text}」が計画 {plan} の本文にありません", "quote 「{text}」 is not in the plan {plan}",
+     "計画で最も近い箇所は {near}", "the nearest passage in the plan is {near}",
+     text="生活困窮者の総合的な相談窓口", plan="000_ae7e9c46a45c5378.txt",
+     near="000_ae7e9c46a45c5378.txt:418「【市】〇生活困窮者の総合的な支援体制を推進し」（一致度 52%）")
+_add("NAV-E414", "見出し「{text}」が計画 {plan} の本文にありません", "section part 「{text}」 is not in the plan {plan}",
+     "計画で最も近い箇所は {near}", "the nearest passage in the plan is {near}",
+     text="架空の見出し", plan="000_ae7e9c46a45c5378.txt", near="000_ae7e9c46a45c5378.txt:163「①地域での交流」（一致度 40%）")
+_add("NAV-E415", "計画のファイル {file} が {folder} にありません", "plan file {file} is not in {folder}",
+     "source.file は --plans のフォルダにある計画のファイル名です", "source.file names a plan file in the --plans folder",
+     file="000_ae7e9c46a45c5378.txt", folder="../shared/seeds")
+
 # ---- E5xx: scenario files -----------------------------------------------------------
 
 _add("NAV-E501", "emergency は true か false で書きます", "emergency must be true or false",

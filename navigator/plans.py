@@ -16,7 +16,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .problems import ERROR, Problem
+from .problems import Problem
 from .yamlnodes import Reader, compose_file
 
 SECTION_SEPARATOR = " > "
@@ -95,24 +95,21 @@ def _check_source(r: Reader, node: MappingNode, plans_dir: Path) -> None:
         return  # national lines cite a web page, not a plan
     plan = _plan(plans_dir / file_node.value)
     if plan is None:
-        r.error(file_node, f"計画のファイル {file_node.value} が {plans_dir} にありません",
-                hint="source.file は計画のファイル名です")
+        r.problems.append(Problem.coded("NAV-E415", r.origin(file_node), file=file_node.value, folder=plans_dir))
         return
     section = fields.get("section")
     for part in (section.value.split(SECTION_SEPARATOR) if section is not None else ()):
         if part.strip() and not plan.contains(part):
-            _miss(r, section, plan, part, "見出し")
+            _miss(r, section, plan, part, "NAV-E414")
     quote = fields.get("quote")
     if quote is not None and quote.value and not plan.contains(quote.value):
-        _miss(r, quote, plan, quote.value, "引用")
+        _miss(r, quote, plan, quote.value, "NAV-E413")
 
 
-def _miss(r: Reader, node: ScalarNode, plan: PlanText, text: str, what: str) -> None:
+def _miss(r: Reader, node: ScalarNode, plan: PlanText, text: str, code: str) -> None:
     line, passage, score = plan.nearest(text)
-    hint = (f"計画で最も近い箇所は {plan.name}:{line}「{passage}」（一致度 {score:.0f}%）"
-            if passage else None)
-    r.problems.append(Problem.at(r.origin(node), f"{what}「{text}」が計画 {plan.name} の本文にありません",
-                                 ERROR, hint))
+    near = f"{plan.name}:{line}「{passage}」（一致度 {score:.0f}%）" if passage else "（見つかりません）"
+    r.problems.append(Problem.coded(code, r.origin(node), text=text, plan=plan.name, near=near))
 
 
 @lru_cache(maxsize=64)

@@ -16,7 +16,7 @@ def phone_text(r: Referral) -> str:
         return r.contact.phone
     via = r.organization_contact
     if via:
-        return f"{UNKNOWN}（{via.organization} {via.department or via.window}：{via.phone}）"
+        return f"{UNKNOWN}（{via.organization} {via.window}" + (f" {via.department}" if via.department else "") + f"：{via.phone}）"
     return UNKNOWN
 
 

@@ -92,4 +92,4 @@ def test_a_window_without_phone_points_to_its_organisations_number(mini_rules):
     assert shakyo.organization_contact is None and phone_text(shakyo) == "記載なし"  # 社協 has no number
     general = route(mini_rules, Case("town", ("unsure",))).referrals[0]
     assert general.organization_contact.id == "town-jiritsu"  # same organisation 町
-    assert phone_text(general) == "記載なし（町 福祉課：0000-00-0000）"
+    assert phone_text(general) == "記載なし（町 自立相談 福祉課：0000-00-0000）"  # which window the number is

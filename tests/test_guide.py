@@ -34,7 +34,7 @@ def test_worked_example(tmp_path, capsys):
     old = text[start:].split("\n", 4)[:4]
     new = [line.split("  #")[0].rstrip() for line in edited.splitlines()]
     assert old[0] == new[0] and old[1] == new[1] and old[3] == new[3]
-    assert old[2] == "    department: 福祉相談課"
+    assert old[2] == "    department: 福祉相談課 障害福祉課 長寿はつらつ課"
     contacts.write_text(text.replace("\n".join(old), "\n".join(new), 1), encoding="utf-8")
     dirs = ["--rules", str(repo / "rules"), "--contacts", str(repo / "contacts")]
 
