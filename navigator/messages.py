@@ -421,8 +421,8 @@ _add("NAV-W411", "{kind}「{id}」の {key} に「{name}」と名前をそのま
      "（ほかの窓口の名前なら、その窓口をルールの refer に加えてください）",
      "write the name once, in the contact's department / organization, and {{department}} / {{organization}} in text",
      kind=Both("ルール", "rule"), id="asaka-abuse-elder", key="reason", name="長寿はつらつ課")
-_add("NAV-W412", "{kind}「{id}」の {key} は {{department}} を使っていますが、窓口「{contact}」に担当課がありません",
-     "{kind} '{id}': {key} uses {{department}} but contact '{contact}' has no department",
+_add("NAV-W412", "{kind}「{id}」の {key} は担当課の差し込み（department）を使っていますが、窓口「{contact}」に担当課がありません",
+     "{kind} '{id}': {key} fills in the department, but contact '{contact}' has none",
      "担当課の書かれた窓口だけで {{department}} を使ってください（計画に記載がなければ「記載なし」と表示されます）",
      "use {{department}} only for contacts with a department", kind=Both("ルール", "rule"),
      id="maebashi-poverty-konkyu", key="reason", contact="maebashi-seikatsu-konkyu")
