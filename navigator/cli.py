@@ -62,6 +62,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--text", "-t", help="what the resident said, as free text")
     p.add_argument("--concern", "-c", action="append", default=[], metavar="ID")
     p.add_argument("--answer", "-a", action="append", default=[], metavar="QUESTION=VALUE")
+    p.add_argument("--person", "-p", action="append", default=[], metavar="RELATION:CONCERN,...[:Q=V,...]",
+                   help="one member of the household with their own concerns and answers, e.g. "
+                        "母:care,guardianship:who=elder,capacity=cannot_decide (本人 = the one who came)")
+    p.add_argument("--main", metavar="CONCERN", help="the concern that troubles them most (◎ on the slip)")
     p.add_argument("--format", choices=("text", "json"), default="text")
 
     p = sub.add_parser("check", parents=[common], help="check the rule and contact files")
@@ -250,15 +254,15 @@ def _route(loaded: Loaded, args: argparse.Namespace) -> int:
     ruleset = loaded.ruleset
     if args.text is not None and not args.text.strip():
         raise UserError("NAV-C603")
-    if args.text is None and not args.concern:
+    if args.text is None and not args.concern and not args.person:
         raise UserError("NAV-C604")
-    for cid in args.concern:
-        if ruleset.common.concern(cid) is None:
-            raise UserError("NAV-C605", concern=cid, suggestion=suggest(cid, [c.id for c in ruleset.common.concerns]))
+    for cid in args.concern + ([args.main] if args.main else []):
+        _known_concern(ruleset, cid)
     answers = dict(_answer(ruleset, a) for a in args.answer)
+    persons = [_person(ruleset, text, i) for i, text in enumerate(args.person, start=1)]
     matcher = ConcernMatcher(ruleset.common.concerns)
-    intake = take(ruleset, matcher, args.municipality, args.text or "", args.concern, answers)
-    if not intake.case.concerns:
+    intake = take(ruleset, matcher, args.municipality, args.text or "", args.concern, answers, persons, args.main)
+    if not intake.case.all_concerns():
         raise UserError("NAV-C606")
     from .engine import route
 
@@ -268,6 +272,26 @@ def _route(loaded: Loaded, args: argparse.Namespace) -> int:
     else:
         print(report.as_text(ruleset, result))
     return EXIT_OK
+
+
+def _known_concern(ruleset, cid: str) -> None:
+    if ruleset.common.concern(cid) is None:
+        raise UserError("NAV-C605", concern=cid, suggestion=suggest(cid, [c.id for c in ruleset.common.concerns]))
+
+
+def _person(ruleset, text: str, index: int):
+    """--person 母:care,guardianship:who=elder → a household member (本人 is the one who came)."""
+    from .engine import Person
+
+    relation, _, rest = text.partition(":")
+    concerns, _, given = rest.partition(":")
+    if not relation.strip() or not concerns.strip():
+        raise UserError("NAV-C612", given=text)
+    ids = tuple(c.strip() for c in concerns.split(",") if c.strip())
+    for cid in ids:
+        _known_concern(ruleset, cid)
+    answers = dict(_answer(ruleset, a.strip()) for a in given.split(",") if a.strip())
+    return Person(f"p{index}", relation.strip(), ids, answers, client=relation.strip() == "本人")
 
 
 def _answer(ruleset, text: str) -> tuple[str, str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable, Mapping
 
 from .names import fill
@@ -20,10 +20,37 @@ GENERAL_REASON = "複数の困りごとがある・どこに相談すればよ�
 
 
 @dataclass(frozen=True)
+class Person:
+    """One member of the household the consultation is about, with their own concerns and
+    answers: the mother's 高齢者 must not send the daughter's 就労 to シルバー人材センター."""
+
+    id: str
+    relation: str = ""                 # 母, 兄, 本人 … as staff or the text name them
+    concerns: tuple[str, ...] = ()
+    answers: Mapping[str, str] = field(default_factory=dict)
+    client: bool = False               # 来談者: the one who came to the desk
+    age: int | None = None
+    inferred: bool = False             # found in the resident's words (相談内容から推定), not entered
+
+
+@dataclass(frozen=True)
 class Case:
+    """Concerns and answers not tied to anyone (the single-person case of before), plus the
+    household's persons, each routed by their own answers."""
+
     municipality: str
     concerns: tuple[str, ...] = ()
     answers: Mapping[str, str] = field(default_factory=dict)
+    persons: tuple[Person, ...] = ()
+    main: str | None = None            # the concern that troubles them most (◎)
+
+    def groups(self) -> list[tuple[Person | None, tuple[str, ...], Mapping[str, str]]]:
+        """(person or None, concerns, answers) for each who-has-what, the untied part first."""
+        found = [(None, self.concerns, self.answers)] if self.concerns or not self.persons else []
+        return found + [(p, p.concerns, p.answers) for p in self.persons if p.concerns]
+
+    def all_concerns(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(c for _, cs, _ in self.groups() for c in cs))
 
 
 @dataclass(frozen=True)
@@ -37,6 +64,7 @@ class Ground:
     source: Source
     rule: Rule | None = None
     answers: tuple[tuple[str, str], ...] = ()
+    person: str | None = None          # whose concern (Person.id), None when not tied to anyone
 
 
 @dataclass(frozen=True)
@@ -56,6 +84,11 @@ class Referral:
         return tuple(dict.fromkeys(g.concern for g in self.grounds if g.concern))
 
     @property
+    def persons(self) -> tuple[str, ...]:
+        """Whose concerns bring this referral (Person ids; empty when not tied to anyone)."""
+        return tuple(dict.fromkeys(g.person for g in self.grounds if g.person))
+
+    @property
     def other_programs(self) -> tuple[str, ...]:
         """Programs of the other grounds, when they differ from the main one (shown as ほかに)."""
         main = self.main.program
@@ -73,6 +106,11 @@ class Result:
     answers: Mapping[str, str]
     emergency: tuple[EmergencyLine, ...]
     referrals: tuple[Referral, ...]
+    persons: tuple[Person, ...] = ()   # each with only the answers that mattered for their concerns
+    main: str | None = None
+
+    def person(self, person_id: str | None) -> Person | None:
+        return next((p for p in self.persons if p.id == person_id), None)
 
 
 def questions_for(common: Common, concerns: Iterable[str]) -> list[Question]:
@@ -82,26 +120,46 @@ def questions_for(common: Common, concerns: Iterable[str]) -> list[Question]:
 
 
 def route(ruleset: RuleSet, case: Case) -> Result:
+    """Each person's concerns are routed with that person's answers (and concerns); the
+    one-stop window comes first when the household has several concerns in all."""
     plan = ruleset.plans[case.municipality]
-    concerns = tuple(dict.fromkeys(c for c in case.concerns if ruleset.common.concern(c)))
-    relevant = {q.id for q in questions_for(ruleset.common, concerns)}
-    answers = {q: v for q, v in case.answers.items() if q in relevant}
-    selected = frozenset(concerns)
-    emergency = tuple(e for e in ruleset.common.emergency if holds(e.when, selected, answers))
-    candidates = _candidates(plan, concerns, selected, answers)
-    return Result(plan.municipality, concerns, answers, emergency, _merge(plan, candidates))
+    known = ruleset.common.concern
+    groups = [(p, tuple(dict.fromkeys(c for c in cs if known(c))), answers) for p, cs, answers in case.groups()]
+    concerns = tuple(dict.fromkeys(c for _, cs, _ in groups for c in cs))
+    emergency: dict[str, EmergencyLine] = {}
+    candidates: list[tuple[tuple, str, Ground]] = []
+    kept: dict[str | None, dict[str, str]] = {}
+    for person, own, given in groups:
+        relevant = {q.id for q in questions_for(ruleset.common, own)}
+        answers = {q: v for q, v in given.items() if q in relevant}
+        kept[person.id if person else None] = answers
+        selected = frozenset(own)
+        for e in ruleset.common.emergency:
+            if holds(e.when, selected, answers):
+                emergency.setdefault(e.id, e)
+        candidates += _candidates(plan, own, selected, answers, [concerns.index(c) for c in own],
+                                  person.id if person else None)
+    candidates += _general(plan, concerns)
+    lines = tuple(e for e in ruleset.common.emergency if e.id in emergency)  # the file's order
+    persons = tuple(replace(p, answers=kept.get(p.id, {})) for p in case.persons)
+    main = case.main if case.main in concerns else None
+    return Result(plan.municipality, concerns, kept.get(None, {}), lines, _merge(plan, candidates), persons, main)
 
 
-def _candidates(plan: Plan, concerns: tuple[str, ...], selected: frozenset[str],
-                answers: Mapping[str, str]) -> list[tuple[tuple, str, Ground]]:
-    """(sort key, contact id, ground) for every referral before merging duplicates."""
-    found: list[tuple[tuple, str, Ground]] = []
+def _general(plan: Plan, concerns: tuple[str, ...]) -> list[tuple[tuple, str, Ground]]:
     general = plan.municipality.general_window
-    if general and (len(concerns) >= 2 or UNSURE in selected):
+    if general and (len(concerns) >= 2 or UNSURE in concerns):
         contact = plan.contacts[general]
-        ground = Ground(GENERAL, None, contact.window, GENERAL_REASON, contact.source)
-        found.append(((GENERAL_PRIORITY, -1, -1, 0), general, ground))
-    for c_index, concern in enumerate(concerns):
+        return [((GENERAL_PRIORITY, -1, -1, 0), general, Ground(GENERAL, None, contact.window, GENERAL_REASON,
+                                                                 contact.source))]
+    return []
+
+
+def _candidates(plan: Plan, concerns: tuple[str, ...], selected: frozenset[str], answers: Mapping[str, str],
+                order: list[int], person: str | None = None) -> list[tuple[tuple, str, Ground]]:
+    """(sort key, contact id, ground) for every referral of one person's concerns before merging."""
+    found: list[tuple[tuple, str, Ground]] = []
+    for c_index, concern in zip(order, concerns):
         fired = [(i, r) for i, r in enumerate(plan.rules)
                  if r.concern == concern and holds(r.when, selected, answers)]
         for r_index, rule in fired:
@@ -109,11 +167,11 @@ def _candidates(plan: Plan, concerns: tuple[str, ...], selected: frozenset[str],
             for position, cid in enumerate(rule.refer):
                 c = plan.contacts[cid]  # {department} / {organization} are this window's own
                 ground = Ground(RULE, concern, fill(rule.program, c.department, c.organization),
-                                fill(rule.reason, c.department, c.organization), rule.source, rule, given)
+                                fill(rule.reason, c.department, c.organization), rule.source, rule, given, person)
                 found.append(((rule.priority, c_index, r_index, position), cid, ground))
         if not fired:
             contact = plan.contacts[plan.municipality.fallback]
-            ground = Ground(FALLBACK, concern, contact.window, FALLBACK_REASON, contact.source)
+            ground = Ground(FALLBACK, concern, contact.window, FALLBACK_REASON, contact.source, person=person)
             found.append(((FALLBACK_PRIORITY, c_index, 0, 0), contact.id, ground))
     return found
 

@@ -113,7 +113,7 @@ TERMS = {
     "a source": "出典（source）", "a contacts file": "窓口ファイル", "a contact": "窓口（contacts の項目）",
     "a rules file": "ルールファイル", "the common file": "共通ファイル（common.yaml）",
     "a scenario file": "相談例ファイル", "a scenario": "相談例（scenarios の項目）",
-    "expect": "期待する結果（expect）", "answers": "答え（answers）",
+    "expect": "期待する結果（expect）", "a person": "世帯の人（persons の項目）", "answers": "答え（answers）",
     "concern id": "相談の種類の id", "contact id": "窓口の id", "rule id": "ルールの id",
     "question id": "質問の id", "answer value": "答えの値", "keyword": "キーワード",
     "option value": "選択肢の値（value）", "option label": "選択肢の表示名（label）",
@@ -471,6 +471,9 @@ _add("NAV-C610", "比べる相手を読めません: {detail}", "cannot read the
 _add("NAV-C611", "相談例が 1 つも見つかりません: {where}", "no scenarios found in {where}",
      "相談例ファイル（.yaml）のあるフォルダを指定してください", "give scenario files or a folder of them",
      where="scenarios")
+_add("NAV-C612", "--person は 続柄:相談の種類,…[:質問=答え,…] の形で指定します（「{given}」は使えません）",
+     "--person wants RELATION:CONCERN,...[:QUESTION=VALUE,...], not '{given}'",
+     "例: --person 母:care,guardianship:who=elder", "e.g. --person 母:care,guardianship:who=elder", given="母")
 _add("NAV-C699", "内部エラーが発生しました（{detail}）", "internal error ({detail})",
      "入力は失われていません。同じ操作で繰り返すときは担当者に連絡してください",
      "please report it with the command you ran", detail="KeyError: 'x'")
@@ -494,3 +497,12 @@ _add("NAV-T705", "緊急連絡先が{expected}はずですが、実際は {got} 
      "emergency lines expected {expected}; got {got}",
      "相談例の emergency を見直してください", "review the scenario's emergency",
      expected=Both("出る", "shown"), got="なし")
+_add("NAV-T706", "上位 {top} 件に {present} は出ないはずですが、実際は {got} でした",
+     "expected {present} not in the top {top}; got {got}",
+     "案内を意図して変えたのなら、相談例の absent を直してください",
+     "if the change is intended, update the scenario's absent", top=3, present="asaka-silver",
+     got="asaka-fukushi-sodan, asaka-silver")
+_add("NAV-T707", "世帯は {expected} と読めるはずですが、実際は {read} でした",
+     "household expected {expected}; read {read}",
+     "文章の言い方か、相談例の household を見直してください", "review the text or the scenario's household",
+     expected="母: care ／ 本人: employment", read="なし")

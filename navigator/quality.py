@@ -160,7 +160,7 @@ def _top3(ruleset: RuleSet, matcher: ConcernMatcher, item: Labelled) -> list[boo
     for mid in where:
         gold = route(ruleset, Case(mid, tuple(sorted(item.concerns)), item.answers)).referrals
         intake = take(ruleset, matcher, mid, item.text, (), item.answers)
-        top = [r.contact.id for r in route(ruleset, intake.case).referrals][:3] if intake.case.concerns else []
+        top = [r.contact.id for r in route(ruleset, intake.case).referrals][:3] if intake.case.all_concerns() else []
         right.append(bool(gold) and gold[0].contact.id in top)
     return right
 

@@ -50,7 +50,31 @@ def as_json(ruleset: RuleSet, result: Result, intake: Intake | None = None) -> d
         "emergency": [{"name": e.name, "phone": e.phone, "note": e.note, "source": "national"}
                       for e in result.emergency],
         "referrals": [_referral_json(ruleset, r) for r in result.referrals],
+        "persons": [_person_json(p) for p in result.persons],
+        "main": result.main,
     }
+
+
+def _person_json(p) -> dict:
+    return {"id": p.id, "relation": p.relation, "client": p.client, "age": p.age,
+            "concerns": list(p.concerns), "answers": dict(p.answers), "inferred": p.inferred}
+
+
+def person_label(result: Result, person_id: str | None) -> str:
+    """母（80歳）, 本人 … for a Person id; "" when the concern is tied to no one."""
+    p = result.person(person_id)
+    if p is None:
+        return ""
+    return p.relation + (f"（{p.age}歳）" if p.age else "")
+
+
+def household_lines(ruleset: RuleSet, result: Result) -> list[str]:
+    """One line per person: who, and their concerns; empty for a one-person case."""
+    label = ruleset.common.concern
+    return [f"{person_label(result, p.id)}{'（来談者）' if p.client else ''}: "
+            + "・".join(label(c).label for c in p.concerns if label(c))
+            + ("（相談内容から推定）" if p.inferred else "")
+            for p in result.persons if p.concerns]
 
 
 def _referral_json(ruleset: RuleSet, r: Referral) -> dict:
@@ -68,6 +92,7 @@ def _referral_json(ruleset: RuleSet, r: Referral) -> dict:
         "program": r.main.program,
         "reason": r.main.reason,
         "concerns": list(r.concerns),
+        "persons": list(r.persons),
         "fallback": r.fallback,
         "source": _source_json(r.main.source),
         "why": explain(ruleset, r),
@@ -77,6 +102,9 @@ def _referral_json(ruleset: RuleSet, r: Referral) -> dict:
 def as_text(ruleset: RuleSet, result: Result) -> str:
     lines = [f"{result.municipality.name}（{result.municipality.plan}）",
              "相談内容: " + "、".join(ruleset.common.concern(c).label for c in result.concerns)]
+    household = household_lines(ruleset, result)
+    if household:
+        lines += ["世帯:"] + [f"   {line}" for line in household]
     if result.emergency:
         lines.append("")
         lines.append("!! 緊急のときは、まずこちらへ（全国共通の番号）")
@@ -84,7 +112,8 @@ def as_text(ruleset: RuleSet, result: Result) -> str:
     lines.append("")
     for r in result.referrals:
         c = r.contact
-        lines.append(f"{r.rank}. {c.window}")
+        whose = "・".join(person_label(result, p) for p in r.persons)
+        lines.append(f"{r.rank}. {c.window}" + (f"（{whose}のこと）" if whose else ""))
         lines.append(f"   担当課: {c.department or UNKNOWN}   組織: {c.organization}   電話: {phone_text(r)}")
         lines.append(f"   理由: {r.main.program} — {r.main.reason}")
         if r.other_programs:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from yaml.nodes import Node
 
-from .engine import Result, route
+from .engine import Person, Result, route
 from .intake import take
 from .messages import Both, language, text
 from .model import Origin, RuleSet
@@ -28,6 +28,9 @@ class Scenario:
     contacts: tuple[str, ...] = ()
     emergency: bool | None = None
     found: tuple[str, ...] = ()
+    persons: tuple[Person, ...] = ()             # a household described by hand
+    absent: tuple[str, ...] = ()                 # contacts that must not be among the first `top`
+    household: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (relation, concerns) read from the text
     origin: Origin = Origin("<scenario>", 0, 0)
 
 
@@ -66,14 +69,14 @@ def load_scenarios(paths: list[Path]) -> tuple[list[Scenario], list[Problem]]:
 
 
 def _scenario(r: Reader, node: Node, municipality: str | None) -> Scenario | None:
-    f = r.fields(node, "a scenario", ("name", "expect"), ("text", "concerns", "answers"))
+    f = r.fields(node, "a scenario", ("name", "expect"), ("text", "concerns", "answers", "persons"))
     if f is None or municipality is None:
         return None
-    e = r.fields(f["expect"], "expect", (), ("top", "contacts", "emergency", "found")) if "expect" in f else None
-    answers = {}
-    if "answers" in f:
-        a = r.mapping(f["answers"], "answers")
-        answers = {k: r.text(v, f"answer '{k}'") for k, v in (a or {}).items()}
+    e = (r.fields(f["expect"], "expect", (), ("top", "contacts", "emergency", "found", "absent", "household"))
+         if "expect" in f else None)
+    answers = _answers(r, f.get("answers"))
+    persons = tuple(_person(r, n, i) for i, n in enumerate(r.items(f["persons"], "persons"), start=1)
+                    ) if "persons" in f else ()
     if e is None:
         return None
     emergency = r.scalar(e["emergency"]) if "emergency" in e else None
@@ -90,15 +93,48 @@ def _scenario(r: Reader, node: Node, municipality: str | None) -> Scenario | Non
         contacts=r.texts(e.get("contacts"), "contact"),
         emergency=emergency,
         found=r.texts(e.get("found"), "concern"),
+        persons=tuple(p for p in persons if p),
+        absent=r.texts(e.get("absent"), "contact"),
+        household=_household(r, e.get("household")),
         origin=r.origin(node),
     )
+
+
+def _household_text(pairs) -> str:
+    return " ／ ".join(f"{relation}: {', '.join(concerns)}" for relation, concerns in pairs)
+
+
+def _answers(r: Reader, node: Node | None) -> dict:
+    if node is None:
+        return {}
+    a = r.mapping(node, "answers")
+    return {k: r.text(v, f"answer '{k}'") for k, v in (a or {}).items()}
+
+
+def _person(r: Reader, node: Node, index: int) -> Person | None:
+    """One member of a household: {relation, concerns, answers, client}."""
+    f = r.fields(node, "a person", ("relation",), ("concerns", "answers", "client", "age"))
+    if f is None:
+        return None
+    client = r.scalar(f["client"]) if "client" in f else False
+    return Person(f"p{index}", r.text(f["relation"], "relation") or "", r.texts(f.get("concerns"), "concern"),
+                  _answers(r, f.get("answers")), client is True,
+                  r.integer(f.get("age"), "age", 0, 120) if "age" in f else None)
+
+
+def _household(r: Reader, node: Node | None) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """expect.household: {relation: [concerns]} the text must be read as."""
+    if node is None:
+        return ()
+    m = r.mapping(node, "household") or {}
+    return tuple((k, r.texts(v, "concern")) for k, v in m.items())
 
 
 def run(ruleset: RuleSet, matcher: ConcernMatcher, s: Scenario) -> Outcome:
     if s.municipality not in ruleset.plans:
         return Outcome(s, (text("NAV-T701", mid=s.municipality),), None)
-    intake = take(ruleset, matcher, s.municipality, s.text, s.concerns, s.answers)
-    if not intake.case.concerns:
+    intake = take(ruleset, matcher, s.municipality, s.text, s.concerns, s.answers, s.persons)
+    if not intake.case.all_concerns():
         return Outcome(s, (text("NAV-T702"),), None)
     result = route(ruleset, intake.case)
     got = [r.contact.id for r in result.referrals]
@@ -106,6 +142,14 @@ def run(ruleset: RuleSet, matcher: ConcernMatcher, s: Scenario) -> Outcome:
     missing = [c for c in s.contacts if c not in got[: s.top]]
     if missing:
         failures.append(text("NAV-T703", missing=", ".join(missing), top=s.top, got=", ".join(got[: s.top + 2])))
+    present = [c for c in s.absent if c in got[: s.top]]
+    if present:
+        failures.append(text("NAV-T706", present=", ".join(present), top=s.top, got=", ".join(got[: s.top])))
+    if s.household:
+        read = tuple((p.relation, p.concerns) for p in intake.case.persons)
+        if read != s.household:
+            failures.append(text("NAV-T707", expected=_household_text(s.household),
+                                 read=_household_text(read) or _nothing()))
     found = {m.concern for m in intake.matches}
     lost = [c for c in s.found if c not in found]
     if lost:

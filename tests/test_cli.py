@@ -24,7 +24,8 @@ def test_route_json_contract(capsys):
     code, out, _ = run(capsys, "route", *DIRS, "-m", "town", "--text", "家賃が払えない", "--format", "json")
     assert code == 0
     data = json.loads(out)
-    assert set(data) == {"municipality", "concerns", "answers", "emergency", "referrals"}
+    assert set(data) == {"municipality", "concerns", "answers", "emergency", "referrals", "persons", "main"}
+    assert data["persons"] == [] and data["main"] is None  # one person: the household fields stay empty
     assert data["municipality"] == "town"
     assert [c["id"] for c in data["concerns"]] == ["poverty", "housing"]
     assert data["concerns"][0] == {"id": "poverty", "label": "生活困窮", "score": 100, "matched": ["家賃が払えない"]}

@@ -1,0 +1,103 @@
+"""A household, not a ticket: each person's concerns are routed by that person's answers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from navigator.cli import main
+from navigator.engine import Case, Person, route
+from navigator.intake import take
+from navigator.scenarios import load_scenarios, run
+from navigator.search import ConcernMatcher
+
+CARER = "80歳の母が認知症で、お金の管理もできなくなってきて、私も仕事を辞めて介護してるんですけど、もう限界で"
+
+
+@pytest.fixture(scope="module")
+def matcher(shipped):
+    return ConcernMatcher(shipped.common.concerns)
+
+
+def contacts(result) -> list[str]:
+    return [r.contact.id for r in result.referrals]
+
+
+def test_each_person_is_routed_by_their_own_answers(shipped):
+    mother = Person("p1", "母", ("care",), {"who": "elder"})
+    daughter = Person("p2", "本人", ("employment",), {"who": "adult"}, client=True)
+    household = route(shipped, Case("asaka", persons=(mother, daughter)))
+    assert "asaka-silver" not in contacts(household)
+    one_person = route(shipped, Case("asaka", ("care", "employment"), {"who": "elder"}))
+    assert "asaka-silver" in contacts(one_person)  # the shared answer is what sent 就労 there
+    by_contact = {r.contact.id: r.persons for r in household.referrals}
+    assert by_contact["asaka-jiritsu-shien"] == ("p2",)
+    assert contacts(household)[0] == "asaka-fukushi-sodan"  # several problems: the one-stop window first
+
+
+def test_a_persons_answers_never_leak_into_anothers_emergency_lines(shipped):
+    child = Person("p1", "息子", ("abuse",), {"who": "child"})
+    adult = Person("p2", "本人", ("abuse",), {"who": "adult"})
+    assert "189" in [e.phone for e in route(shipped, Case("asaka", persons=(child, adult))).emergency]
+    assert "189" not in [e.phone for e in route(shipped, Case("asaka", persons=(adult,))).emergency]
+
+
+def test_the_text_is_read_as_a_household_with_each_persons_age(shipped, matcher):
+    case = take(shipped, matcher, "asaka", CARER).case
+    by_relation = {p.relation: p for p in case.persons}
+    assert set(by_relation) == {"母", "本人"}
+    assert by_relation["母"].answers.get("who") == "elder" and by_relation["母"].age == 80
+    assert "who" not in by_relation["本人"].answers and by_relation["本人"].client
+    assert "employment" in by_relation["本人"].concerns and "employment" not in by_relation["母"].concerns
+    assert all(p.inferred for p in case.persons)
+
+
+def test_one_person_and_given_answers_stay_as_before(shipped, matcher):
+    assert take(shipped, matcher, "asaka", "家賃が払えなくて、仕事もなくなった").case.persons == ()
+    given = take(shipped, matcher, "asaka", CARER, answers={"who": "adult"}).case
+    assert given.persons == () and given.answers["who"] == "adult"
+
+
+def test_cli_takes_persons_and_json_carries_them(capsys):
+    code = main(["route", "-m", "asaka", "-p", "母:care,guardianship:who=elder,capacity=cannot_decide",
+                 "-p", "本人:employment:who=adult", "--main", "care", "--format", "json"])
+    data = json.loads(capsys.readouterr().out)
+    assert code == 0 and data["main"] == "care"
+    assert [(p["relation"], p["client"], p["concerns"]) for p in data["persons"]] == [
+        ("母", False, ["care", "guardianship"]), ("本人", True, ["employment"])]
+    assert data["persons"][0]["answers"] == {"who": "elder", "capacity": "cannot_decide"}
+    assert "asaka-silver" not in [r["contact"] for r in data["referrals"]]
+    assert {"p2"} == {p for r in data["referrals"] if r["contact"] == "asaka-jiritsu-shien" for p in r["persons"]}
+
+
+@pytest.mark.parametrize("bad", ["母", "母:", "母:nosuch", "母:care:who=kid"])
+def test_cli_refuses_a_malformed_person(capsys, bad):
+    assert main(["route", "-m", "asaka", "-p", bad]) == 2
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_scenario_expectations_on_households_can_fail(shipped, matcher, tmp_path: Path):
+    path = tmp_path / "h.yaml"
+    path.write_text(f"""municipality: asaka
+scenarios:
+  - name: 一人にまとめた答え
+    concerns: [care, employment]
+    answers: {{who: elder}}
+    expect: {{top: 9, absent: [asaka-silver]}}
+  - name: 世帯の読み違い
+    text: {CARER}
+    expect: {{household: {{母: [employment]}}}}
+  - name: 人ごと
+    persons:
+      - {{relation: 母, concerns: [care], answers: {{who: elder}}}}
+      - {{relation: 本人, client: true, concerns: [employment]}}
+    expect: {{top: 9, absent: [asaka-silver], contacts: [asaka-jiritsu-shien]}}
+""", encoding="utf-8")
+    scenarios, problems = load_scenarios([path])
+    assert not problems
+    outcomes = [run(shipped, matcher, s) for s in scenarios]
+    assert [o.passed for o in outcomes] == [False, False, True]
+    assert "asaka-silver" in outcomes[0].failures[0]
+    assert scenarios[2].persons[1].client and scenarios[2].persons[0].answers == {"who": "elder"}
