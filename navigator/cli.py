@@ -270,7 +270,7 @@ def _route(loaded: Loaded, args: argparse.Namespace) -> int:
     if args.format == "json":
         print(printable_json(json.dumps(report.as_json(ruleset, result, intake), ensure_ascii=False, indent=2)))
     else:
-        print(report.as_text(ruleset, result))
+        print(report.as_text(ruleset, result, intake))
     return EXIT_OK
 
 

@@ -14,7 +14,7 @@ from typing import Iterable, Mapping
 from . import persons as mentions
 from .engine import Case, Person, questions_for
 from .model import RuleSet
-from .search import ConcernMatcher, Match, infer_answers
+from .search import ConcernMatcher, Ignored, Match, infer_answers
 
 # Answers that describe one person: never taken from another person's words
 PERSONAL = ("who", "capacity", "age_group")
@@ -26,6 +26,7 @@ AGE_GROUP = {mentions.CHILD: "child", mentions.YOUNG: "young", mentions.MIDDLE: 
 class Intake:
     case: Case
     matches: tuple[Match, ...]     # concerns found in the text, best first
+    ignored: tuple[Ignored, ...] = ()   # words found but not counted (否定, 過去, 単独では弱い …)
 
 
 def take(ruleset: RuleSet, matcher: ConcernMatcher, municipality: str, text: str = "",
@@ -34,7 +35,9 @@ def take(ruleset: RuleSet, matcher: ConcernMatcher, municipality: str, text: str
     """`persons` given (CLI --person, scenarios, staff) are kept as they are. Without them, a
     household is read from the text when `household` is true and no answers were given (answers
     given for the whole case were meant for one person, as before households)."""
-    matches = tuple(matcher.match(text)) if text.strip() else ()
+    understood = matcher.understand(text) if text.strip() else None
+    matches = understood.matches if understood else ()
+    ignored = understood.ignored if understood else ()
     given = tuple(persons)
     chosen = tuple(dict.fromkeys([*concerns, *(m.concern for m in matches)]))
     inferred = infer_answers(text, questions_for(ruleset.common, chosen)) if text.strip() else {}
@@ -51,7 +54,7 @@ def take(ruleset: RuleSet, matcher: ConcernMatcher, municipality: str, text: str
         given_concerns = {c for p in given for c in p.concerns}
         case = Case(municipality, tuple(c for c in chosen if c not in given_concerns) if given else chosen,
                     merged, given, main)
-    return Intake(case, matches)
+    return Intake(case, matches, ignored)
 
 
 def household_from_text(ruleset: RuleSet, text: str, matches: Iterable[Match]) -> tuple[Person, ...]:

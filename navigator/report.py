@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .engine import FALLBACK, Case, Referral, Result, explain, route
 from .intake import Intake
+from .search import Understanding, explain_understanding, ignored_json, match_json
 from .model import RuleSet, Source
 from .text import printable
 
@@ -43,9 +44,11 @@ def as_json(ruleset: RuleSet, result: Result, intake: Intake | None = None) -> d
         "concerns": [
             {"id": cid, "label": ruleset.common.concern(cid).label,
              "score": scores[cid].score if cid in scores else None,
-             "matched": list(scores[cid].matched) if cid in scores else []}
+             "candidate": scores[cid].candidate if cid in scores else False,
+             "matched": match_json(scores[cid]) if cid in scores else []}
             for cid in result.concerns
         ],
+        "ignored": [ignored_json(i) for i in (intake.ignored if intake else ())],
         "answers": dict(result.answers),
         "emergency": [{"name": e.name, "phone": e.phone, "note": e.note, "source": "national"}
                       for e in result.emergency],
@@ -99,9 +102,12 @@ def _referral_json(ruleset: RuleSet, r: Referral) -> dict:
     }
 
 
-def as_text(ruleset: RuleSet, result: Result) -> str:
+def as_text(ruleset: RuleSet, result: Result, intake: Intake | None = None) -> str:
     lines = [f"{result.municipality.name}（{result.municipality.plan}）",
              "相談内容: " + "、".join(ruleset.common.concern(c).label for c in result.concerns)]
+    if intake and (intake.matches or intake.ignored):
+        understood = Understanding(intake.matches, intake.ignored)
+        lines += [f"  {line}" for line in explain_understanding(understood, lambda c: ruleset.common.concern(c).label)]
     household = household_lines(ruleset, result)
     if household:
         lines += ["世帯:"] + [f"   {line}" for line in household]

@@ -362,3 +362,51 @@ def infer_answers(text: str, questions: Iterable[Question]) -> dict[str, str]:
         if len(hits) == 1:
             answers[q.id] = hits[0]
     return answers
+
+
+# ---- explaining ---------------------------------------------------------------------------
+
+
+def _quoted(words: Iterable[str]) -> str:
+    return "・".join(f"「{w}」" for w in words)
+
+
+def explain_match(m: Match) -> str:
+    """「家賃が払えず」← 家賃+払（そのまま）、… or, for a candidate, the nearest example."""
+    if m.candidate and m.hits and m.hits[0].how == EXAMPLE:
+        h = m.hits[0]
+        shared = f"（共通: {'、'.join(h.words[:4])}）" if h.words else ""
+        return f"例文「{h.keyword}」に近い{shared}"
+    return "、".join(f"{_quoted(h.words)}← {h.keyword}（{h.how}）" for h in m.hits)
+
+
+def explain_ignored(i: Ignored) -> str:
+    why = {DENIED: "否定されているため数えない", PAST: "過去のこととして数えない",
+           WEAK: "単独では弱いため、ほかの語がないと数えない"}.get(i.why, i.why)
+    return f"{_quoted(i.words)}（{i.keyword}）: {why}"
+
+
+def explain_understanding(understanding: Understanding, label) -> list[str]:
+    """Plain-Japanese lines: each concern found with the resident's words and how they matched,
+    then each word ignored and why. `label(concern id) -> str`."""
+    lines = []
+    for m in understanding.matches:
+        mark = "（候補・要確認）" if m.candidate else ""
+        lines.append(f"{label(m.concern)}{mark}: {explain_match(m)}")
+    seen = set()
+    for i in understanding.ignored:
+        key = (i.concern, i.words, i.why)
+        if key not in seen:
+            seen.add(key)
+            lines.append(f"× {label(i.concern)}: {explain_ignored(i)}")
+    return lines
+
+
+def match_json(m: Match) -> list[dict]:
+    return [{"keyword": h.keyword, "how": h.how, "words": list(h.words),
+             "spans": [list(s) for s in h.spans]} for h in m.hits]
+
+
+def ignored_json(i: Ignored) -> dict:
+    return {"concern": i.concern, "keyword": i.keyword, "words": list(i.words),
+            "spans": [list(s) for s in i.spans], "why": i.why}

@@ -24,11 +24,13 @@ def test_route_json_contract(capsys):
     code, out, _ = run(capsys, "route", *DIRS, "-m", "town", "--text", "家賃が払えない", "--format", "json")
     assert code == 0
     data = json.loads(out)
-    assert set(data) == {"municipality", "concerns", "answers", "emergency", "referrals", "persons", "main"}
+    assert set(data) == {"municipality", "concerns", "ignored", "answers", "emergency", "referrals", "persons", "main"}
     assert data["persons"] == [] and data["main"] is None  # one person: the household fields stay empty
     assert data["municipality"] == "town"
     assert [c["id"] for c in data["concerns"]] == ["poverty", "housing"]
-    assert data["concerns"][0] == {"id": "poverty", "label": "生活困窮", "score": 100, "matched": ["家賃が払えない"]}
+    assert data["concerns"][0] == {"id": "poverty", "label": "生活困窮", "score": 100, "candidate": False,
+                                   "matched": [{"keyword": "家賃が払えない", "how": "そのまま",
+                                                "words": ["家賃が払えない"], "spans": [[0, 7]]}]}
     first = data["referrals"][0]
     assert first["rank"] == 1 and first["window"] == "総合相談"
     second = data["referrals"][1]

@@ -462,3 +462,38 @@ async def test_notices_use_the_status_line_not_a_toast():
         assert "相談の種類が見つかりません" in shown(line) and visible(app, line)
         concerns = app.screen.query_one("#concerns")
         assert line.region.y >= concerns.region.bottom  # below the list, not over it
+
+
+async def test_candidates_line_names_the_words_and_why_shows_how_they_matched():
+    app = NavigatorApp(ROOT / "rules", ROOT / "contacts", "asaka", watch_interval=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.matcher.deepen()   # normally done by the worker after the first screen
+        await type_text(pilot, "借金はないけど家賃が払えず")
+        line = shown(app.screen.query_one("#suggest"))
+        assert "生活困窮「家賃" in line and "借金" not in line
+        await pilot.press("enter")
+        await answer_all_unknown(pilot, app)
+        await pilot.press("w")
+        await pilot.pause()
+        text = shown(app.screen.query_one(Static))
+        assert "相談内容から見つかったこと" in text and "払えな（活用）" in text and "否定" in text
+
+
+async def test_an_example_only_suggests_and_says_so():
+    app = NavigatorApp(ROOT / "rules", ROOT / "contacts", "asaka", watch_interval=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.matcher.deepen()
+        await type_text(pilot, "冷蔵庫がからっぽ")
+        line = shown(app.screen.query_one("#suggest"))
+        assert line.startswith("候補（要確認）: 生活困窮 ← 例文「")
+
+
+async def test_dictionary_loads_after_the_first_screen():
+    app = NavigatorApp(ROOT / "rules", ROOT / "contacts", "asaka", watch_interval=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, IntakeScreen)
+        await app.workers.wait_for_complete()
+        assert app.matcher.deep

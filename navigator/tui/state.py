@@ -40,3 +40,23 @@ class Consultation:
 
 def suggestions(matcher: ConcernMatcher, text: str) -> list[Match]:
     return matcher.match(text, limit=6)
+
+
+def suggestion_line(matches: list[Match], label) -> str:
+    """候補: 生活困窮「家賃が払えず」・住まい「家賃」 — the resident's words behind each concern;
+    a concern only an example suggests says so, with the example."""
+    if not matches:
+        return ""
+    if all(m.candidate for m in matches):
+        first = matches[0]
+        reason = f"例文「{_short(first.matched[0])}」に近い" if first.hits and first.hits[0].how == "例文" else "単独では弱い語"
+        return f"候補（要確認）: {'・'.join(label(m.concern) for m in matches)} ← {reason}（Enterで決定）"
+    parts = []
+    for m in matches:
+        words = list(dict.fromkeys(w for h in m.hits for w in h.words))[:2]
+        parts.append(label(m.concern) + "".join(f"「{_short(w)}」" for w in words))
+    return f"候補: {'・'.join(parts)}（Enterで決定）"
+
+
+def _short(text: str, limit: int = 14) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"

@@ -76,11 +76,13 @@ class HelpScreen(ModalScreen):
             yield Static(help_text())
 
 
-def why_text(ruleset: RuleSet, result: Result) -> Content:
-    """Which answers and rules led to each referral (built before the dialog opens, so a
-    failure here leaves the result screen as it was)."""
+def why_text(ruleset: RuleSet, result: Result, understood: list[str] = ()) -> Content:
+    """Which words, answers and rules led to each referral (built before the dialog opens, so a
+    failure here leaves the result screen as it was). `understood`: search.explain_understanding."""
     common = ruleset.common
     lines = ["理由の詳細（Escで閉じる）", ""]
+    if understood:
+        lines += ["相談内容から見つかったこと:"] + [f"  {line}" for line in understood] + [""]
     given = [f"{q.prompt} → {q.option(v).label}" for q in common.questions
              if (v := result.answers.get(q.id)) and q.option(v)]
     lines += ["回答:"] + [f"  {g}" for g in given] if given else ["回答: なし"]

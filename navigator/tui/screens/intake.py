@@ -10,7 +10,7 @@ from textual.widgets import Footer, Header, Input, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from ...text import printable
-from ..state import suggestions
+from ..state import suggestion_line, suggestions
 from .guard import guarded
 
 
@@ -59,12 +59,8 @@ class IntakeScreen(Screen):
     def on_input_changed(self, event: Input.Changed) -> None:
         self.app.consultation.text = event.value
         found = suggestions(self.app.matcher, event.value)
-        label = self.app.ruleset.common.concern
-        if found:
-            parts = "・".join(label(m.concern).label for m in found)
-            self.query_one("#suggest", Static).update(Content(printable(f"候補: {parts}（Enterで決定）")))
-        else:
-            self.query_one("#suggest", Static).update("")
+        line = suggestion_line(found, lambda c: self.app.ruleset.common.concern(c).label)
+        self.query_one("#suggest", Static).update(Content(printable(line)))
 
     @guarded
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -99,7 +99,12 @@ class ResultScreen(Screen):
     def action_why(self) -> None:
         from .dialogs import WhyScreen, why_text
 
-        self.app.push_screen(WhyScreen(why_text(self.app.ruleset, self.result)))
+        from ...search import explain_understanding
+
+        app = self.app
+        understood = explain_understanding(app.matcher.understand(app.consultation.text),
+                                           lambda c: app.ruleset.common.concern(c).label)
+        app.push_screen(WhyScreen(why_text(app.ruleset, self.result, understood)))
 
     @guarded
     def action_export(self) -> None:
