@@ -93,7 +93,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("new", nargs="?", help="the same; default: the current rules (--rules, --contacts)")
 
     p = sub.add_parser("serve", parents=[common], help="the TUI in a web browser (textual-serve)")
-    p.add_argument("--municipality", "-m", metavar="ID", help="open this municipality in every new tab")
+    p.add_argument("--municipality", "-m", metavar="ID", default=argparse.SUPPRESS,
+                   help="open this municipality in every new tab")
     p.add_argument("--host", default="127.0.0.1",
                    help="address to listen on (default 127.0.0.1, this machine only); any other "
                         "needs a password in NAVIGATOR_SERVE_PASSWORD or --password-file")

@@ -9,6 +9,7 @@ puts a guard in front of its aiohttp app:
   session cookie (HttpOnly, SameSite=Strict), which also covers the WebSocket;
 - a WebSocket from another site's page is refused (its Origin is not ours), and on loopback so is
   a request for another host name (DNS rebinding);
+- the page may load nothing from elsewhere (Content-Security-Policy);
 - the server's log lines carry no local variables, and nothing is written to disk.
 """
 
@@ -108,6 +109,12 @@ class Guard:
             if logged_in and not response.prepared:
                 response.set_cookie(COOKIE, self.session, httponly=True, samesite="Strict", path="/")
             if not response.prepared:
+                # Only this server: textual-serve's page also asks a font from a public web service,
+                # which on an office network is a wait and tells an outsider each time it is opened.
+                response.headers["Content-Security-Policy"] = (
+                    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+                    f"img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self' ws://{request.host} "
+                    f"wss://{request.host}; frame-ancestors 'none'")
                 response.headers["Cache-Control"] = "no-store"
                 response.headers["Referrer-Policy"] = "no-referrer"
                 response.headers["X-Frame-Options"] = "DENY"

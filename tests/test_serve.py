@@ -133,6 +133,7 @@ def test_the_guard_asks_for_the_password_and_then_keeps_a_session(tmp_path):
         right = "Basic " + base64.b64encode("staff:correct horse battery".encode()).decode()
         status, headers, page = get(url + "/", {"Authorization": right})
         assert status == 200 and "textual-terminal" in page
+        assert headers["Content-Security-Policy"].startswith("default-src 'self'")
         cookie = headers["Set-Cookie"]
         assert "HttpOnly" in cookie and "SameSite=Strict" in cookie
         session = cookie.split(";")[0]
@@ -165,6 +166,10 @@ class Tab:
         self.raw = bytearray()
         self.page = context.new_page()
         self.page.on("websocket", lambda ws: ws.on("framereceived", self._received))
+        self.loaded: list[str] = []  # what the browser really fetched (a request CSP blocks fails)
+        self.page.on("requestfinished", lambda request: self.loaded.append(request.url))
+        self.failed: dict[str, str] = {}  # url: why
+        self.page.on("requestfailed", lambda request: self.failed.setdefault(request.url, request.failure))
         self.page.goto(url)
 
     def _received(self, payload) -> None:
@@ -227,6 +232,9 @@ def test_a_case_in_one_tab_reaches_its_result_and_stays_in_that_tab(browser, tmp
             first.page.keyboard.press("0")
         assert first.wait_for(window), first.text()[-3000:]
         assert first.wait_for("福祉相談課")
+        assert first.loaded and all(u.startswith(url + "/") for u in first.loaded), first.loaded
+        outside = {u: why for u, why in first.failed.items() if not u.startswith(url + "/")}
+        assert set(outside.values()) <= {"csp"}, outside  # refused by the page's policy, never tried
         first.page.screenshot(path=str(tmp_path / "first-tab.png"))
 
         second = Tab(context, url)
@@ -240,3 +248,13 @@ def test_a_case_in_one_tab_reaches_its_result_and_stays_in_that_tab(browser, tmp
         log = stop(process)
     assert "先月から" not in log  # nothing of the case in the server's output either
     assert files_under(tmp_path / "work") == [] and files_under(tmp_path / "home") == []
+
+
+@pytest.mark.parametrize("argv", [["-m", "asaka", "serve"], ["serve", "-m", "asaka"]])
+def test_the_municipality_counts_before_or_after_serve(argv):
+    from navigator.cli import build_parser
+    from navigator.serve import app_command
+
+    args = build_parser().parse_args(argv)
+    assert args.municipality == "asaka" and args.host == "127.0.0.1" and args.port == 8000
+    assert app_command(ROOT / "rules", ROOT / "contacts", args.municipality).endswith(" -m asaka")

@@ -341,6 +341,19 @@ async def test_leaves_when_its_terminal_is_gone(monkeypatch):
         assert app.return_code == 0
 
 
+async def test_stays_where_there_is_no_process_group_to_ask(monkeypatch):
+    """Windows has no os.tcgetpgrp: the check must not end the app a second after it starts."""
+    import os
+
+    monkeypatch.delattr(os, "tcgetpgrp", raising=False)
+    app = mini_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app._exit_if_terminal_closed()
+        await pilot.pause()
+        assert app.return_code is None and isinstance(app.screen, IntakeScreen)
+
+
 async def test_fallback_is_said_plainly_on_the_card():
     app = mini_app()
     async with app.run_test(size=SIZE) as pilot:

@@ -75,6 +75,8 @@ class NavigatorApp(App):
         import os
         import sys
 
+        if not hasattr(os, "tcgetpgrp"):  # Windows: closing the console window ends the process
+            return
         try:
             os.tcgetpgrp(sys.__stdin__.fileno())
         except (OSError, ValueError, AttributeError):
