@@ -7,7 +7,10 @@ error, so they are shown under it instead of among the real ones.
 
 from __future__ import annotations
 
+import re
+
 from .loading import Dropped
+from .messages import _closest
 from .problems import Problem
 
 
@@ -27,8 +30,8 @@ def _cause(p: Problem, dropped: list[Dropped]) -> Problem | None:
     for d in dropped:
         if d.cause is None or not p.path.endswith(f"{d.municipality}.yaml"):
             continue
-        if p.code == "NAV-W405" and any(f"「{c}」" in p.message or f"'{c}'" in p.message for c in d.refer):
-            return d.cause
+        if p.code == "NAV-W405" and any(c == _subject(p) or _closest(c, [_subject(p)]) for c in d.refer):
+            return d.cause  # its contact, or the one its misspelt reference meant
         if p.code == "NAV-W410" and d.concern and d.concern in _listed(p.message):
             return d.cause
     return None
@@ -38,3 +41,9 @@ def _listed(message: str) -> set[str]:
     """The concern ids a NAV-W410 message names ('asaka: housing, unsure のルールがない…')."""
     head = message.split(": ", 1)[-1]
     return {w.strip(" ,;") for w in head.replace(";", " ").split() if w.strip(" ,;").isascii()}
+
+
+def _subject(p: Problem) -> str:
+    """The id a NAV-W405 message is about (「id」 in Japanese, 'id' in English)."""
+    match = re.search(r"[「'](.+?)[」']", p.message)
+    return match.group(1) if match else ""

@@ -188,6 +188,8 @@ async def test_load_error_screen_shows_file_text_literally(tmp_path):
     app = app_for(folder)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
+        await pilot.press("f4")  # the other municipality is usable; F4 lists the problems
+        await pilot.pause()
         assert isinstance(app.screen, LoadErrorScreen)
         literal(static(app, "#problems Static"))
         screen_is_clean(app)

@@ -244,14 +244,33 @@ async def test_export_to_unwritable_path_says_so_and_keeps_the_result(tmp_path):
     assert files_under(tmp_path) == set()
 
 
-async def test_load_error_screen_lists_problems(mini):
+async def test_one_broken_municipality_does_not_block_the_others(mini):
     (mini / "rules" / "town.yaml").write_text("municipality: [\n", encoding="utf-8")
-    app = mini_app(folder=mini)
-    async with app.run_test(size=SIZE) as pilot:
+    app = mini_app(folder=mini)  # asked for town, which is broken
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, MunicipalityScreen) and list(app.ruleset.plans) == ["village"]
+        assert any("town はルールファイルに問題があるため使えません" in n.message for n in app._notifications)
+        labels = [str(o.prompt) for o in app.screen.query_one(OptionList)._options]
+        assert labels[0].startswith("1. 村") and labels[1].startswith("2. town　— 使えません")
+        await pilot.press("2")  # the broken one: its problems, with the line and a caret
         await pilot.pause()
         assert isinstance(app.screen, LoadErrorScreen)
         text = shown(app.screen.query_one("#problems Static"))
         assert "rules/town.yaml:1:15: [エラー] かっこ（[）が閉じていません" in text and "直し方:" in text
+        assert "^" in text
+        await pilot.press("escape", "1", *"借金", "enter")  # the other municipality works
+        await pilot.pause()
+        assert isinstance(app.screen, ResultScreen) and app.screen.result.municipality.id == "village"
+
+
+async def test_load_error_screen_when_nothing_can_be_used(mini):
+    (mini / "rules" / "common.yaml").write_text("concerns: [\n", encoding="utf-8")
+    app = mini_app(folder=mini)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, LoadErrorScreen) and app.screen.fatal
+        assert "rules/common.yaml:1:11: [エラー] かっこ（[）が閉じていません" in shown(app.screen.query_one("#problems Static"))
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0

@@ -29,6 +29,40 @@ def _leave_no_traces() -> None:
     constants.SCREENSHOT_DELAY = -1
 
 
+def usable(loaded: Loaded) -> Loaded | None:
+    """The loaded rules with only the municipalities that loaded without an error of their own;
+    None when there is none (or common.yaml, which every one needs, has an error)."""
+    plans = loaded.usable()
+    if not plans:
+        return None
+    return Loaded(RuleSet(loaded.ruleset.common, plans), loaded.problems)
+
+
+def keep_last_good(old: RuleSet, loaded: Loaded, good: Loaded | None) -> tuple[RuleSet | None, tuple[str, ...]]:
+    """The new usable plans, with the old plan kept for each municipality whose new files are
+    broken, as long as the common file is unchanged (an old plan was checked against the old
+    common file). None when the common file itself is broken. Also: the municipalities kept."""
+    if good is None and "" in loaded.broken():
+        return None, ()
+    common = loaded.ruleset.common
+    plans = dict(good.ruleset.plans) if good else {}
+    kept = []
+    if common == old.common:
+        for mid in loaded.broken():
+            if mid and mid in old.plans:
+                plans[mid] = old.plans[mid]
+                kept.append(mid)
+    if not plans:
+        return None, ()
+    ordered = {mid: plans[mid] for mid in sorted(plans, key=_plan_order(loaded, old))}
+    return RuleSet(common, ordered), tuple(kept)
+
+
+def _plan_order(loaded: Loaded, old: RuleSet):
+    order = list(loaded.expected) + [m for m in old.plans if m not in loaded.expected]
+    return lambda mid: order.index(mid) if mid in order else len(order)
+
+
 class NavigatorApp(App):
     CSS_PATH = "navigator.tcss"
     TITLE = "相談窓口ナビ"
@@ -37,6 +71,7 @@ class NavigatorApp(App):
         Binding("f1", "help", "ヘルプ"),
         Binding("ctrl+n", "new_consultation", "新しい相談"),
         Binding("f3", "toggle_theme", "明るさ"),
+        Binding("f4", "show_problems", "ルールの問題"),
         Binding("ctrl+q", "quit", "終了", priority=True),
     ]
     THEMES = ("textual-dark", "textual-light")
@@ -56,6 +91,7 @@ class NavigatorApp(App):
         self.ruleset: RuleSet | None = None
         self.matcher: ConcernMatcher | None = None
         self.problems: list[Problem] = []
+        self.unavailable: dict[str, list[Problem]] = {}   # municipality → why it cannot be used
         self.snapshot = Snapshot.of(self.rules_dir, self.contacts_dir)
 
     # ---- privacy: nothing leaves memory unless the user exports a slip
@@ -142,11 +178,34 @@ class NavigatorApp(App):
         if not self.is_headless and not self.is_web:  # in a browser (navigator serve) stdin is a pipe
             self.set_interval(1.0, self._exit_if_terminal_closed)
         loaded = self._load()
-        self.problems = loaded.problems
-        if not loaded.ok:
+        if self.wanted and not usable(loaded):  # the one asked for is broken: the others may not be
+            self.wanted = None
+            loaded = self._load()
+        self._take_problems(loaded)
+        good = usable(loaded)
+        if good is None:
             self.push_screen(LoadErrorScreen(loaded.problems, fatal=True))
             return
-        self._begin(loaded)
+        self._begin(good)
+        self._tell_unavailable()
+
+    def _take_problems(self, loaded: Loaded) -> None:
+        self.problems = loaded.problems
+        self.unavailable = {mid: found for mid, found in loaded.broken().items() if mid}
+
+    def _tell_unavailable(self, kept: tuple[str, ...] = ()) -> None:
+        """One notice naming the municipalities that cannot be used; the others work as usual."""
+        lost = [mid for mid in self.unavailable if mid not in kept]
+        if lost:
+            self.notify(printable(f"{'、'.join(lost)} はルールファイルに問題があるため使えません。ほかの市町村は"
+                                  "使えます（F4 で問題を表示）。"), severity="error", markup=False, timeout=10)
+        if kept:
+            self.notify(printable(f"{'、'.join(kept)} の変更後のルールファイルに問題があります。直すまで前のルールで"
+                                  "案内を続けます（F4 で問題を表示）。"), severity="error", markup=False, timeout=10)
+
+    def action_show_problems(self) -> None:
+        if self.problems and not isinstance(self.screen, LoadErrorScreen):
+            self.push_screen(LoadErrorScreen(self.problems, fatal=False))
 
     def _begin(self, loaded: Loaded) -> None:
         self._adopt(loaded)
@@ -160,32 +219,38 @@ class NavigatorApp(App):
 
     @guarded
     def reload_if_changed(self) -> None:
-        """Live reload: new rules replace the old only if they load without errors and still
-        have the municipality of the consultation in progress."""
+        """Live reload, municipality by municipality: a city whose files load cleanly takes its
+        new rules; a city whose new files are broken keeps its last good rules (while common.yaml
+        is unchanged), so a consultation in progress goes on; problems are a notice, never a
+        screen that takes over."""
         current = Snapshot.of(self.rules_dir, self.contacts_dir)
         if current == self.snapshot:
             return
         self.snapshot = current
         loaded = self._load()
+        good = usable(loaded)
+        if self.ruleset is None:  # nothing usable yet: start once something is
+            self._take_problems(loaded)
+            if good is not None:
+                self._reset_stack()
+                self._begin(good)
+                self._tell_unavailable()
+            return
         where = self.consultation.municipality
-        if loaded.ok and self.ruleset is None:  # the first good rules since a failed start
-            self.problems = []
-            self._reset_stack()
-            self._begin(loaded)
-        elif loaded.ok and where and where not in loaded.ruleset.plans:
-            self.notify(printable(f"変更後のルールに「{where}」がありません。前のルールのまま使えます。"),
-                        severity="error", markup=False)
-        elif loaded.ok:
-            self._adopt(loaded)
-            self.problems = []
-            self._close_error_screen()
-            self._refresh_intake()
+        merged, kept = keep_last_good(self.ruleset, loaded, good)
+        if merged is None or (where and where not in merged.plans):
+            self.problems = loaded.problems
+            self.notify(printable(f"変更後のルールファイルに問題があるか、「{where or '共通ファイル'}」がありません。"
+                                  "前のルールのまま案内を続けます（F4 で問題を表示）。"), severity="error", markup=False)
+            return
+        self._take_problems(loaded)
+        self._adopt(Loaded(merged, loaded.problems))
+        self._close_error_screen()
+        self._refresh_intake()
+        if loaded.ok:
             self.notify("ルールファイルの変更を読み込みました。")
         else:
-            self.problems = loaded.problems
-            self.notify("変更されたルールファイルに問題があります。前のルールのまま使えます。", severity="error")
-            self._close_error_screen()
-            self.push_screen(LoadErrorScreen(loaded.problems, fatal=False))
+            self._tell_unavailable(kept)
 
     def _refresh_intake(self) -> None:
         from .screens.intake import IntakeScreen
@@ -213,8 +278,10 @@ class NavigatorApp(App):
         if self.wanted and len(self.ruleset.plans) == 1:
             self.wanted = None  # loaded one municipality for a fast start; the picker needs all
             loaded = self._load()
-            if loaded.ok:
-                self._adopt(loaded)
+            good = usable(loaded)
+            if good is not None:
+                self._take_problems(loaded)
+                self._adopt(good)
         self._reset_stack()
         self.push_screen(MunicipalityScreen())
 
@@ -222,6 +289,9 @@ class NavigatorApp(App):
     def start(self, municipality: str) -> None:
         from .screens.intake import IntakeScreen
 
+        if municipality in self.unavailable and municipality not in self.ruleset.plans:
+            self.push_screen(LoadErrorScreen(self.unavailable[municipality], fatal=False, municipality=municipality))
+            return
         if municipality not in self.ruleset.plans:
             raise KeyError(municipality)  # before the screen is built, where it could not be caught
         self.consultation.municipality = municipality

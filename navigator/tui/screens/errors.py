@@ -20,12 +20,12 @@ class LoadErrorScreen(Screen):
 
     BINDINGS = [
         Binding("q", "app.quit", "終了"),
-        Binding("escape", "close", "前のルールで続ける"),
+        Binding("escape", "close", "戻る"),
     ]
 
-    def __init__(self, problems: list[Problem], fatal: bool):
+    def __init__(self, problems: list[Problem], fatal: bool, municipality: str | None = None):
         super().__init__()
-        self.problems, self.fatal = problems, fatal
+        self.problems, self.fatal, self.municipality = problems, fatal, municipality
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         return not (action == "close" and self.fatal)
@@ -34,10 +34,14 @@ class LoadErrorScreen(Screen):
         self.app.pop_screen()
 
     def compose(self) -> ComposeResult:
-        head = ("ルールファイルに問題があるため、案内を始められません。" if self.fatal else
-                "変更されたルールファイルに問題があります。直すまで前のルールで案内を続けます。")
+        if self.municipality:
+            head = f"{self.municipality} はルールファイルに問題があるため使えません。ほかの市町村は使えます。"
+        elif self.fatal:
+            head = "ルールファイルに問題があるため、案内を始められません。"
+        else:
+            head = "ルールファイルに問題があります。問題のない市町村と、直す前のルールで案内を続けます。"
         yield Header()
-        yield Static(head, id="error-head")
+        yield Static(Content(printable(head)), id="error-head")
         yield Static("ファイル:行:桁 と内容です。ファイルを直して保存すると自動で読み込み直します。", classes="hint")
         with VerticalScroll(id="problems"):
             yield Static(Content(printable(problem_list(self.problems))))

@@ -18,10 +18,16 @@ class MunicipalityScreen(Screen):
 
     def compose(self) -> ComposeResult:
         plans = list(self.app.ruleset.plans.values())
+        labels = [(p.municipality.id, f"{p.municipality.name}（{p.municipality.prefecture}）"
+                   + ("　※変更後のファイルに問題あり・前のルールで案内" if p.municipality.id in self.app.unavailable else ""))
+                  for p in plans]
+        # a municipality whose files are broken is listed too: choosing it shows its problems
+        labels += [(mid, f"{mid}　— 使えません（ルールファイルに問題。選ぶと内容を表示）")
+                   for mid in self.app.unavailable if mid not in self.app.ruleset.plans]
         yield Header()
         yield Static("どの市の計画で案内しますか（数字キーまたは↑↓とEnter）", classes="lead")
-        yield OptionList(*[Option(Content(printable(f"{i}. {p.municipality.name}（{p.municipality.prefecture}）")),
-                                  id=p.municipality.id) for i, p in enumerate(plans, start=1)], id="municipalities")
+        yield OptionList(*[Option(Content(printable(f"{i}. {label}")), id=mid)
+                           for i, (mid, label) in enumerate(labels, start=1)], id="municipalities")
         yield Footer()
 
     def on_mount(self) -> None:
