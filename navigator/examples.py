@@ -16,9 +16,12 @@ from .analysis import Analysis, analyse
 
 FALLBACK_MIN = 0.15   # below this the nearest example is not close enough to propose anything
 SUPPORT_MIN = 0.10    # an example this close backs up a weak keyword of its concern
-RELATIVE = 0.8        # other concerns proposed when their best example is this close to the best
+RELATIVE = 0.9        # other concerns proposed when their best example is this close to the best
 _SKIP = {"する", "為る", "いる", "居る", "ある", "有る", "なる", "成る", "こと", "事", "もの", "物", "よう", "様",
-         "の", "ん", "さん", "思う", "言う", "私", "方", "とき", "時", "ところ", "所"}
+         "の", "ん", "さん", "思う", "言う", "私", "方", "とき", "時", "ところ", "所", "そう", "今", "直ぐ", "すぐ",
+         "今日", "毎日", "最近", "本当", "全然", "もう", "まだ", "とても", "ちょっと", "少し", "色々", "何", "誰",
+         "どう", "どこ", "いつ", "ここ", "そこ", "これ", "それ", "あれ", "自分", "人", "前", "後", "中", "今月",
+         "見える", "来る", "行く", "いける", "分かる", "くれる", "貰う", "もらう", "やる", "出来る", "できる"}
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,8 @@ VICTIMS = ("子ども", "子供", "こども", "息子", "娘", "孫", "児童",
            "高校生", "園児", "生徒", "母", "父", "祖母", "祖父", "親", "高齢", "お年寄り", "年寄り", "おばあ", "おじい",
            "認知症", "障害", "障がい", "施設", "職員", "ヘルパー", "弟", "妹", "兄", "姉", "虐待", "ぎゃくたい",
            "年金", "隣の家", "近所の")
+PARTNERS = ("夫", "おっと", "妻", "旦那", "だんな", "主人", "しゅじん", "彼氏", "かれし", "彼女", "パートナー", "元夫",
+            "元妻", "元彼", "交際相手", "恋人", "同棲", "配偶者", "嫁")
 
 
 @dataclass(frozen=True)
@@ -232,10 +234,10 @@ class ConcernMatcher:
 
     def _edges_ok(self, a: Analysis, channel, i: int, j: int, part: int, how: str) -> bool:
         p = self.parts[part]
-        if how == INFLECTED:
-            return j in channel.ends
+        if how == INFLECTED:   # クビ is not 首, ニート not 似と: loanwords match as typed or read
+            return j in channel.ends and not _ONLY_SCRIPT.match(p.raw.lower())
         start, end = channel.span(i, j)
-        if not all(is_kana(c) for c in a.text[start:end]):
+        if not all(is_kana(c) or c.isspace() for c in a.text[start:end]):
             return False   # 地震 typed in kanji is not 自信: readings only for kana the resident typed
         return j in channel.ends or len(p.reading) > SHORT_READING
 
@@ -298,11 +300,17 @@ class ConcernMatcher:
         return any(p.weak for p in self.parts if p.keyword == hit.keyword and p.concern == hit.concern)
 
     def _abuse_or_dv(self, a: Analysis, by_concern: dict[str, list[Hit]]) -> list[Ignored]:
-        if "abuse" not in by_concern or "dv" not in by_concern:
+        """Violence with no child, elder, disabled person or care setting named is DV when a
+        partner is named (おっとに なぐられて) or DV was found too; the abuse is dropped."""
+        if "abuse" not in by_concern or "abuse" not in self.order or "dv" not in self.order:
             return []
         folded = normalize(a.text)
         if any(normalize(v) in folded for v in VICTIMS):
             return []
+        if "dv" not in by_concern:
+            if not any(normalize(p) in folded for p in PARTNERS):
+                return []
+            by_concern["dv"] = [replace(h, concern="dv") for h in by_concern["abuse"]]
         return [Ignored("abuse", h.keyword, h.words, h.spans, NOT_VICTIM) for h in by_concern.pop("abuse")]
 
     def _match(self, concern: str, hits: list[Hit]) -> Match:
