@@ -255,25 +255,49 @@ def _channel(words: tuple[Word, ...], attr: str) -> Channel:
     return ch
 
 
-@lru_cache(maxsize=None)
+def _completed(keyword: str) -> str:
+    """Stems written to stand for ない (払えな, 足りな, 仕事がなくな) completed, so that they
+    match 払えず, 足りません like any ない."""
+    if keyword.endswith("くな"):
+        return keyword + "る"
+    if keyword.endswith("な") and not keyword.endswith("んな"):
+        return keyword + "い"
+    return keyword
+
+
 def keyword_forms(keyword: str) -> tuple[str, str, bool]:
     """(lemma string, reading string, whether the keyword ends in an open verb stem) of one
-    keyword part, analysed like a resident's text. Stems written to stand for ない
-    (払えな, 足りな, 仕事がなくな) are completed first so that they match 払えず, 足りません."""
+    keyword part, analysed like a resident's text."""
+    return keywords_forms([keyword]).get(keyword, ("", "", False))
+
+
+def keywords_forms(keywords) -> dict[str, tuple[str, str, bool]]:
+    """keyword_forms for many keywords. Each is tokenized on its own (joined, the words at the
+    joins were read differently: 出所 as でどころ), once when it needs no completion."""
     tokenizer = _load()
     if tokenizer is None:
-        return "", "", False
-    completed = keyword
-    if keyword.endswith("くな"):
-        completed = keyword + "る"
-    elif keyword.endswith("な") and not keyword.endswith("んな"):
-        completed = keyword + "い"
-    analysis = analyse(completed, deep=True)
-    words = [w for w in analysis.words if w.lemma]
-    lemma = "".join(w.lemma for w in words)
-    reading_words = [w for w in analyse(keyword, deep=True).words if w.lemma]
-    reading = "".join(w.reading for w in reading_words)
-    last = reading_words[-1] if reading_words else None
-    # 外に出 / 行け / 働け / 払え: a verb cut before its ending; ない after it completes it
-    open_stem = bool(last and last.pos[0] == "動詞" and last.pos[5] != "終止形-一般")
-    return lemma, reading, open_stem
+        return {}
+    forms = {}
+    with _lock:
+        for keyword in dict.fromkeys(keywords):
+            completed = _completed(keyword)
+            raw = _keyword_words(tokenizer, keyword)
+            full = raw if completed == keyword else _keyword_words(tokenizer, completed)
+            last = raw[-1] if raw else None
+            # 外に出 / 行け / 働け / 払え: a verb cut before its ending; ない after it completes it
+            open_stem = bool(last and last[2][0] == "動詞" and last[2][5] != "終止形-一般")
+            forms[keyword] = ("".join(w[0] for w in full), "".join(w[1] for w in raw), open_stem)
+    return forms
+
+
+def _keyword_words(tokenizer, text: str) -> list[tuple[str, str, tuple]]:
+    words = []
+    for m in tokenizer.tokenize(text):
+        pos = m.part_of_speech()
+        surf = m.surface()
+        if pos[0] in ("補助記号", "空白") or not surf.strip():
+            continue
+        lemma = _lemma(m.dictionary_form(), m.normalized_form(), pos, surf)
+        if lemma:
+            words.append((lemma, normalize(m.reading_form()), pos))
+    return words

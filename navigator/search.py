@@ -133,9 +133,18 @@ class ConcernMatcher:
                 self.anchored.setdefault(p.surface[:ANCHOR], []).append(i)
         self.lemma: _Index | None = None
         self.reading: _Index | None = None
-        self.examples = None
+        self._examples = None
         if deep:
             self.deepen()
+
+    @property
+    def examples(self):
+        """The example index, built on first need (150 ms for 200 examples): a text whose
+        keywords match never needs it. None before the dictionary is loaded."""
+        if self._examples is None and self.deep:
+            from .examples import Example, ExampleIndex
+            self._examples = ExampleIndex(Example(c.id, e) for c in self.concerns for e in c.examples)
+        return self._examples if self.deep else None
 
     # ---- the dictionary's part, built once it is loaded --------------------------------------
 
@@ -150,18 +159,13 @@ class ConcernMatcher:
             return True
         if not text_analysis.available():
             return False
-        forms = {}
-        for p in self.parts:
-            if p.raw not in forms:
-                forms[p.raw] = text_analysis.keyword_forms(p.raw)
+        forms = text_analysis.keywords_forms(p.raw for p in self.parts)
         parts = []
         for p in self.parts:
             lemma, reading, open_stem = forms[p.raw]
             parts.append(_Part(p.concern, p.keyword, p.index, p.count, p.surface, p.raw, p.weak,
                                lemma, reading, open_stem))
         self.parts = parts
-        from .examples import Example, ExampleIndex
-        self.examples = ExampleIndex(Example(c.id, e) for c in self.concerns for e in c.examples)
         self.reading = _Index(p.reading for p in parts)
         self.lemma = _Index(p.lemma for p in parts)   # last: `deep` is true once all is ready
         return True

@@ -170,7 +170,8 @@ class NavigatorApp(App):
     def _deepen(self, matcher: ConcernMatcher) -> None:
         """Load the dictionary and analyse the keywords in a thread: typing never waits for it,
         and until it is done the intake screen matches keywords as written."""
-        self.run_worker(matcher.deepen, thread=True, group="dictionary", exit_on_error=False)
+        self.run_worker(lambda: matcher.deepen() and matcher.examples, thread=True, group="dictionary",
+                        exit_on_error=False)
 
     def on_mount(self) -> None:
         if self.watch_interval:
