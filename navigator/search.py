@@ -221,20 +221,19 @@ class ConcernMatcher:
         return found
 
     def _script_ok(self, a: Analysis, i: int, j: int, part: int) -> bool:
-        """ニート is not in にとって, DV not in DVD, パート not in アパート: a keyword written only in
-        katakana or latin letters must be typed in the same script, as a whole word."""
-        key = self.parts[part].surface
-        if not _ONLY_SCRIPT.match(self.parts[part].raw.lower()):
-            return True
+        """ニート is not in にとって, DV not in DVD, パート(を探) not in アパート(を探): a keyword
+        that begins or ends with katakana or latin letters must begin or end there as a word,
+        and one written only in them must be typed in them."""
+        raw = self.parts[part].raw.lower()
         start, end = a.surface.span(i, j)
         typed = unicodedata.normalize("NFKC", a.text[start:end]).lower()
-        latin = key.isascii()
-        if latin != typed.isascii() or (not latin and not all("\u30a0" <= c <= "\u30ff" for c in typed)):
+        if _ONLY_SCRIPT.match(raw) and not all(_script(c) == _script(raw[0]) for c in typed if c != "ー"):
             return False
         before = unicodedata.normalize("NFKC", a.text[start - 1:start]).lower() if start else ""
         after = unicodedata.normalize("NFKC", a.text[end:end + 1]).lower()
-        same = (lambda c: c.isascii() and c.isalnum()) if latin else (lambda c: "\u30a0" <= c <= "\u30ff")
-        return not (before and same(before)) and not (after and same(after))
+        if _script(raw[0]) and before and _script(before) == _script(raw[0]):
+            return False
+        return not (_script(raw[-1]) and after and _script(after) == _script(raw[-1]))
 
     def _edges_ok(self, a: Analysis, channel, i: int, j: int, part: int, how: str) -> bool:
         p = self.parts[part]
@@ -332,6 +331,13 @@ class ConcernMatcher:
         return [Match(n.example.concern, CANDIDATE, (n.example.text,),
                       (Hit(n.example.concern, n.example.text, EXAMPLE, (), n.shared, round(n.score * 100)),),
                       candidate=True) for n in chosen]
+
+
+def _script(c: str) -> str:
+    """katakana / latin for the characters of loanwords and abbreviations, else ""."""
+    if "\u30a1" <= c <= "\u30ff":
+        return "katakana"
+    return "latin" if c.isascii() and c.isalnum() else ""
 
 
 def _together(a: Analysis, fs: list[_Found], count: int, parts: list[_Part], any_status: bool = False) -> list[_Found]:

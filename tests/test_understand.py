@@ -16,7 +16,7 @@ CONCERNS = [
     Concern("dv", "DV", "", ("DV", "夫+殴", "暴力")),
     Concern("abuse", "虐待", "", ("虐待", "殴られ", "暴力")),
     Concern("hikikomori", "ひきこもり", "", ("ニート", "何年も+外に出")),
-    Concern("employment", "就労", "", ("パート", "働け")),
+    Concern("employment", "就労", "", ("パート", "働け", "パートを探")),
     Concern("isolation", "孤立", "", ("話し相手",)),
     Concern("unsure", "複合", "", ("どこに相談",), weak=("全部", "悩み")),
 ]
@@ -73,7 +73,8 @@ def test_spelling_variant_is_explained(matcher):
 @pytest.mark.parametrize("text,concern", [("私にとって一番の心配は家賃です", "hikikomori"),
                                           ("子どもと一緒にトイレに隠れてる", "hikikomori"),
                                           ("子どもがDVDばかり見ている", "dv"),
-                                          ("アパートの更新を断られた", "employment")])
+                                          ("アパートの更新を断られた", "employment"),
+                                          ("アパートを探している", "employment")])
 def test_word_edges_are_respected(matcher, text, concern):
     assert concern not in found(matcher, text)
 
