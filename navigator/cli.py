@@ -143,7 +143,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         try:
             return serve(rules_dir, contacts_dir, args)
         except ServeError as exc:
-            raise UserError(str(exc)) from exc
+            raise UserError(exc.code, **exc.args_) from exc
     if args.command == "diff":
         return _diff(rules_dir, contacts_dir, args.old, args.new)
     if args.command == "route":

@@ -474,6 +474,25 @@ _add("NAV-C611", "相談例が 1 つも見つかりません: {where}", "no scen
 _add("NAV-C612", "--person は 続柄:相談の種類,…[:質問=答え,…] の形で指定します（「{given}」は使えません）",
      "--person wants RELATION:CONCERN,...[:QUESTION=VALUE,...], not '{given}'",
      "例: --person 母:care,guardianship:who=elder", "e.g. --person 母:care,guardianship:who=elder", given="母")
+_add("NAV-C613", "パスワードのファイル {path} を読めません（{detail}）", "cannot read the password file {path}: {detail}",
+     "ファイルの場所と読み取りの権限を確かめてください", "check the path and its permissions",
+     path="pw.txt", detail="No such file or directory")
+_add("NAV-C614", "パスワードは {min} 文字以上にしてください", "the password must be at least {min} characters",
+     "NAVIGATOR_SERVE_PASSWORD か --password-file のパスワードを長くしてください",
+     "make NAVIGATOR_SERVE_PASSWORD or the --password-file longer", min=8)
+_add("NAV-C615", "--host {host} ではほかの機械からつながります。先にパスワードを決めてください",
+     "--host {host} lets other machines connect: set a password first",
+     "NAVIGATOR_SERVE_PASSWORD か --password-file で決めるか、この機械だけで使うなら --host を付けないでください（127.0.0.1）",
+     "set NAVIGATOR_SERVE_PASSWORD or --password-file, or leave --host at 127.0.0.1", host="0.0.0.0")
+_add("NAV-C616", "--host {host} には、ブラウザで開くアドレスを --public-url で指定してください",
+     "--host {host} needs --public-url, the address browsers will use",
+     "例: --public-url http://desk-pc:8000", "e.g. --public-url http://desk-pc:8000", host="0.0.0.0")
+_add("NAV-C617", "--port {port} はポート番号ではありません（1〜65535）", "--port {port} is not a port number (1-65535)",
+     "例: --port 8000", "e.g. --port 8000", port=0)
+_add("NAV-C618", "{host}:{port} で待ち受けられません（{detail}）", "cannot listen on {host}:{port}: {detail}",
+     "ほかのプログラムがそのポートを使っていないか確かめるか、--port で別の番号にしてください",
+     "is another program using the port? try another --port", host="127.0.0.1", port=8000,
+     detail="Address already in use")
 _add("NAV-C699", "内部エラーが発生しました（{detail}）", "internal error ({detail})",
      "入力は失われていません。同じ操作で繰り返すときは担当者に連絡してください",
      "please report it with the command you ran", detail="KeyError: 'x'")

@@ -33,7 +33,11 @@ WILDCARDS = ("0.0.0.0", "::", "")
 
 
 class ServeError(Exception):
-    """The server cannot start as asked; said in one line."""
+    """The server cannot start as asked: a message catalogue code and its arguments."""
+
+    def __init__(self, code: str, **args):
+        super().__init__(code)
+        self.code, self.args_ = code, args
 
 
 def is_loopback(host: str) -> bool:
@@ -53,20 +57,19 @@ def read_password(password_file: Path | None) -> str | None:
         try:
             lines = password_file.read_text(encoding="utf-8").splitlines()
         except (OSError, UnicodeDecodeError) as exc:
-            raise ServeError(f"cannot read the password file {password_file}: {exc}") from exc
+            detail = exc.strerror if isinstance(exc, OSError) else type(exc).__name__
+            raise ServeError("NAV-C613", path=password_file, detail=detail) from exc
         return lines[0].strip() if lines else ""
     return from_env
 
 
 def check_settings(host: str, password: str | None, public_url: str | None) -> None:
     if password is not None and len(password) < MIN_PASSWORD:
-        raise ServeError(f"the password must be at least {MIN_PASSWORD} characters")
+        raise ServeError("NAV-C614", min=MIN_PASSWORD)
     if not is_loopback(host) and not password:
-        raise ServeError(f"--host {host} lets other machines connect: set a password in {PASSWORD_ENV} "
-                         f"or --password-file first (or leave --host at 127.0.0.1)")
+        raise ServeError("NAV-C615", host=host)
     if host in WILDCARDS and not public_url:
-        raise ServeError(f"--host {host or '(all)'} needs --public-url, the address browsers will use "
-                         "(e.g. http://this-machine:8000)")
+        raise ServeError("NAV-C616", host=host or "''")
 
 
 def app_command(rules_dir: Path, contacts_dir: Path, municipality: str | None) -> str:
@@ -169,7 +172,7 @@ def serve(rules_dir: Path, contacts_dir: Path, args: argparse.Namespace) -> int:
     password = read_password(args.password_file)
     check_settings(args.host, password, args.public_url)
     if not (1 <= args.port <= 65535):
-        raise ServeError(f"--port {args.port} is not a port number (1-65535)")
+        raise ServeError("NAV-C617", port=args.port)
     server = make_server(app_command(rules_dir, contacts_dir, args.municipality), args.host, args.port,
                          password, args.public_url)
     print(f"相談窓口ナビ: ブラウザで {server.public_url} を開いてください（終了は Ctrl+C）"
@@ -177,5 +180,5 @@ def serve(rules_dir: Path, contacts_dir: Path, args: argparse.Namespace) -> int:
     try:
         server.serve()
     except OSError as exc:  # e.g. the port is taken
-        raise ServeError(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}") from exc
+        raise ServeError("NAV-C618", host=args.host, port=args.port, detail=exc.strerror or exc) from exc
     return 0

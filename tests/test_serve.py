@@ -80,19 +80,21 @@ def test_other_hosts_need_a_password(capsys, monkeypatch):
     monkeypatch.delenv("NAVIGATOR_SERVE_PASSWORD", raising=False)
     for host in ("0.0.0.0", "192.0.2.1", "desk-pc"):
         assert main(["serve", "--host", host, "--public-url", "http://desk-pc:8000"]) == 2
-        assert "NAVIGATOR_SERVE_PASSWORD" in capsys.readouterr().err
+        err = capsys.readouterr().err
+        assert "[NAV-C615]" in err and "NAVIGATOR_SERVE_PASSWORD" in err
 
 
 def test_a_short_or_unreadable_password_is_refused(capsys, monkeypatch, tmp_path):
     monkeypatch.setenv("NAVIGATOR_SERVE_PASSWORD", "short")
-    assert main(["serve"]) == 2 and "at least 8" in capsys.readouterr().err
+    assert main(["serve"]) == 2 and "8 文字以上" in capsys.readouterr().err
     assert main(["serve", "--password-file", str(tmp_path / "none")]) == 2
-    assert "cannot read the password file" in capsys.readouterr().err
+    assert "[NAV-C613]" in capsys.readouterr().err
 
 
 def test_a_wildcard_host_needs_the_address_browsers_use(capsys, monkeypatch):
     monkeypatch.setenv("NAVIGATOR_SERVE_PASSWORD", "long enough secret")
     assert main(["serve", "--host", "0.0.0.0"]) == 2 and "--public-url" in capsys.readouterr().err
+    assert main(["serve", "--port", "0"]) == 2 and "[NAV-C617]" in capsys.readouterr().err
 
 
 def test_a_non_loopback_host_without_password_does_not_listen(tmp_path):
@@ -102,7 +104,7 @@ def test_a_non_loopback_host_without_password_does_not_listen(tmp_path):
     done = subprocess.run([sys.executable, "-m", "navigator", "serve", "--host", "0.0.0.0", "--port", str(port),
                            "--public-url", f"http://desk-pc:{port}"], cwd=tmp_path, env=env,
                           capture_output=True, text=True, timeout=60)
-    assert done.returncode == 2 and "password" in done.stderr
+    assert done.returncode == 2 and "[NAV-C615]" in done.stderr
     with pytest.raises(OSError):
         socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
 
@@ -258,3 +260,13 @@ def test_the_municipality_counts_before_or_after_serve(argv):
     args = build_parser().parse_args(argv)
     assert args.municipality == "asaka" and args.host == "127.0.0.1" and args.port == 8000
     assert app_command(ROOT / "rules", ROOT / "contacts", args.municipality).endswith(" -m asaka")
+
+
+def test_a_port_in_use_is_said_plainly(tmp_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run([sys.executable, "-m", "navigator", "serve", "--port", str(port)], cwd=tmp_path,
+                              capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and "[NAV-C618]" in done.stderr and "Traceback" not in done.stderr + done.stdout
