@@ -263,7 +263,7 @@ def _route(loaded: Loaded, args: argparse.Namespace) -> int:
     persons = [_person(ruleset, text, i) for i, text in enumerate(args.person, start=1)]
     matcher = ConcernMatcher(ruleset.common.concerns)
     intake = take(ruleset, matcher, args.municipality, args.text or "", args.concern, answers, persons, args.main)
-    if not intake.case.all_concerns():
+    if not intake.case.all_concerns() and not intake.danger.detected:
         raise UserError("NAV-C606")
     from .engine import route
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Iterable, Mapping
 
+from .danger import NO_DANGER, Danger, lines_for
 from .names import fill
 from .model import (AllOf, AnswerIs, AnyOf, Common, Condition, Contact, EmergencyLine, Municipality,
                     Not, Plan, Question, Rule, RuleSet, Source, holds)
@@ -17,6 +18,8 @@ RULE, FALLBACK, GENERAL = "rule", "fallback", "general"
 FALLBACK_REASON = ("この相談について、計画には具体的な窓口の記載がありません。"
                    "計画が示す最も一般的な相談窓口です。")
 GENERAL_REASON = "複数の困りごとがある・どこに相談すればよいかわからないときの総合的な相談窓口です。"
+DANGER_REASON = ("相談内容に危険の手がかりがあり、相談の種類はまだ分かりません。"
+                 "緊急の連絡先のあとに、計画が示す最も一般的な相談窓口です。")
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,7 @@ class Case:
     answers: Mapping[str, str] = field(default_factory=dict)
     persons: tuple[Person, ...] = ()
     main: str | None = None            # the concern that troubles them most (◎)
+    danger: Danger = NO_DANGER         # found in the resident's words (navigator.danger.detect)
 
     def groups(self) -> list[tuple[Person | None, tuple[str, ...], Mapping[str, str]]]:
         """(person or None, concerns, answers) for each who-has-what, the untied part first."""
@@ -108,15 +112,18 @@ class Result:
     referrals: tuple[Referral, ...]
     persons: tuple[Person, ...] = ()   # each with only the answers that mattered for their concerns
     main: str | None = None
+    danger: Danger = NO_DANGER
 
     def person(self, person_id: str | None) -> Person | None:
         return next((p for p in self.persons if p.id == person_id), None)
 
 
-def questions_for(common: Common, concerns: Iterable[str]) -> list[Question]:
-    """The follow-up questions that matter for these concerns, in the file's order."""
+def questions_for(common: Common, concerns: Iterable[str], danger: Danger = NO_DANGER) -> list[Question]:
+    """The follow-up questions that matter for these concerns, in the file's order; the danger
+    question too, whatever the concerns, when the resident's words show danger."""
     chosen = set(concerns)
-    return [q for q in common.questions if chosen.intersection(q.concerns)]
+    asked = common.danger.question if danger.detected else None
+    return [q for q in common.questions if chosen.intersection(q.concerns) or q.id == asked]
 
 
 def route(ruleset: RuleSet, case: Case) -> Result:
@@ -130,20 +137,33 @@ def route(ruleset: RuleSet, case: Case) -> Result:
     candidates: list[tuple[tuple, str, Ground]] = []
     kept: dict[str | None, dict[str, str]] = {}
     for person, own, given in groups:
-        relevant = {q.id for q in questions_for(ruleset.common, own)}
+        relevant = {q.id for q in questions_for(ruleset.common, own, case.danger)}
         answers = {q: v for q, v in given.items() if q in relevant}
         kept[person.id if person else None] = answers
         selected = frozenset(own)
         for e in ruleset.common.emergency:
-            if holds(e.when, selected, answers):
+            if e.when and holds(e.when, selected, answers):
                 emergency.setdefault(e.id, e)
         candidates += _candidates(plan, own, selected, answers, [concerns.index(c) for c in own],
                                   person.id if person else None)
     candidates += _general(plan, concerns)
-    lines = tuple(e for e in ruleset.common.emergency if e.id in emergency)  # the file's order
+    if not concerns and case.danger.detected:
+        candidates = [_most_general(plan)]
+    # What the words showed comes first and stays even if staff answer いいえ; then the lines
+    # whose own condition holds (a ticked concern, an answer), in the file's order.
+    lines = tuple(dict.fromkeys((*lines_for(ruleset.common, case.danger),
+                                 *(e for e in ruleset.common.emergency if e.id in emergency))))
     persons = tuple(replace(p, answers=kept.get(p.id, {})) for p in case.persons)
     main = case.main if case.main in concerns else None
-    return Result(plan.municipality, concerns, kept.get(None, {}), lines, _merge(plan, candidates), persons, main)
+    return Result(plan.municipality, concerns, kept.get(None, {}), lines, _merge(plan, candidates), persons, main,
+                  case.danger)
+
+
+def _most_general(plan: Plan) -> tuple[tuple, str, Ground]:
+    """Danger but no concern yet: after the national lines, the plan's most general window."""
+    cid = plan.municipality.general_window or plan.municipality.fallback
+    contact = plan.contacts[cid]
+    return (GENERAL_PRIORITY, -1, -1, 0), cid, Ground(GENERAL, None, contact.window, DANGER_REASON, contact.source)
 
 
 def _general(plan: Plan, concerns: tuple[str, ...]) -> list[tuple[tuple, str, Ground]]:
@@ -212,7 +232,9 @@ def explain(ruleset: RuleSet, referral: Referral) -> list[str]:
     lines = []
     for g in referral.grounds:
         label = common.concern(g.concern).label if g.concern and common.concern(g.concern) else None
-        if g.kind == GENERAL:
+        if g.kind == GENERAL and g.reason == DANGER_REASON:
+            lines.append("危険の手がかりがあり相談の種類が見つからないため、計画が示す最も一般的な窓口を表示")
+        elif g.kind == GENERAL:
             lines.append("相談が複数ある、またはどこに相談すればよいかわからないため、総合相談窓口を最初に表示")
         elif g.kind == FALLBACK:
             lines.append(f"「{label}」: 計画に具体的な記載がないため、最も一般的な窓口（{referral.contact.id}）へ")

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Iterable, Mapping
 
 from . import persons as mentions
+from .danger import NO_DANGER, Danger, detect, inferred_answer
 from .engine import Case, Person, questions_for
 from .model import RuleSet
 from .search import ConcernMatcher, Ignored, Match, infer_answers
@@ -28,6 +29,10 @@ class Intake:
     matches: tuple[Match, ...]     # concerns found in the text, best first
     ignored: tuple[Ignored, ...] = ()   # words found but not counted (否定, 過去, 単独では弱い …)
 
+    @property
+    def danger(self) -> Danger:
+        return self.case.danger
+
 
 def take(ruleset: RuleSet, matcher: ConcernMatcher, municipality: str, text: str = "",
          concerns: Iterable[str] = (), answers: Mapping[str, str] | None = None,
@@ -39,8 +44,10 @@ def take(ruleset: RuleSet, matcher: ConcernMatcher, municipality: str, text: str
     matches = understood.matches if understood else ()
     ignored = understood.ignored if understood else ()
     given = tuple(persons)
+    danger = detect(ruleset.common.danger, text) if text.strip() else NO_DANGER
     chosen = tuple(dict.fromkeys([*concerns, *(m.concern for m in matches)]))
-    inferred = infer_answers(text, questions_for(ruleset.common, chosen)) if text.strip() else {}
+    inferred = infer_answers(text, questions_for(ruleset.common, chosen, danger)) if text.strip() else {}
+    inferred.update(inferred_answer(ruleset.common.danger, danger))
     merged = {**inferred, **(answers or {})}  # what the text states plainly; given answers win
     found = () if given or answers or not household else household_from_text(ruleset, text, matches)
     if found:
@@ -49,11 +56,11 @@ def take(ruleset: RuleSet, matcher: ConcernMatcher, municipality: str, text: str
         shared = {q: v for q, v in merged.items() if q not in PERSONAL}
         found = tuple(replace(p, answers={**shared, **p.answers}) for p in found)
         untied_answers = {q: v for q, v in merged.items() if q not in PERSONAL or q in (answers or {})}
-        case = Case(municipality, untied, untied_answers, found, main)
+        case = Case(municipality, untied, untied_answers, found, main, danger)
     else:
         given_concerns = {c for p in given for c in p.concerns}
         case = Case(municipality, tuple(c for c in chosen if c not in given_concerns) if given else chosen,
-                    merged, given, main)
+                    merged, given, main, danger)
     return Intake(case, matches, ignored)
 
 

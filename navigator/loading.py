@@ -10,11 +10,11 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
-from yaml.nodes import MappingNode, Node, ScalarNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .model import (AllOf, AnswerIs, AnyOf, Common, Concern, ConcernIs, Condition, Contact,
-                    EmergencyLine, Municipality, Not, Option, Origin, Plan, Question, Rule,
-                    RuleSet, Source)
+from .model import (AllOf, AnswerIs, AnyOf, Citation, Common, Concern, ConcernIs, Condition, Contact,
+                    DangerKind, DangerRules, EmergencyLine, Municipality, Not, Option, Origin, Plan,
+                    Question, Rule, RuleSet, Source)
 from .messages import Both, suggest
 from .names import fill, name_parts, named, uses
 from .problems import ERROR, Problem, has_errors
@@ -24,6 +24,8 @@ from .yamlnodes import Reader, compose_file, compose_text
 
 COMMON_FILE = "common.yaml"
 MUNICIPALITY_NAME = re.compile(r"^\S+[市町村]$")
+DANGER_FILE = "danger.yaml"       # optional: danger cues (without it, danger is only asked)
+SHARED_FILES = (COMMON_FILE, DANGER_FILE)   # in rules/ but not municipalities
 
 
 @dataclass(frozen=True)
@@ -106,7 +108,8 @@ def municipality_ids(rules_dir: Path) -> list[str]:
                        if os.path.normcase(n).endswith(".yaml"))  # as glob("*.yaml") matches
     except OSError:
         return []
-    return [n for n in names if n != Path(COMMON_FILE).stem]
+    shared = {Path(name).stem for name in SHARED_FILES}
+    return [n for n in names if n not in shared]
 
 
 def _shown(path: Path) -> str:
@@ -137,6 +140,10 @@ def load(rules_dir: Path | str, contacts_dir: Path | str, only: list[str] | None
         common_path = rules_dir / COMMON_FILE
         common_files = Files.read([common_path], _shown)
         common = cache.get(common_files, problems, partial(_load_common, common_path, problems))
+        danger_path = rules_dir / DANGER_FILE
+        danger_files = Files.read([danger_path], _shown, depends_on=common_files)  # names its lines
+        common = replace(common, danger=cache.get(danger_files, problems,
+                                                  partial(_load_danger, danger_path, common, problems)))
         plans = {}
         for mid in expected:
             paths = [rules_dir / f"{mid}.yaml", contacts_dir / f"{mid}.yaml"]
@@ -206,14 +213,14 @@ END_KEY = "end"
 END_LINE = f"{END_KEY}: true"
 
 
-def _top(r: Reader, root: Node, what: str, required: tuple[str, ...], refuse: bool = True
-         ) -> dict[str, Node] | None:
+def _top(r: Reader, root: Node, what: str, required: tuple[str, ...], refuse: bool = True,
+         optional: tuple[str, ...] = ()) -> dict[str, Node] | None:
     """The top-level keys of a file, or None when the file is refused. Every rule and contact
     file ends with `end: true`: a file cut off or saved half-way is often still valid YAML (at
     a rule boundary), and without the end it would silently lose its last rules. Without its
     end a municipality's file is refused; common.yaml is still read (it is an error all the
     same), so that every municipality is not reported again for concerns it cannot find."""
-    top = r.fields(root, what, required, (END_KEY,))
+    top = r.fields(root, what, required, optional + (END_KEY,))
     if top is None or (not _ended(r, root, top) and refuse):
         return None
     top.pop(END_KEY, None)
@@ -317,15 +324,114 @@ def _question(r: Reader, node: Node, concern_ids: set[str]) -> Question | None:
     return Question(qid, prompt, tuple(options), concerns, r.origin(node))
 
 
+LINE_GROUPS = ("police", "ambulance", "child", "dv", "crisis", "sexual", "consultation")
+
+
 def _emergency(r: Reader, node: Node, common: Common) -> EmergencyLine | None:
-    f = r.fields(node, "an emergency line", ("id", "name", "phone", "when"), ("note",))
+    f = r.fields(node, "an emergency line", ("id", "name", "phone"),
+                 ("when", "note", "group", "hours", "free", "source"))
     if f is None:
         return None
     eid, name, phone = r.ident(f.get("id"), "id"), r.text(f.get("name"), "name"), r.text(f.get("phone"), "phone")
     when = _condition(r, f["when"], common) if "when" in f else None
-    if not (eid and name and phone):
+    group = r.text(f.get("group"), "group", optional=True)
+    if group and group not in LINE_GROUPS:
+        r.report(f["group"], "NAV-E323", group=group, groups=", ".join(LINE_GROUPS))
+    free = r.scalar(f["free"]) if "free" in f else None
+    if free is not None and not isinstance(free, bool):
+        r.report(f["free"], "NAV-E327")
+        free = None
+    citation = _citation(r, f["source"]) if "source" in f else None
+    if not (eid and name and phone) or ("when" in f and when is None):
         return None
-    return EmergencyLine(eid, name, phone, r.text(f.get("note"), "note", optional=True) or "", when, r.origin(node))
+    return EmergencyLine(eid, name, phone, r.text(f.get("note"), "note", optional=True) or "", when,
+                         r.origin(node), group=group, hours=r.text(f.get("hours"), "hours", optional=True),
+                         free=free, citation=citation)
+
+
+def _citation(r: Reader, node: Node) -> Citation | None:
+    f = r.fields(node, "a national line's source", ("operator", "url", "verified"), ("how",))
+    if f is None:
+        return None
+    operator, url = r.text(f.get("operator"), "operator"), r.text(f.get("url"), "url")
+    verified = r.date(f.get("verified"), "verified")
+    if url and not url.startswith(("https://", "http://")):
+        r.report(f["url"], "NAV-E326")
+        url = None
+    if not (operator and url and verified):
+        return None
+    return Citation(operator, url, verified, r.text(f.get("how"), "how", optional=True) or "")
+
+
+# ---- danger.yaml ------------------------------------------------------------------
+
+DANGER_LISTS = ("now", "past", "negation", "harmless")
+
+
+def _load_danger(path: Path, common: Common, problems: list[Problem], texts: dict[Path, str]) -> DangerRules:
+    if not path.is_file():
+        return DangerRules()
+    r = Reader(_shown(path), problems)
+    root = _compose(path, r.path, problems, texts)
+    if root is None:
+        return DangerRules()
+    top = _top(r, root, "the danger file", ("kinds",), refuse=False,
+               optional=("question", "answer", "words") + DANGER_LISTS)
+    if top is None:
+        return DangerRules()
+    question, answer = _danger_question(r, top, common)
+    groups = (r.mapping(top["words"], "words") or {}) if "words" in top else {}
+    words = {name: r.texts(node, f"a word of @{name}") for name, node in groups.items()}
+    lists = {key: r.texts(top.get(key), key) for key in DANGER_LISTS}
+    kinds = _unique(r, _kept(_danger_kind(r, n, common, words) for n in r.items(top["kinds"], "kinds")),
+                    "danger kind") if "kinds" in top else []
+    return DangerRules(question, answer, **lists, words=tuple(words.items()), kinds=tuple(kinds))
+
+
+def _danger_question(r: Reader, top: dict[str, Node], common: Common) -> tuple[str | None, str | None]:
+    qid, value = r.text(top.get("question"), "question", optional=True), r.text(top.get("answer"), "answer", optional=True)
+    if qid is None:
+        return None, None
+    question = common.question(qid)
+    if question is None or value is None or question.option(value) is None:
+        options = ", ".join(f"{q.id}: {'/'.join(o.value for o in q.options)}" for q in common.questions[:4])
+        r.report(top.get("answer", top["question"]) if question else top["question"], "NAV-E325",
+                 question=qid, answer=value or "", options=options)
+        return None, None
+    return qid, value
+
+
+def _danger_kind(r: Reader, node: Node, common: Common, words: dict[str, tuple[str, ...]]) -> DangerKind | None:
+    f = r.fields(node, "a danger kind", ("id", "label", "lines"), ("cues", "now_cues", "alone_cues"))
+    if f is None:
+        return None
+    kid, label, lines = r.ident(f.get("id"), "kind id"), r.text(f.get("label"), "label"), r.texts(f.get("lines"), "line id")
+    for line_id in lines:
+        if common.line(line_id) is None:
+            r.report(f["lines"], "NAV-E320", kind=kid, line=line_id, lines=", ".join(e.id for e in common.emergency))
+    cues = {key: r.texts(f.get(key), "cue") for key in ("cues", "now_cues", "alone_cues")}
+    for key in cues:
+        items = f[key].value if key in f and isinstance(f[key], SequenceNode) else [f[key]] if key in f else []
+        for item in items:
+            if isinstance(item, ScalarNode) and isinstance(item.value, str):
+                _check_cue(r, item, item.value, words)
+    if not (kid and label) or not any(cues.values()):
+        if kid and label:
+            r.report(node, "NAV-E324", kind=kid)
+        return None
+    return DangerKind(kid, label, lines, cues["cues"], cues["now_cues"], cues["alone_cues"], r.origin(node))
+
+
+def _check_cue(r: Reader, node: Node, cue: str, words: dict[str, tuple[str, ...]]) -> None:
+    from .search import normalize
+
+    for part in cue.split("+"):
+        part = part.strip()
+        if part.startswith("@"):
+            if part[1:] not in words:
+                r.report(node, "NAV-E321", cue=cue, group=part, groups=", ".join(f"@{w}" for w in words))
+        elif not normalize(part):
+            r.report(node, "NAV-E322", cue=cue)
 
 
 # ---- conditions -------------------------------------------------------------------

@@ -367,6 +367,34 @@ _add("NAV-E311", "窓口ファイルには市町村「{owner}」とあります�
      "contacts file says municipality '{owner}' but is named '{mid}'",
      "municipality: {mid} に直すか、ファイル名を直してください", "make them agree", owner="ageo", mid="asaka")
 
+# ---- E32x: national lines and danger cues (rules/common.yaml emergency, rules/danger.yaml)
+
+_add("NAV-E320", "危険の種類「{kind}」が、ない緊急連絡先「{line}」を指しています",
+     "danger kind '{kind}' names unknown emergency line '{line}'",
+     "rules/common.yaml の emergency にある id を書いてください（{lines}）", "use an id from emergency: {lines}",
+     kind="violence_now", line="polise", lines="police, ambulance, …")
+_add("NAV-E321", "手がかり「{cue}」の「{group}」という言葉のまとまりは words: にありません",
+     "cue '{cue}' uses unknown word group '{group}'",
+     "words: に書いたまとまりの名前を @ の後に書いてください（{groups}）", "define it under words: ({groups})",
+     cue="@kid+叩かれ", group="@kid", groups="@child, @partner")
+_add("NAV-E322", "手がかり「{cue}」に、空白や記号を除くと空になる部分があります",
+     "cue '{cue}' has a part that is empty once spaces and punctuation are dropped",
+     "+ の前後に言葉を書いてください", "write a word on both sides of +", cue="夫+")
+_add("NAV-E323", "番号の種類（group）「{group}」はありません", "unknown line group '{group}'",
+     "使えるもの: {groups}", "groups: {groups}", group="crises", groups="police, ambulance, child, dv, crisis, sexual, consultation")
+_add("NAV-E324", "危険の種類「{kind}」に手がかりがありません", "danger kind '{kind}' has no cues",
+     "cues・now_cues・alone_cues のどれかに言葉を書いてください", "give it cues, now_cues or alone_cues", kind="sexual")
+_add("NAV-E325", "危険のときに聞く質問「{question}」がないか、答え「{answer}」がその選択肢にありません",
+     "danger question '{question}' is unknown or '{answer}' is not one of its options",
+     "common.yaml の questions にある id と、その選択肢の value を書いてください（{options}）",
+     "name a question of common.yaml and one of its option values ({options})",
+     question="dangr", answer="yes", options="danger: yes, no")
+_add("NAV-E326", "出典の url は https:// か http:// で始めてください", "url must start with https:// or http://",
+     "運営者のページのアドレスをそのまま貼ってください", "paste the address of the operator's page")
+_add("NAV-E327", "free の値は true か false にしてください", "free must be true or false",
+     "無料なら true、通話料がかかるなら false、わからなければ行ごと消してください",
+     "true when the call is free, false when not; leave it out when not stated")
+
 # ---- E4xx / W4xx: deeper checks (navigator check) ------------------------------------
 
 _add("NAV-W401", "{kind}「{id}」に計画からの引用（quote）がありません", "{kind} '{id}' cites no quote from the plan",

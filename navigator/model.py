@@ -122,6 +122,16 @@ class Question:
 
 
 @dataclass(frozen=True)
+class Citation:
+    """The operator's public page a national line was checked against, and when and how."""
+
+    operator: str
+    url: str
+    verified: dt.date
+    how: str = ""
+
+
+@dataclass(frozen=True)
 class EmergencyLine:
     id: str
     name: str
@@ -130,6 +140,44 @@ class EmergencyLine:
     when: Condition | None
     origin: Origin = NOWHERE
     source: Source = Source(national=True)
+    group: str | None = None        # police, ambulance, child, dv, crisis, sexual, consultation
+    hours: str | None = None        # as published, with the date it was read
+    free: bool | None = None        # the call costs nothing (None: not stated)
+    citation: Citation | None = None
+
+
+# ---- danger cues (rules/danger.yaml) ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class DangerKind:
+    """One kind of danger, the national lines it puts first, and the words that show it.
+    `cues` fire on their own; `now_cues` only with a word for "now" near them; `alone_cues`
+    only when no other kind fired. A cue `A+B` needs every part in one sentence; `@name`
+    stands for any word of the group `name` in DangerRules.words."""
+
+    id: str
+    label: str
+    lines: tuple[str, ...]
+    cues: tuple[str, ...] = ()
+    now_cues: tuple[str, ...] = ()
+    alone_cues: tuple[str, ...] = ()
+    origin: Origin = NOWHERE
+
+
+@dataclass(frozen=True)
+class DangerRules:
+    question: str | None = None            # the question asked whenever a cue fires
+    answer: str | None = None              # its value pre-selected then
+    now: tuple[str, ...] = ()              # 今, さっき, 今夜 …
+    past: tuple[str, ...] = ()             # 昔, 以前 … (the nearest time word decides)
+    negation: tuple[str, ...] = ()         # after a cue (a few kana later): the cue is denied
+    harmless: tuple[str, ...] = ()         # words a cue or time word inside them does not count in
+    words: tuple[tuple[str, tuple[str, ...]], ...] = ()   # (@name, its words)
+    kinds: tuple[DangerKind, ...] = ()     # in the order their lines come first
+
+    def kind(self, kind_id: str) -> DangerKind | None:
+        return next((k for k in self.kinds if k.id == kind_id), None)
 
 
 # ---- per municipality ------------------------------------------------------------
@@ -186,12 +234,16 @@ class Common:
     concerns: tuple[Concern, ...]
     questions: tuple[Question, ...]
     emergency: tuple[EmergencyLine, ...]
+    danger: DangerRules = DangerRules()
 
     def concern(self, concern_id: str) -> Concern | None:
         return next((c for c in self.concerns if c.id == concern_id), None)
 
     def question(self, question_id: str) -> Question | None:
         return next((q for q in self.questions if q.id == question_id), None)
+
+    def line(self, line_id: str) -> EmergencyLine | None:
+        return next((e for e in self.emergency if e.id == line_id), None)
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from .engine import FALLBACK, Case, Referral, Result, explain, route
 from .intake import Intake
+from .danger import why_line
 from .search import Understanding, explain_understanding, ignored_json, match_json
-from .model import RuleSet, Source
+from .model import EmergencyLine, RuleSet, Source
 from .text import printable
 
 UNKNOWN = "記載なし"
@@ -50,8 +51,9 @@ def as_json(ruleset: RuleSet, result: Result, intake: Intake | None = None) -> d
         ],
         "ignored": [ignored_json(i) for i in (intake.ignored if intake else ())],
         "answers": dict(result.answers),
-        "emergency": [{"name": e.name, "phone": e.phone, "note": e.note, "source": "national"}
-                      for e in result.emergency],
+        "danger": {"detected": result.danger.detected, "kinds": list(result.danger.kinds),
+                   "matched": list(result.danger.matched)},
+        "emergency": [_line_json(ruleset, result, e) for e in result.emergency],
         "referrals": [_referral_json(ruleset, r) for r in result.referrals],
         "persons": [_person_json(p) for p in result.persons],
         "main": result.main,
@@ -80,6 +82,29 @@ def household_lines(ruleset: RuleSet, result: Result) -> list[str]:
             for p in result.persons if p.concerns]
 
 
+def _line_json(ruleset: RuleSet, result: Result, e: EmergencyLine) -> dict:
+    c = e.citation
+    return {"id": e.id, "name": e.name, "phone": e.phone, "note": e.note, "kind": e.group,
+            "hours": e.hours, "free": e.free, "source": "national",
+            "citation": {"operator": c.operator, "url": c.url, "verified": c.verified.isoformat(),
+                         "how": c.how} if c else None,
+            "why": why_line(ruleset.common, result.danger, e)}
+
+
+def line_text(e: EmergencyLine) -> str:
+    """One national line on one line: number, name, hours (the compact emergency block)."""
+    return "　".join(p for p in (e.phone, e.name, e.hours) if p)
+
+
+def danger_text(ruleset: RuleSet, result: Result) -> str | None:
+    """Which danger the words showed and by which words (「包丁を持」「暴れ」→ 今まさに暴力…)."""
+    if not result.danger.detected:
+        return None
+    kinds = "・".join(k.label for k in (ruleset.common.danger.kind(i) for i in result.danger.kinds) if k)
+    words = "".join(f"「{w}」" for w in result.danger.matched)
+    return f"相談内容から推定: {kinds}（手がかり: {words}）"
+
+
 def _referral_json(ruleset: RuleSet, r: Referral) -> dict:
     c = r.contact
     return {
@@ -104,7 +129,7 @@ def _referral_json(ruleset: RuleSet, r: Referral) -> dict:
 
 def as_text(ruleset: RuleSet, result: Result, intake: Intake | None = None) -> str:
     lines = [f"{result.municipality.name}（{result.municipality.plan}）",
-             "相談内容: " + "、".join(ruleset.common.concern(c).label for c in result.concerns)]
+             "相談内容: " + ("、".join(ruleset.common.concern(c).label for c in result.concerns) or "（種類は未確定）")]
     if intake and (intake.matches or intake.ignored):
         understood = Understanding(intake.matches, intake.ignored)
         lines += [f"  {line}" for line in explain_understanding(understood, lambda c: ruleset.common.concern(c).label)]
@@ -114,7 +139,9 @@ def as_text(ruleset: RuleSet, result: Result, intake: Intake | None = None) -> s
     if result.emergency:
         lines.append("")
         lines.append("!! 緊急のときは、まずこちらへ（全国共通の番号）")
-        lines += [f"   {e.phone}  {e.name} — {e.note}" for e in result.emergency]
+        if danger_text(ruleset, result):
+            lines.append(f"   {danger_text(ruleset, result)}")
+        lines += [f"   {line_text(e)}" for e in result.emergency]
     lines.append("")
     for r in result.referrals:
         c = r.contact

@@ -24,8 +24,10 @@ def test_route_json_contract(capsys):
     code, out, _ = run(capsys, "route", *DIRS, "-m", "town", "--text", "家賃が払えない", "--format", "json")
     assert code == 0
     data = json.loads(out)
-    assert set(data) == {"municipality", "concerns", "ignored", "answers", "emergency", "referrals", "persons", "main"}
+    assert set(data) == {"municipality", "concerns", "ignored", "answers", "danger", "emergency", "referrals", "persons",
+                         "main"}
     assert data["persons"] == [] and data["main"] is None  # one person: the household fields stay empty
+    assert data["danger"] == {"detected": False, "kinds": [], "matched": []}
     assert data["municipality"] == "town"
     assert [c["id"] for c in data["concerns"]] == ["poverty", "housing"]
     assert data["concerns"][0] == {"id": "poverty", "label": "生活困窮", "score": 100, "candidate": False,
@@ -46,9 +48,12 @@ def test_route_emergency_json(capsys):
     code, out, _ = run(capsys, "route", *DIRS, "-m", "town", "-c", "abuse", "-a", "who=child",
                        "-a", "danger=yes", "--format", "json")
     assert code == 0
-    assert json.loads(out)["emergency"] == [
-        {"name": "警察", "phone": "110", "note": "", "source": "national"},
-        {"name": "児童相談所虐待対応ダイヤル", "phone": "189", "note": "", "source": "national"}]
+    lines = json.loads(out)["emergency"]
+    old = [{k: e[k] for k in ("name", "phone", "note", "source")} for e in lines]  # the keys before issue 10
+    assert old == [{"name": "警察", "phone": "110", "note": "", "source": "national"},
+                   {"name": "児童相談所虐待対応ダイヤル", "phone": "189", "note": "", "source": "national"}]
+    assert [e["kind"] for e in lines] == [None, None]   # the mini rules give no group
+    assert "児童相談所虐待対応ダイヤル" not in lines[0]["why"] and "子ども" in lines[1]["why"]
 
 
 def test_route_text_output(capsys):

@@ -18,8 +18,8 @@ SCHEMAS = ROOT / "schema"
 
 
 def schema_for(path: Path) -> str:
-    if path.name == "common.yaml":
-        return "common.schema.json"
+    if path.name in ("common.yaml", "danger.yaml"):
+        return f"{path.stem}.schema.json"
     return "contacts.schema.json" if path.parent.name == "contacts" else "rules.schema.json"
 
 

@@ -73,3 +73,20 @@ def test_words_apart_in_the_sentence_match_together():
     assert (m.concern, m.score, m.matched) == ("dv", 90, ("夫+殴",))
     assert matcher.match("殴られた") == []           # one part alone is not enough
     assert [m.concern for m in matcher.match("お金がほんとうにない")] == ["poverty"]
+
+
+def test_long_vowel_mark_is_kept_so_neet_is_not_nito():
+    """Issue 10: ニート normalised to 「にと」 matched 「子どもと一緒にトイレ」."""
+    matcher = ConcernMatcher([Concern("hikikomori", "ひきこもり", "", ("ニート",))])
+    assert normalize("ニート") == "にーと"
+    assert matcher.match("子どもと一緒にトイレに隠れてる") == []
+    assert matcher.match("机の上にトマトがある") == [] and matcher.match("ニトリで買った") == []
+    assert [m.concern for m in matcher.match("息子がニートで")] == ["hikikomori"]
+
+
+def test_ascii_keyword_does_not_match_inside_a_longer_ascii_word():
+    """Issue 10: DV matched inside DVD."""
+    matcher = ConcernMatcher([Concern("dv", "DV", "", ("DV",))])
+    assert matcher.match("子どもがDVDばかり見ていて") == []
+    assert [m.concern for m in matcher.match("夫からのＤＶで悩んで")] == ["dv"]
+    assert [m.concern for m in matcher.match("DVかもしれない")] == ["dv"]

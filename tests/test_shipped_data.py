@@ -12,7 +12,10 @@ from navigator.report import coverage_rows
 from conftest import ROOT
 
 SEEDS = ROOT.parent / "shared" / "seeds"
-NATIONAL_PHONES = {"110", "119", "189", "#8008"}
+# The national lines, each cited in rules/common.yaml to its operator's public page (issue 10,
+# ../shared/findings/data-audit.md §4). A number outside the seeds and this list is invented.
+NATIONAL_PHONES = {"110", "119", "189", "#8008", "0120-279-889", "0570-064-556", "0120-279-338",
+                   "0120-783-556", "0570-783-556", "#8891", "#8103"}
 MUNICIPALITIES = {"maebashi", "isesaki", "ageo", "shimotsuke", "asaka"}
 
 
@@ -76,6 +79,24 @@ def test_every_phone_appears_in_a_seed_or_is_national(shipped, seeds):
 
 def test_emergency_lines_are_only_the_national_ones(shipped):
     assert {e.phone for e in shipped.common.emergency} == NATIONAL_PHONES
+
+
+def test_every_national_line_is_cited_with_operator_hours_and_date(shipped):
+    for e in shipped.common.emergency:
+        c = e.citation
+        assert c and c.operator and c.url.startswith(("https://", "http://")) and c.how, e.id
+        assert c.verified.year >= 2026, e.id
+        assert e.group and e.hours and "掲載" in e.hours, e.id
+
+
+def test_every_danger_kind_puts_a_line_of_its_group_first(shipped):
+    """The line groups of COMMON.md: the blind sets' `first:` labels are these."""
+    first = {"violence_now": "police", "medical": "ambulance", "child": "child", "dv": "dv",
+             "suicide": "crisis", "sexual": "sexual"}
+    kinds = shipped.common.danger.kinds
+    assert {k.id for k in kinds} == set(first)
+    for kind in kinds:
+        assert shipped.common.line(kind.lines[0]).group == first[kind.id], kind.id
 
 
 def test_no_empty_cell_in_the_coverage_matrix(shipped):

@@ -1,0 +1,100 @@
+"""Danger detection on labelled sentences: recall, false alarms and right line first, per set.
+
+    .venv/bin/python bench/danger.py [--show] [FILES]
+
+Default sets: bench/dev/danger_dev.yaml (tuning), ../shared/findings/devset.yaml and fresh2.yaml
+(measured from ../shared, never copied), and bench/blind/danger.yaml (blind: only aggregate
+figures are printed for it, and --show refuses to list its sentences).
+
+Each sentence goes through what `navigator route --text` does (intake.take → engine.route) with
+nothing ticked. An item has `text`, `danger` (true/false) and, in sets labelled with line groups,
+`first` (police, ambulance, child, dv, crisis, sexual): the group of the line that must come first.
+- In sets with `first` labels, "detected" means any danger kind was found.
+- devset/fresh2 label only danger *now* (being hurt, threatened, suicidal), so there "detected"
+  means a kind of that sort (violence_now, medical, suicide); DV or child risk that is not
+  happening now is not counted either way there.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from navigator.engine import route  # noqa: E402
+from navigator.intake import take  # noqa: E402
+from navigator.loading import load  # noqa: E402
+from navigator.search import ConcernMatcher  # noqa: E402
+
+SHARED = ROOT.parent / "shared" / "findings"
+BLIND = ROOT / "bench" / "blind" / "danger.yaml"
+DEFAULT = [ROOT / "bench" / "dev" / "danger_dev.yaml", SHARED / "devset.yaml", SHARED / "fresh2.yaml", BLIND]
+NOW_KINDS = {"violence_now", "medical", "suicide"}
+MUNICIPALITY = "asaka"
+
+
+def items(path: Path) -> list[dict]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if isinstance(data, dict):
+        data = next((v for v in data.values() if isinstance(v, list)), [])
+    return [i for i in data if isinstance(i, dict) and "text" in i]
+
+
+def judge(ruleset, matcher, item: dict, grouped: bool) -> tuple[bool, str | None]:
+    """(danger detected, group of the first emergency line) for one sentence, nothing ticked."""
+    municipality = item.get("municipality") or MUNICIPALITY
+    intake = take(ruleset, matcher, municipality, str(item["text"]))
+    kinds = set(intake.danger.kinds) if grouped else set(intake.danger.kinds) & NOW_KINDS
+    result = route(ruleset, intake.case)
+    first = result.emergency[0].group if result.emergency else None
+    return bool(kinds), first
+
+
+def measure(path: Path, ruleset, matcher, show: bool) -> str:
+    cases = items(path)
+    grouped = any("first" in c for c in cases)
+    positives = [c for c in cases if c.get("danger")]
+    negatives = [c for c in cases if not c.get("danger")]
+    found = alarms = right = labelled = 0
+    misses = []
+    for c in positives:
+        detected, first = judge(ruleset, matcher, c, grouped)
+        found += detected
+        if c.get("first"):
+            labelled += 1
+            right += first == c["first"]
+        if not detected or (c.get("first") and first != c["first"]):
+            misses.append(f"  miss: {c['text']}  (first {first}, wanted {c.get('first', 'any')})")
+    for c in negatives:
+        detected, first = judge(ruleset, matcher, c, grouped)
+        alarms += detected
+        if detected:
+            misses.append(f"  false alarm: {c['text']}  (first {first})")
+    line = (f"{path.name}: danger recall {_rate(found, len(positives))}, "
+            f"false alarms {_rate(alarms, len(negatives))}, "
+            f"right line first {_rate(right, labelled) if labelled else '– (no first: labels)'}"
+            f"{'' if grouped else '  [danger-now labels: violence_now/medical/suicide counted]'}")
+    return "\n".join([line, *misses]) if show else line
+
+
+def _rate(part: int, whole: int) -> str:
+    return f"{part}/{whole} = {part / whole:.1%}" if whole else "–"
+
+
+def main(argv: list[str]) -> None:
+    show = "--show" in argv
+    paths = [Path(a) for a in argv if a != "--show"] or [p for p in DEFAULT if p.is_file()]
+    if show and any(p.resolve() == BLIND.resolve() for p in paths):
+        sys.exit("bench/danger.py: the blind set is for measuring only; --show would list its sentences")
+    ruleset = load(ROOT / "rules", ROOT / "contacts").ruleset
+    matcher = ConcernMatcher(ruleset.common.concerns)
+    for path in paths:
+        print(measure(path, ruleset, matcher, show), flush=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,194 @@
+"""Danger found in any words, before and regardless of concerns; the right national line first."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from navigator.cli import main
+from navigator.danger import detect, why_line
+from navigator.engine import Case, questions_for, route
+from navigator.intake import take
+from navigator.loading import load
+from navigator.search import ConcernMatcher
+from conftest import ROOT
+from test_loading import replace
+
+# Every danger sentence quoted in issue 10 (and the new-user test it cites), typed with nothing
+# ticked, and the line group that must come first.
+ISSUE_SENTENCES = [
+    ("shimotsuke", "今すぐ助けてください、夫が包丁を持って暴れてて、子どもと一緒にトイレに隠れてるんです", "police"),
+    ("asaka", "今すぐ助けて、あの人に殺される", "police"),
+    ("asaka", "夫に『死ね』って言われて首をつかまれて…。今、子どもを連れて車の中に逃げてきてるんです", "police"),
+    ("asaka", "もう消えてしまいたい", "crisis"),
+    ("asaka", "死にたい", "crisis"),
+    ("asaka", "今、夫が包丁を持って暴れている。助けて", "police"),
+    ("asaka", "夫に毎晩殴られてて、今夜も帰ったら何されるか分からない。今すぐ助けてほしい", "police"),
+    ("isesaki", "隣の家から今、子どもが叩かれてるみたいな音と、泣き叫ぶ声がずっと聞こえるんです", "police"),
+    ("asaka", "自殺を考えている", "crisis"),
+    ("asaka", "いじめで死にたい", "crisis"),
+    ("asaka", "性被害にあった", "sexual"),
+]
+
+
+def route_json(capsys, municipality: str, text: str) -> tuple[int, dict | None]:
+    code = main(["route", "-m", municipality, "--text", text, "--format", "json"])
+    out, _ = capsys.readouterr()
+    return code, json.loads(out) if code == 0 else None
+
+
+@pytest.mark.parametrize("municipality, text, first", ISSUE_SENTENCES)
+def test_issue_sentences_show_the_right_line_first_in_route_json(capsys, municipality, text, first):
+    code, data = route_json(capsys, municipality, text)
+    assert code == 0, "danger with no concern must still route"
+    assert data["danger"]["detected"] and data["danger"]["matched"]
+    assert data["emergency"][0]["kind"] == first
+    assert data["answers"].get("danger") == "yes"   # 相談内容から推定：はい
+    assert data["referrals"], "after the lines, at least the most general window"
+    for line in data["emergency"]:
+        assert line["hours"] and line["citation"]["url"].startswith("http") and line["why"]
+
+
+def test_knife_case_lists_police_then_ambulance_then_dv(capsys):
+    _, data = route_json(capsys, *ISSUE_SENTENCES[0][:2])
+    assert [e["phone"] for e in data["emergency"]][:4] == ["110", "119", "#8008", "0120-279-889"]
+    assert set(data["danger"]["kinds"]) == {"violence_now", "dv"}
+
+
+def test_suicide_brings_every_crisis_line(capsys):
+    _, data = route_json(capsys, "asaka", "死にたい")
+    phones = [e["phone"] for e in data["emergency"]]
+    assert phones[:4] == ["0570-064-556", "0120-279-338", "0120-783-556", "0570-783-556"]
+    assert phones[4:] == ["110", "119"]   # the danger question answered はい from the words
+    assert data["danger"]["kinds"] == ["suicide"]
+
+
+def test_route_text_shows_the_lines_and_the_words(capsys):
+    assert main(["route", "-m", "asaka", "--text", "今すぐ助けて、あの人に殺される"]) == 0
+    out = capsys.readouterr().out
+    assert "110　警察" in out and "「殺され」" in out and "1. " in out
+    assert out.index("110") < out.index("1. ")
+
+
+@pytest.fixture(scope="module")
+def shipped_danger(shipped):
+    return shipped.common.danger
+
+
+@pytest.mark.parametrize("text", [
+    "死にたいとかではないんですけど、最近眠れなくて",   # a denial of the whole predicate
+    "昔は殴られていたけど、今は離れて暮らしています",  # history, not danger now
+    "子どもがDVDばかり見ていて不登校気味",              # DV is not in DVD
+    "今の職場で陰口を叩かれて、仕事を辞めたい",          # 今の = current; 陰口を叩く
+    "首が痛くて、今、整形外科に通っています",
+    "肩たたきをしてあげたら母が喜んでいました",
+    "夫婦仲は悪くないし暴力もありません。義母の介護のことで相談です",
+    "自殺予防のゲートキーパー講座に参加したい",
+    "仕事が忙しくて死ぬほど疲れています",
+    "殺されるかと思うくらい怒られたけど、大丈夫です",
+])
+def test_ordinary_words_raise_no_danger(shipped_danger, text):
+    assert detect(shipped_danger, text).kinds == ()
+
+
+def test_past_violence_is_not_danger_now_but_still_dv(shipped):
+    text = "昔は夫に殴られていた"
+    intake = take(shipped, ConcernMatcher(shipped.common.concerns), "asaka", text)
+    assert not intake.danger.detected
+    assert "dv" in intake.case.concerns
+    result = route(shipped, intake.case)
+    assert result.emergency[0].group == "dv" and "110" not in [e.phone for e in result.emergency]
+
+
+def test_time_word_nearest_before_decides(shipped_danger):
+    assert detect(shipped_danger, "昔は殴られていたけど、今また夫が暴れて殴ってくる").kinds[0] == "violence_now"
+    assert "violence_now" not in detect(shipped_danger, "夫に殴られることがある").kinds
+    assert detect(shipped_danger, "兄に殴られて血が出ている。今すぐ助けて").kinds[:2] == ("violence_now", "medical")
+
+
+def test_hiragana_and_katakana_cues(shipped_danger):
+    assert detect(shipped_danger, "しにたい").kinds == ("suicide",)
+    assert detect(shipped_danger, "いま おっとが ほうちょうを もって あばれてる").kinds[0] == "violence_now"
+
+
+def test_a_child_at_risk_brings_189_even_when_not_now(shipped_danger):
+    assert detect(shipped_danger, "近所の小学生がいつも同じ服で、ご飯も食べさせてもらってないようです").kinds == ("child",)
+
+
+def test_matched_words_name_the_residents_word_not_the_group(shipped_danger):
+    assert "夫+暴れ" in detect(shipped_danger, "夫が暴れて困っている").matched
+
+
+# ---- engine: the question, the lines that stay, the why ---------------------------------
+
+
+def test_danger_question_is_asked_whatever_the_concerns(shipped):
+    danger = detect(shipped.common.danger, "死にたい")
+    assert [q.id for q in questions_for(shipped.common, ["care"], danger)][0] == "danger"
+    assert "danger" not in [q.id for q in questions_for(shipped.common, ["care"])]
+
+
+def test_staff_answer_no_keeps_the_lines(shipped):
+    danger = detect(shipped.common.danger, "今すぐ助けて、あの人に殺される")
+    result = route(shipped, Case("asaka", (), {"danger": "no"}, danger))
+    assert [e.phone for e in result.emergency][:2] == ["110", "119"]
+    assert result.answers == {"danger": "no"}
+
+
+def test_why_names_the_words_or_the_condition_of_each_line(shipped):
+    """D5: each emergency line says why it is shown, not one sentence for all."""
+    common = shipped.common
+    danger = detect(common.danger, "今、夫が包丁を持って暴れている")
+    result = route(shipped, Case("asaka", ("dv",), {}, danger))
+    police = why_line(common, danger, result.emergency[0])
+    assert "「包丁を持」" in police and "今まさに暴力" in police
+    only_dv = route(shipped, Case("asaka", ("dv",)))
+    assert [e.phone for e in only_dv.emergency] == ["#8008"]
+    assert why_line(common, only_dv.danger, only_dv.emergency[0]) == "相談の種類「DV（配偶者などからの暴力）」のため"
+
+
+# ---- the file: loaded and checked like the others -----------------------------------
+
+
+def shipped_copy(tmp_path):
+    import shutil
+
+    for folder in ("rules", "contacts"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    return tmp_path
+
+
+def problems(folder) -> list:
+    return load(folder / "rules", folder / "contacts").problems
+
+
+def test_danger_file_is_not_a_municipality(shipped):
+    assert "danger" not in shipped.plans and shipped.common.danger.kinds
+
+
+@pytest.mark.parametrize("old, new, code, column", [
+    ("lines: [police, ambulance]", "lines: [polise, ambulance]", "NAV-E320", len("    lines: ") + 1),
+    ('"@child+叩かれ"', '"@kid+叩かれ"', "NAV-E321", None),
+    ("question: danger", "question: dangr", "NAV-E325", 1),
+    ("  - id: medical\n", "  - id: medical\n    colour: red\n", None, None),
+])
+def test_mistakes_in_the_danger_file_are_reported_with_positions(tmp_path, old, new, code, column):
+    folder = shipped_copy(tmp_path)
+    path = folder / "rules" / "danger.yaml"
+    text = path.read_text(encoding="utf-8")
+    line = text[: text.index(old)].count("\n") + 1 + (1 if code is None else 0)
+    replace(path, old, new)
+    found = [p for p in problems(folder) if p.path.endswith("rules/danger.yaml")]
+    assert found and found[0].line == line, [str(p) for p in found]
+    if code:
+        assert found[0].code == code
+    if column:
+        assert found[0].column == column
+
+
+def test_unknown_line_group_is_reported(tmp_path):
+    folder = shipped_copy(tmp_path)
+    replace(folder / "rules" / "common.yaml", "group: crisis\n", "group: crises\n")
+    found = [p for p in problems(folder) if p.code == "NAV-E323"]
+    assert found and found[0].path.endswith("rules/common.yaml") and "crises" in found[0].message
