@@ -75,10 +75,9 @@ def test_words_apart_in_the_sentence_match_together():
     assert [m.concern for m in matcher.match("お金がほんとうにない")] == ["poverty"]
 
 
-def test_long_vowel_mark_is_kept_so_neet_is_not_nito():
+def test_neet_is_not_found_in_nito():
     """Issue 10: ニート normalised to 「にと」 matched 「子どもと一緒にトイレ」."""
     matcher = ConcernMatcher([Concern("hikikomori", "ひきこもり", "", ("ニート",))])
-    assert normalize("ニート") == "にーと"
     assert matcher.match("子どもと一緒にトイレに隠れてる") == []
     assert matcher.match("机の上にトマトがある") == [] and matcher.match("ニトリで買った") == []
     assert [m.concern for m in matcher.match("息子がニートで")] == ["hikikomori"]
