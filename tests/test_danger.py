@@ -170,7 +170,7 @@ def test_danger_file_is_not_a_municipality(shipped):
 @pytest.mark.parametrize("old, new, code, column", [
     ("lines: [police, ambulance]", "lines: [polise, ambulance]", "NAV-E320", len("    lines: ") + 1),
     ('"@child+叩かれ"', '"@kid+叩かれ"', "NAV-E321", None),
-    ("question: danger", "question: dangr", "NAV-E325", 1),
+    ("question: danger", "question: dangr", "NAV-E325", len("question: ") + 1),
     ("  - id: medical\n", "  - id: medical\n    colour: red\n", None, None),
 ])
 def test_mistakes_in_the_danger_file_are_reported_with_positions(tmp_path, old, new, code, column):
