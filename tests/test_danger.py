@@ -131,7 +131,7 @@ def test_danger_question_is_asked_whatever_the_concerns(shipped):
 
 def test_staff_answer_no_keeps_the_lines(shipped):
     danger = detect(shipped.common.danger, "今すぐ助けて、あの人に殺される")
-    result = route(shipped, Case("asaka", (), {"danger": "no"}, danger))
+    result = route(shipped, Case("asaka", (), {"danger": "no"}, danger=danger))
     assert [e.phone for e in result.emergency][:2] == ["110", "119"]
     assert result.answers == {"danger": "no"}
 
@@ -140,7 +140,7 @@ def test_why_names_the_words_or_the_condition_of_each_line(shipped):
     """D5: each emergency line says why it is shown, not one sentence for all."""
     common = shipped.common
     danger = detect(common.danger, "今、夫が包丁を持って暴れている")
-    result = route(shipped, Case("asaka", ("dv",), {}, danger))
+    result = route(shipped, Case("asaka", ("dv",), {}, danger=danger))
     police = why_line(common, danger, result.emergency[0])
     assert "「包丁を持」" in police and "今まさに暴力" in police
     only_dv = route(shipped, Case("asaka", ("dv",)))
