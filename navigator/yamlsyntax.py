@@ -27,7 +27,7 @@ def syntax_problem(exc: yaml.MarkedYAMLError, text: str, shown_as: str) -> Probl
 
 def explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, int, int, dict]:
     """(code, 1-based line, 1-based column, message arguments) for a syntax error."""
-    lines = text.split("\n")
+    lines = re.split("\r\n|[\r\n\x85\u2028\u2029]", text)  # YAML's line breaks, so marks index them
     mark = exc.problem_mark or exc.context_mark
     at = (mark.line, mark.column) if mark else (0, 0)
     ctx = (exc.context_mark.line, exc.context_mark.column) if exc.context_mark else at
