@@ -92,6 +92,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("old", help="a folder with rules/ and contacts/, a rules folder, or a git revision (e.g. HEAD)")
     p.add_argument("new", nargs="?", help="the same; default: the current rules (--rules, --contacts)")
 
+    p = sub.add_parser("edit", parents=[common], help="ルールと窓口の編集（案内つき）: 担当課・電話・日付の変更、窓口の追加、ルールの廃止")
+    p.add_argument("--municipality", "-m", metavar="ID", default=argparse.SUPPRESS)
+    p.add_argument("--plans", metavar="DIR", type=Path, help="the plans folder (default: ../shared/seeds when present)")
+
     p = sub.add_parser("serve", parents=[common], help="the TUI in a web browser (textual-serve)")
     p.add_argument("--municipality", "-m", metavar="ID", default=argparse.SUPPRESS,
                    help="open this municipality in every new tab")
@@ -137,6 +141,14 @@ def _dispatch(args: argparse.Namespace) -> int:
         loaded = load(rules_dir, contacts_dir)
         return _check(loaded.problems + lint(loaded.ruleset) + _plan_problems(args, rules_dir, contacts_dir),
                       args.format, loaded)
+    if args.command == "edit":
+        from .tui.editor import EditorApp  # Textual is imported only for the screens
+
+        mid = getattr(args, "municipality", None)
+        if mid:
+            _known_municipality(rules_dir, mid)
+        EditorApp(rules_dir, contacts_dir, mid, args.plans).run()
+        return EXIT_OK
     if args.command == "serve":
         from .serve import ServeError, serve
 
