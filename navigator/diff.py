@@ -14,6 +14,7 @@ from typing import Iterator
 
 from .engine import Case, Result, questions_for, route
 from .intake import take
+from .messages import language
 from .model import RuleSet
 from .scenarios import Scenario
 from .search import ConcernMatcher
@@ -123,23 +124,25 @@ def compare(old: RuleSet, new: RuleSet, scenarios: list[Scenario] = ()) -> list[
 
 def render(changes: list[Change], shown: int = 6) -> str:
     """Grouped by municipality, then by what is removed and added, so one rename reads as one change."""
+    ja = language() == "ja"
     if not changes:
-        return "no consultation changes its referrals"
+        return "案内が変わる相談はありません" if ja else "no consultation changes its referrals"
     lines = []
     by_place: dict[str, list[Change]] = defaultdict(list)
     for c in changes:
         by_place[c.municipality].append(c)
     for mid, items in by_place.items():
-        lines.append(f"{mid}: {len(items)} cases change")
+        lines.append(f"{mid}: {len(items)} 件の相談で案内が変わります" if ja else f"{mid}: {len(items)} cases change")
         groups: dict[tuple, list[str]] = defaultdict(list)
         for c in items:
             groups[_difference(c)].append(c.case)
         for (removed, added, order), cases in groups.items():
             lines += [f"  - {x}" for x in removed] + [f"  + {x}" for x in added]
             if order:
-                lines.append(f"  order: {' / '.join(order[0])}  →  {' / '.join(order[1])}")
-            more = f" … and {len(cases) - shown} more" if len(cases) > shown else ""
-            lines.append(f"    in: {', '.join(cases[:shown])}{more}")
+                lines.append(f"  {'順番' if ja else 'order'}: {' / '.join(order[0])}  →  {' / '.join(order[1])}")
+            more = (f" …ほか {len(cases) - shown} 件" if ja else f" … and {len(cases) - shown} more") \
+                if len(cases) > shown else ""
+            lines.append(f"    {'対象' if ja else 'in'}: {', '.join(cases[:shown])}{more}")
     return printable("\n".join(lines))
 
 

@@ -553,3 +553,35 @@ _add("NAV-T707", "世帯は {expected} と読めるはずですが、実際は {
      "household expected {expected}; read {read}",
      "文章の言い方か、相談例の household を見直してください", "review the text or the scenario's household",
      expected="母: care ／ 本人: employment", read="なし")
+
+
+# ---- the staff guide's table ------------------------------------------------------------
+
+GUIDE_START = "<!-- 番号の一覧: navigator/messages.py から生成（python -m navigator.messages docs/editing-rules.md）-->"
+GUIDE_END = "<!-- 番号の一覧ここまで -->"
+
+
+def guide_table() -> str:
+    """Every code with an example of its message and its fix, in Japanese, as a Markdown table."""
+    def cell(text: str | None) -> str:
+        return (text or "—").replace("|", "\\|").replace("\n", " ")
+
+    rows = ["| 番号 | 種類 | 表示の例 | 直し方 |", "| --- | --- | --- | --- |"]
+    with using("ja"):
+        for code, e in CATALOGUE.items():
+            rows.append(f"| {code} | {level_label(e.level)} | {cell(e.text(**e.sample))} | {cell(e.fix(**e.sample))} |")
+    return "\n".join(rows)
+
+
+def with_guide_table(guide: str) -> str:
+    """The guide with its table replaced by the catalogue's (the markers stay)."""
+    start, end = guide.index(GUIDE_START) + len(GUIDE_START), guide.index(GUIDE_END)
+    return guide[:start] + "\n\n" + guide_table() + "\n\n" + guide[end:]
+
+
+if __name__ == "__main__":  # rewrite the guide's table after changing the catalogue
+    import sys
+    from pathlib import Path
+
+    target = Path(sys.argv[1])
+    target.write_text(with_guide_table(target.read_text(encoding="utf-8")), encoding="utf-8")

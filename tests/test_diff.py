@@ -19,7 +19,7 @@ def ruleset(folder):
 
 
 def test_no_edit_no_change(mini):
-    assert render(compare(ruleset(MINI), ruleset(mini))) == "no consultation changes its referrals"
+    assert render(compare(ruleset(MINI), ruleset(mini))) == "案内が変わる相談はありません"
 
 
 def test_moving_a_program_to_another_window(mini):
@@ -28,10 +28,10 @@ def test_moving_a_program_to_another_window(mini):
     assert {(c.municipality, c.case) for c in changes} == {
         ("town", "abuse [who=child]"), ("town", "abuse [who=child danger=yes]"), ("town", "abuse [who=child danger=no]")}
     assert render(changes).splitlines() == [
-        "town: 3 cases change",
+        "town: 3 件の相談で案内が変わります",
         "  - こども相談（こども課）",
         "  + 総合相談（総合課）",
-        "    in: abuse [who=child], abuse [who=child danger=yes], abuse [who=child danger=no]",
+        "    対象: abuse [who=child], abuse [who=child danger=yes], abuse [who=child danger=no]",
     ]
 
 
@@ -44,7 +44,7 @@ def test_a_renamed_department_reads_as_one_change(mini):
 
 def test_order_change(mini):
     replace(mini / "rules" / "town.yaml", "refer: [town-jiritsu, town-shakyo]", "refer: [town-shakyo, town-jiritsu]")
-    assert "  order: 自立相談（福祉課） 0000-00-0000 / 生活福祉資金（担当課記載なし）  →  " \
+    assert "  順番: 自立相談（福祉課） 0000-00-0000 / 生活福祉資金（担当課記載なし）  →  " \
            "生活福祉資金（担当課記載なし） / 自立相談（福祉課） 0000-00-0000" in render(compare(ruleset(MINI), ruleset(mini)))
 
 
@@ -63,7 +63,7 @@ def test_git_revision_against_the_working_tree(tmp_path, capsys):
     code = main(["diff", "--rules", str(repo / "rules"), "--contacts", str(repo / "contacts"), "HEAD"])
     out = capsys.readouterr().out
     assert code == 0
-    assert "village: 12 cases change\n  - 村役場（担当課記載なし）\n  + 村役場 福祉係（担当課記載なし）" in out
+    assert "village: 12 件の相談で案内が変わります\n  - 村役場（担当課記載なし）\n  + 村役場 福祉係（担当課記載なし）" in out
 
 
 def test_bad_revision_is_one_line(capsys, tmp_path):
