@@ -60,7 +60,7 @@ async def test_routing_bug_keeps_text_and_ticks(monkeypatch):
         assert route.calls == 1
         assert_notice(app)
         assert isinstance(app.screen, IntakeScreen)
-        assert app.screen.query_one("#text", Input).value == "借金があって困っている"
+        assert app.screen.query_one("#text").value == "借金があって困っている"
         assert app.consultation.text == "借金があって困っている" and app.consultation.ticked == ["poverty"]
         route.fixed = True
         await pilot.press("enter")
@@ -93,7 +93,7 @@ async def test_search_bug_while_typing_keeps_the_text(monkeypatch):
         await pilot.press(*"借金")
         await pilot.pause()
         assert_notice(app)
-        assert app.screen.query_one("#text", Input).value == "借金" == app.consultation.text
+        assert app.screen.query_one("#text").value == "借金" == app.consultation.text
         match.fixed = True
         await pilot.press("enter")
         await pilot.pause()
@@ -156,7 +156,7 @@ async def test_broken_reload_keeps_the_last_good_rules_until_fixed(mini):
         await pilot.pause()
         assert app.ruleset is not rules  # the fixed rules are in use, the stale problem list is gone
         assert isinstance(app.screen, IntakeScreen)
-        assert app.screen.query_one("#text", Input).value == "借金"
+        assert app.screen.query_one("#text").value == "借金"
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen.result.referrals[0].contact.window == "自立相談センター"

@@ -16,6 +16,7 @@ from navigator.tui.screens.intake import IntakeScreen
 from navigator.tui.screens.municipality import MunicipalityScreen
 from navigator.tui.screens.question import QuestionScreen
 from navigator.tui.screens.result import ResultScreen
+from navigator.tui.widgets.concerns import ConcernGrid
 from conftest import MINI, ROOT
 
 SIZE = (80, 24)
@@ -54,6 +55,12 @@ async def answer_as_offered(pilot, app) -> None:
     await pilot.pause()
 
 
+async def put_text(pilot, app, text: str) -> None:
+    """The words as pasted (pilot.press cannot type 、 and 。)."""
+    app.screen.query_one("#text").text = text
+    await pilot.pause()
+
+
 async def type_text(pilot, text: str) -> None:
     await pilot.press(*text)
     await pilot.pause()
@@ -74,7 +81,7 @@ async def test_municipality_given_opens_intake_with_text_focused():
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, IntakeScreen)
-        assert app.focused is app.screen.query_one("#text", Input)
+        assert app.focused is app.screen.query_one("#text")
 
 
 async def test_municipality_picker_by_number_key():
@@ -105,7 +112,7 @@ async def test_nothing_found_asks_to_tick_and_ticking_works():
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, IntakeScreen)
-        assert app.focused is app.screen.query_one(SelectionList)
+        assert app.focused is app.screen.query_one(ConcernGrid)
         await pilot.press("space", "enter")  # tick the first concern (生活困窮), go on
         await pilot.pause()
         assert isinstance(app.screen, ResultScreen)
@@ -159,7 +166,7 @@ async def test_back_keeps_answers():
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, IntakeScreen)
-        assert app.screen.query_one("#text", Input).value == "叩かれている"
+        assert app.screen.query_one("#text").value == "叩かれている"
         assert app.consultation.answers == {"who": "elder"}
         await pilot.press("enter", "enter", "2")  # forward again: the kept answer is offered first
         await pilot.pause()
@@ -179,8 +186,8 @@ async def test_new_consultation_clears_everything():
         await pilot.press("y")
         await pilot.pause()
         assert isinstance(app.screen, IntakeScreen)
-        assert app.screen.query_one("#text", Input).value == ""
-        assert app.screen.query_one(SelectionList).selected == []
+        assert app.screen.query_one("#text").value == ""
+        assert app.screen.query_one(ConcernGrid).ticked == []
         assert (app.consultation.text, app.consultation.ticked, app.consultation.answers) == ("", [], {})
         assert len(app.screen_stack) == 2
 
@@ -395,10 +402,9 @@ async def test_live_reload_updates_the_concern_list_and_keeps_ticks(mini):
             "  - id: unsure\n", "  - id: isolation\n    label: 孤立\n  - id: unsure\n"), encoding="utf-8")
         app.reload_if_changed()
         await pilot.pause()
-        concerns = app.screen.query_one(SelectionList)
-        labels = [str(concerns.get_option_at_index(i).prompt) for i in range(concerns.option_count)]
-        assert "孤立" in labels
-        assert concerns.selected == ["poverty"] and app.consultation.ticked == ["poverty"]
+        concerns = app.screen.query_one(ConcernGrid)
+        assert "孤立" in [i.label for i in concerns.items] and "☐ 孤立" in str(concerns.render())
+        assert concerns.ticked == ["poverty"] and app.consultation.ticked == ["poverty"]
 
 
 def visible(app, widget) -> bool:
@@ -410,7 +416,7 @@ def visible(app, widget) -> bool:
 async def test_asaka_dv_now_shows_110_and_the_dv_window_on_the_first_screen():
     app = NavigatorApp(ROOT / "rules", ROOT / "contacts", "asaka", watch_interval=None)
     async with app.run_test(size=SIZE) as pilot:
-        await type_text(pilot, "夫に毎晩殴られてて、今夜も帰ったら何されるか分からない。今すぐ助けてほしい")
+        await put_text(pilot, app, "夫に毎晩殴られてて、今夜も帰ったら何されるか分からない。今すぐ助けてほしい")
         await pilot.press("enter")
         await answer_as_offered(pilot, app)
         assert isinstance(app.screen, ResultScreen)
@@ -426,7 +432,7 @@ async def test_asaka_dv_now_shows_110_and_the_dv_window_on_the_first_screen():
 async def test_three_referrals_and_emergency_fit_80x24():
     app = NavigatorApp(ROOT / "rules", ROOT / "contacts", "asaka", watch_interval=None)
     async with app.run_test(size=SIZE) as pilot:
-        await type_text(pilot, "80歳の母が認知症で、お金の管理もできなくなってきて、私も仕事を辞めて介護してるんですけど、もう限界で")
+        await put_text(pilot, app, CARER)
         await pilot.press("enter")
         await answer_all_unknown(pilot, app)
         listing = app.screen.query_one("#referrals", OptionList)
@@ -529,3 +535,135 @@ async def test_dictionary_loads_after_the_first_screen():
         assert isinstance(app.screen, IntakeScreen)
         await app.workers.wait_for_complete()
         assert app.matcher.deep
+# ---- intake that shows its state ------------------------------------------------------------
+
+CARER = "80歳の母が認知症で、お金の管理もできなくなってきて、私も仕事を辞めて介護してるんですけど、もう限界で"
+
+
+def shipped_app(municipality: str = "asaka") -> NavigatorApp:
+    return NavigatorApp(ROOT / "rules", ROOT / "contacts", municipality, watch_interval=None)
+
+
+async def test_ticks_read_without_colour_and_every_concern_fits_80x24():
+    app = shipped_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await type_text(pilot, "借金")
+        app.screen.accept_suggestions()
+        await pilot.pause()
+        grid = app.screen.query_one(ConcernGrid)
+        drawn = str(grid.render())
+        assert "☑ 生活困窮" in drawn and "☐ 住まい" in drawn
+        labels = [c.label for c in app.ruleset.common.concerns]
+        assert all(label[:6] in drawn for label in labels)  # every concern is drawn, none scrolled away
+        assert visible(app, grid)
+
+
+async def test_a_click_ticks_and_arrows_move_in_two_columns():
+    app = mini_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("tab")
+        grid = app.screen.query_one(ConcernGrid)
+        assert app.focused is grid
+        await pilot.press("right", "space")
+        await pilot.pause()
+        second_column = grid.items[grid.rows].id
+        assert app.consultation.ticked == [second_column]
+        await pilot.click(ConcernGrid, offset=(3, 0))
+        await pilot.pause()
+        assert app.consultation.ticked == [second_column, grid.items[0].id]
+
+
+async def test_candidates_line_names_the_words_that_matched():
+    app = shipped_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await type_text(pilot, "夫に殴られた")
+        line = shown(app.screen.query_one("#suggest"))
+        assert line.startswith("候補: DV") and "殴" in line
+
+
+async def test_nothing_found_says_so_at_once():
+    app = mini_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await type_text(pilot, "今日はいい天気ですね")
+        assert "相談の種類が見つかりません" in shown(app.screen.query_one("#suggest"))
+        assert isinstance(app.screen, IntakeScreen)
+
+
+async def test_a_long_sentence_is_shown_whole():
+    app = shipped_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await put_text(pilot, app, CARER)
+        text = app.screen.query_one("#text")
+        assert text.wrapped_document.height >= 2 and text.region.height >= text.wrapped_document.height
+        assert text.scroll_offset.x == 0  # nothing of the start hidden to the left
+
+
+async def test_household_questions_are_asked_per_person_and_inferred_answers_are_labelled():
+    app = shipped_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()  # the dictionary, loaded after the first screen
+        await put_text(pilot, app, CARER)
+        assert "母（80歳）" in shown(app.screen.query_one("#household"))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        assert "母（80歳）について" in shown(app.screen.query_one("#question-head"))
+        assert app.screen.question.id == "who"
+        assert "相談内容から推定: 高齢者" in shown(app.screen.query_one("#inferred"))
+        await answer_as_offered(pilot, app)
+        assert isinstance(app.screen, ResultScreen)
+        result = app.screen.result
+        assert {p.relation for p in result.persons} == {"母", "本人"}
+        assert "asaka-silver" not in [r.contact.id for r in result.referrals]
+        assert "世帯" in shown(app.screen.query_one("#summary"))
+
+
+async def test_digits_typed_on_a_question_screen_are_not_taken_as_answers():
+    app = mini_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await type_text(pilot, "叩かれている")
+        await pilot.press("enter")
+        await pilot.pause()
+        question = app.screen
+        assert isinstance(question, QuestionScreen)
+        await pilot.press("8", "0")  # the 「80」 of a sentence typed into the wrong screen
+        await pilot.pause()
+        assert app.screen is question and app.consultation.answers == {}
+        assert "数字だけで答えます" in shown(question.query_one("#keys"))
+        question.typed_at = 0  # a moment later, the screen's own keys count again
+        await pilot.press("2")
+        await pilot.pause()
+        assert app.consultation.answers == {"who": "elder"}
+
+
+async def test_guided_path_reaches_a_result_without_typing():
+    app = shipped_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        from navigator.tui.screens.guided import TroubleScreen, WhoScreen
+        assert isinstance(app.screen, WhoScreen)
+        assert "どなたのこと" in shown(app.screen.query_one("#prompt"))
+        await pilot.press("3")  # 高齢の家族
+        await pilot.pause()
+        assert isinstance(app.screen, TroubleScreen)
+        troubles = app.screen.query_one("#troubles", OptionList)
+        care = [i for i in range(troubles.option_count) if troubles.get_option_at_index(i).id == "care"][0]
+        assert "例:「" in str(troubles.get_option_at_index(care).prompt)
+        troubles.highlighted = care
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.consultation.ticked == ["care"]
+        assert str(troubles.get_option_at_index(care).prompt).startswith("☑")
+        await pilot.press("f2")
+        await answer_as_offered(pilot, app)
+        assert isinstance(app.screen, ResultScreen) and app.screen.result.concerns == ("care",)
+        await pilot.press("escape")  # back through the questions to the typed path: both mix
+        for _ in range(6):
+            if isinstance(app.screen, IntakeScreen):
+                break
+            await pilot.press("escape")
+            await pilot.pause()
+        assert isinstance(app.screen, IntakeScreen)
+        assert "☑ 介護" in str(app.screen.query_one(ConcernGrid).render())

@@ -311,6 +311,13 @@ class NavigatorApp(App):
         self.start(self.consultation.municipality)
         self.notify("新しい相談を始めます。前の相談内容は消去しました。")
 
+    @guarded
+    def start_guided(self) -> None:
+        """どなたのことですか → どんなことでお困りですか → the usual follow-ups."""
+        from .screens.guided import WhoScreen
+
+        self.push_screen(WhoScreen())
+
     def action_toggle_theme(self) -> None:
         """Light rooms and projectors want a light screen; the choice is not saved anywhere."""
         self.theme = self.THEMES[1] if self.theme == self.THEMES[0] else self.THEMES[0]
@@ -329,9 +336,9 @@ class NavigatorApp(App):
         from .screens.question import QuestionScreen
         from .screens.result import ResultScreen
 
-        questions = self.consultation.questions(self.ruleset)
-        if index < len(questions):
-            self.push_screen(QuestionScreen(questions[index], index, len(questions)))
+        steps = self.consultation.steps(self.ruleset)
+        if index < len(steps):
+            self.push_screen(QuestionScreen(steps[index], index, len(steps)))
         else:
             self.push_screen(ResultScreen(route(self.ruleset, self.consultation.case())))
 

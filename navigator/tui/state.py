@@ -1,12 +1,25 @@
-"""The consultation in progress: held in memory only, never written unless exported."""
+"""The consultation in progress: held in memory only, never written unless exported.
+
+The same intake as the CLI and the scenarios (intake.take, intake.household_from_text): the
+text and the ticks give the concerns, and a text that speaks of two or more people with
+troubles of their own gives a household whose questions are asked person by person."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from ..engine import Case, questions_for
+from ..engine import Case, Person, questions_for
+from ..intake import household_from_text
 from ..model import Question, RuleSet
 from ..search import ConcernMatcher, Match, infer_answers
+
+
+@dataclass(frozen=True)
+class Step:
+    """One question about one person (None: not tied to anyone)."""
+
+    person: Person | None
+    question: Question
 
 
 @dataclass
@@ -15,27 +28,72 @@ class Consultation:
     text: str = ""
     ticked: list[str] = field(default_factory=list)     # concerns, in the order chosen
     answers: dict[str, str] = field(default_factory=dict)
+    persons: list[Person] = field(default_factory=list)  # the household read from the text
+    person_answers: dict[str, dict[str, str]] = field(default_factory=dict)  # by relation
+    main: str | None = None
+    subject: str = ""                                    # 本人, as the guided path asked it
 
     def clear(self) -> None:
         """New consultation: every answer and the text go; the municipality stays."""
         self.text = ""
         self.ticked.clear()
         self.answers.clear()
+        self.persons.clear()
+        self.person_answers.clear()
+        self.main = None
+        self.subject = ""
 
     def accept(self, matches: list[Match]) -> None:
         for m in matches:
             if m.concern not in self.ticked:
                 self.ticked.append(m.concern)
 
-    def questions(self, ruleset: RuleSet) -> list[Question]:
-        return questions_for(ruleset.common, self.ticked)
+    def read_household(self, ruleset: RuleSet, matcher: ConcernMatcher) -> None:
+        """Who has which of the ticked concerns, as the text tells it (two or more people)."""
+        found = household_from_text(ruleset, self.text, matcher.match(self.text)) if self.text.strip() else ()
+        ticked = set(self.ticked)
+        persons = [replace(p, concerns=tuple(c for c in p.concerns if c in ticked)) for p in found]
+        persons = [p for p in persons if p.concerns]
+        self.persons[:] = persons if len(persons) >= 2 else []
 
-    def suggested_answer(self, question: Question) -> str | None:
-        """The answer given before, else what the text states plainly."""
-        return self.answers.get(question.id) or infer_answers(self.text, [question]).get(question.id)
+    def untied(self) -> tuple[str, ...]:
+        owned = {c for p in self.persons for c in p.concerns}
+        return tuple(c for c in self.ticked if c not in owned)
+
+    def steps(self, ruleset: RuleSet) -> list[Step]:
+        steps = [Step(None, q) for q in questions_for(ruleset.common, self.untied())]
+        for p in self.persons:
+            steps += [Step(p, q) for q in questions_for(ruleset.common, p.concerns)]
+        return steps
+
+    def questions(self, ruleset: RuleSet) -> list[Question]:
+        return [s.question for s in self.steps(ruleset)]
+
+    def given(self, step: Step) -> dict[str, str]:
+        return self.person_answers.setdefault(step.person.relation, {}) if step.person else self.answers
+
+    def suggested_answer(self, step: Step | Question) -> tuple[str | None, bool]:
+        """(the answer given before, or what the words suggest; whether it is only suggested)."""
+        step = step if isinstance(step, Step) else Step(None, step)
+        q = step.question
+        if q.id in self.given(step):
+            return self.given(step)[q.id], False
+        if step.person is not None:
+            guess = step.person.answers.get(q.id)
+        else:
+            guess = infer_answers(self.text, [q]).get(q.id)
+        return guess, guess is not None
+
+    def answer(self, step: Step, value: str | None) -> None:
+        given = self.given(step)
+        if value is None:
+            given.pop(step.question.id, None)
+        else:
+            given[step.question.id] = value
 
     def case(self) -> Case:
-        return Case(self.municipality or "", tuple(self.ticked), dict(self.answers))
+        persons = tuple(replace(p, answers=dict(self.person_answers.get(p.relation, {}))) for p in self.persons)
+        return Case(self.municipality or "", self.untied(), dict(self.answers), persons, self.main)
 
 
 def suggestions(matcher: ConcernMatcher, text: str) -> list[Match]:

@@ -1,7 +1,11 @@
-"""One follow-up question at a time, answered with a number key; Esc goes back."""
+"""One follow-up question at a time, about one person, answered with its own number keys only;
+an answer read from the resident's words is marked 「相談内容から推定」 until confirmed."""
 
 from __future__ import annotations
 
+import time
+
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -9,11 +13,20 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...model import Question
+from ...persons import INFERRED
 from ...text import printable
+from ..state import Step
 from .guard import guarded
 
 SKIP = "_skip"  # the 「わからない」 option leaves the question unanswered
+TYPING_PAUSE = 1.0  # seconds: digits right after other typing were meant for the text, not here
+
+
+def person_title(step: Step) -> str:
+    p = step.person
+    if p is None:
+        return ""
+    return f"{p.relation}{f'（{p.age}歳）' if p.age else ''}{'（来談者）' if p.client else ''}について"
 
 
 class QuestionScreen(Screen):
@@ -22,9 +35,11 @@ class QuestionScreen(Screen):
         *[Binding(str(n), f"pick({n})", show=False) for n in range(10)],
     ]
 
-    def __init__(self, question: Question, index: int, total: int):
+    def __init__(self, step: Step, index: int, total: int):
         super().__init__()
-        self.question, self.index, self.total = question, index, total
+        self.step, self.index, self.total = step, index, total
+        self.question = step.question
+        self.typed_at = 0.0
 
     def compose(self) -> ComposeResult:
         q = self.question
@@ -32,10 +47,13 @@ class QuestionScreen(Screen):
                    for i, o in enumerate(q.options, start=1)]
         options.append(Option(Content("0. わからない・答えない"), id=SKIP))
         yield Header()
-        yield Static(f"質問 {self.index + 1} / {self.total}", classes="lead")
+        yield Static(Content(printable(f"質問 {self.index + 1} / {self.total}　{person_title(self.step)}")),
+                     classes="lead", id="question-head")
         yield Static(Content(printable(q.prompt)), id="prompt")
         yield OptionList(*options, id="options")
-        yield Static("数字キーで答える・Esc で前に戻る（答えは残ります）", classes="hint")
+        yield Static("", id="inferred")
+        yield Static(f"1〜{len(q.options)} または 0 で答える・Enter で選んだものに決める・Esc で前に戻る", classes="hint",
+                     id="keys")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -48,9 +66,28 @@ class QuestionScreen(Screen):
         self.show_current_answer()  # back from a later step: the kept answer is highlighted
 
     def show_current_answer(self) -> None:
-        current = self.app.consultation.suggested_answer(self.question)
+        current, guessed = self.app.consultation.suggested_answer(self.step)
         values = [o.value for o in self.question.options]
-        self.query_one(OptionList).highlighted = values.index(current) if current in values else 0
+        options = self.query_one(OptionList)
+        options.highlighted = values.index(current) if current in values else 0
+        note = self.query_one("#inferred", Static)
+        option = self.question.option(current) if current else None
+        if guessed and option:
+            note.update(Content(printable(f"{INFERRED}: {option.label}（Enter でこのまま・ほかは番号で）")))
+        else:
+            note.update("")
+
+    # ---- only this screen's own keys count
+    def on_key(self, event: events.Key) -> None:
+        if event.character and event.character.isprintable() and not self._own(event.character):
+            self.typed_at = time.monotonic()
+            self.query_one("#keys", Static).update(
+                f"この画面では 1〜{len(self.question.options)} と 0 の数字だけで答えます（入力した文字は使いません）")
+            event.stop()
+            event.prevent_default()
+
+    def _own(self, character: str) -> bool:
+        return character.isdigit() and int(character) <= len(self.question.options)
 
     @guarded
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -58,6 +95,8 @@ class QuestionScreen(Screen):
 
     @guarded
     def action_pick(self, number: int) -> None:
+        if time.monotonic() - self.typed_at < TYPING_PAUSE:
+            return  # the 0 of 「80」 typed here by mistake is not 「わからない」
         if number == 0:
             self.answer(None)
         elif number <= len(self.question.options):
@@ -65,11 +104,7 @@ class QuestionScreen(Screen):
 
     @guarded
     def answer(self, value: str | None) -> None:
-        answers = self.app.consultation.answers
-        if value is None:
-            answers.pop(self.question.id, None)
-        else:
-            answers[self.question.id] = value
+        self.app.consultation.answer(self.step, value)
         self.app.next_step(self.index + 1)
 
     def action_back(self) -> None:

@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 
 from ...engine import Result
+from ...report import household_lines
 from ...text import printable
 from ..widgets.referrals import ReferralDetail, ReferralList, concern_labels, detail, header_line
 from .guard import guarded
@@ -59,8 +60,9 @@ class ResultScreen(Screen):
         banner.display = bool(result.emergency)
         banner.update(emergency_text(result) if result.emergency else "")
         labels = concern_labels(ruleset, result.concerns)
-        self.query_one("#summary", Static).update(
-            Content(printable(f"{result.municipality.name}　相談：{labels}")))
+        household = "　／　".join(household_lines(ruleset, result))
+        self.query_one("#summary", Static).update(Content(printable(
+            f"{result.municipality.name}　" + (f"世帯: {household}" if household else f"相談：{labels}"))))
         self.query_one("#list-head", Static).update(Content(header_line(self._width())))
         self.query_one(ReferralList).show(ruleset, result, self._width())
         self.show_detail()

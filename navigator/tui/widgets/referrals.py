@@ -51,11 +51,20 @@ def header_line(width: int) -> str:
     return f"{fit('#', RANK)}{fit('窓口', w)} {fit('担当課', d)} {fit('電話', PHONE)} {fit('相談', c)}"
 
 
-def row(ruleset: RuleSet, r: Referral, width: int) -> str:
+def whose(result: Result, r: Referral) -> str:
+    """（母・本人）: whose concerns bring this referral, in a household."""
+    from ...report import person_label
+
+    names = [person_label(result, p) for p in r.persons]
+    return f"（{'・'.join(names)}）" if names else ""
+
+
+def row(ruleset: RuleSet, r: Referral, width: int, result: Result | None = None) -> str:
     w, d, c = columns(width)
+    concerns = (concern_labels(ruleset, r.concerns) or "総合") + (whose(result, r) if result else "")
     phone = r.contact.phone or (UNKNOWN + "＊" if r.organization_contact else UNKNOWN)
     return printable(f"{fit(str(r.rank), RANK)}{fit(r.contact.window, w)} {fit(r.contact.department or UNKNOWN, d)} "
-                     f"{fit(phone, PHONE)} {fit(concern_labels(ruleset, r.concerns) or '総合', c)}").rstrip()
+                     f"{fit(phone, PHONE)} {fit(concerns, c)}").rstrip()
 
 
 class ReferralList(OptionList):
@@ -64,7 +73,7 @@ class ReferralList(OptionList):
     def show(self, ruleset: RuleSet, result: Result, width: int) -> None:
         keep = self.highlighted or 0
         self.clear_options()
-        self.add_options([Option(Content(row(ruleset, r, width)), id=str(r.rank)) for r in result.referrals])
+        self.add_options([Option(Content(row(ruleset, r, width, result)), id=str(r.rank)) for r in result.referrals])
         if result.referrals:
             self.highlighted = min(keep, len(result.referrals) - 1)
 
@@ -80,7 +89,7 @@ def detail(ruleset: RuleSet, result: Result, r: Referral) -> Content:
     if c.hours:
         parts.append(f"受付：{printable(c.hours)}\n")
     if r.concerns:
-        parts.append(f"相談：{printable(concern_labels(ruleset, r.concerns))}\n")
+        parts.append(f"相談：{printable(concern_labels(ruleset, r.concerns) + whose(result, r))}\n")
     parts.append(f"理由：{printable(r.main.program)}。{printable(r.main.reason)}\n")
     if r.other_programs:
         parts.append(f"ほかに：{printable('、'.join(r.other_programs))}\n")
