@@ -124,6 +124,7 @@ async def test_every_screen_shows_file_text_literally(hostile, tmp_path):
         from navigator.tui.widgets.concerns import ConcernGrid
         concerns = app.screen.query_one(ConcernGrid)
         drawn = concerns.render()
+        literal(static(app, "#where"))
         assert "[bold]B[/bold][@click" in drawn.plain and not any(c in drawn.plain for c in RAW)
         assert not any("@click" in str(s.style) or "link" in str(s.style) for s in drawn.spans)
         await pilot.press("tab")  # to the list: the highlighted concern's description shows

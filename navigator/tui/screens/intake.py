@@ -51,7 +51,9 @@ class IntakeScreen(Screen):
                            placeholder="相談内容をそのまま入力（例: 家賃が払えなくて、仕事もなくなった）")
         yield Static("", id="suggest")
         yield Static("", id="household", classes="hint")
-        yield Static("相談の種類（☑ 選んだもの・スペースで選ぶ/外す・Enterで次へ）", classes="lead")
+        plan = self.app.ruleset.plans[self.app.consultation.municipality]
+        yield Static(Content(printable(f"{plan.municipality.name}の計画で案内します　相談の種類"
+                                       "（☑ 選んだもの・スペースで選ぶ／外す）")), id="where", classes="lead")
         yield ConcernGrid(self._items(), self.app.consultation.ticked, id="concerns")
         yield Static("", id="describe", classes="hint")
         yield Footer()
