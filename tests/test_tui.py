@@ -640,7 +640,7 @@ async def test_digits_typed_on_a_question_screen_are_not_taken_as_answers():
 async def test_guided_path_reaches_a_result_without_typing():
     app = shipped_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("f4")
+        await pilot.press("f5")
         await pilot.pause()
         from navigator.tui.screens.guided import TroubleScreen, WhoScreen
         assert isinstance(app.screen, WhoScreen)
@@ -667,3 +667,21 @@ async def test_guided_path_reaches_a_result_without_typing():
             await pilot.pause()
         assert isinstance(app.screen, IntakeScreen)
         assert "☑ 介護" in str(app.screen.query_one(ConcernGrid).render())
+
+
+async def test_help_fits_80x24_and_its_columns_align():
+    app = mini_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        dialog = app.screen.query_one(".dialog")
+        assert dialog.region.height <= SIZE[1] and dialog.region.bottom <= SIZE[1]
+        assert dialog.max_scroll_y == 0  # nothing to scroll: all of it is on screen
+        import re
+        from rich.cells import cell_len
+        text = shown(app.screen.query_one(Static)).splitlines()
+        rows = [line for line in text if "／" in line]
+        offsets = {cell_len(re.match(r"^(\S*)(\s+)", line).group(0)) for line in rows}
+        assert len(rows) >= 6 and len(offsets) == 1, rows  # every key list starts in the same column
+        assert all(cell_len(line) <= 72 for line in text), max(text, key=cell_len)
+        assert "マウス" in "\n".join(text)

@@ -16,7 +16,7 @@ from ..state import suggestion_line, suggestions
 from ..widgets.concerns import ConcernGrid, Item
 from .guard import guarded
 
-NOTHING = "相談の種類が見つかりません。下の一覧から選ぶか（Tab → ↑↓ → スペース）、F4 で質問に答えて探せます。"
+NOTHING = "相談の種類が見つかりません。下の一覧から選ぶか（Tab → ↑↓ → スペース）、F5 で質問に答えて探せます。"
 
 
 class ResidentText(TextArea):
@@ -42,7 +42,7 @@ class IntakeScreen(Screen):
     BINDINGS = [
         Binding("escape", "app.choose_municipality", "市町村"),
         Binding("f2", "next", "次へ"),
-        Binding("f4", "guided", "質問で探す"),
+        Binding("f5", "guided", "質問で探す"),
     ]
 
     def compose(self) -> ComposeResult:
