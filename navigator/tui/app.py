@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 
 from textual import constants
@@ -64,7 +65,7 @@ def _plan_order(loaded: Loaded, old: RuleSet):
 
 
 class NavigatorApp(App):
-    CSS_PATH = "navigator.tcss"
+    CSS_PATH = str(resources.files(__package__) / "navigator.tcss")  # package data, also in a wheel
     TITLE = "相談窓口ナビ"
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [
