@@ -94,7 +94,7 @@ def keystrokes() -> dict:
         for text in typed:  # warm-up
             matcher.match(text, limit=6)
         times = sorted(_match_ms(matcher, text) for text in typed)
-        out[f"{name}_keywords"] = len(matcher.keys)
+        out[f"{name}_keywords"] = len(matcher.parts)
         out[f"{name}_p50"] = statistics.median(times)
         out[f"{name}_p99"] = times[int(len(times) * 0.99) - 1]
     return out

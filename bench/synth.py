@@ -108,12 +108,13 @@ KEYWORD_ENDINGS = ("が心配", "で困っている", "のことで相談した�
 
 
 def ten_times(concerns):
-    """The concerns with every keyword joined by its nine variants."""
+    """The concerns with every keyword (and example utterance) joined by its nine variants."""
     from dataclasses import replace
 
     def variants(word: str) -> list[str]:
         return [word, *(p + word for p in KEYWORD_PREFIXES), *(word + e for e in KEYWORD_ENDINGS)]
-    return [replace(c, keywords=tuple(v for w in (c.label, *c.keywords) for v in variants(w)))
+    return [replace(c, keywords=tuple(v for w in (c.label, *c.keywords) for v in variants(w)),
+                    examples=tuple(v for e in c.examples for v in variants(e)))
             for c in concerns]
 
 

@@ -127,6 +127,9 @@ class ConcernMatcher:
                     self.parts.append(_Part(concern.id, word, i, len(raws), normalize(raw), raw,
                                             normalize(word) in weak))
         self.surface = _Index(p.surface for p in self.parts)
+        self.weak = {(p.concern, p.keyword) for p in self.parts if p.weak}
+        # parts that begin or end in katakana or latin letters: checked for word edges
+        self.scripted = {i for i, p in enumerate(self.parts) if _script(p.raw.lower()[:1]) or _script(p.raw.lower()[-1:])}
         self.anchored: dict[str, list[int]] = {}   # first ANCHOR characters → long whole keywords
         for i, p in enumerate(self.parts):
             if p.count == 1 and len(p.surface) >= MIN_FUZZY_LEN:
@@ -202,7 +205,7 @@ class ConcernMatcher:
         found: list[_Found] = []
         ch = a.surface
         for i, j, part in self.surface.occurrences(ch.text):
-            if self._script_ok(a, i, j, part):
+            if part not in self.scripted or self._script_ok(a, i, j, part):
                 found.append(_Found(part, AS_WRITTEN, ch.span(i, j), 100.0, None))
         found += self._near(a, {f.part for f in found})
         if a.deep and self.deep:
@@ -300,7 +303,7 @@ class ConcernMatcher:
         return dropped
 
     def _is_weak(self, hit: Hit) -> bool:
-        return any(p.weak for p in self.parts if p.keyword == hit.keyword and p.concern == hit.concern)
+        return (hit.concern, hit.keyword) in self.weak
 
     def _abuse_or_dv(self, a: Analysis, by_concern: dict[str, list[Hit]]) -> list[Ignored]:
         """Violence with no child, elder, disabled person or care setting named is DV when a
@@ -363,12 +366,25 @@ class _Index:
         for i, key in enumerate(keys):
             if key:
                 self.exact.setdefault(key, []).append(i)
-        self.lengths = sorted({len(k) for k in self.exact})
+        # first character → the lengths of the keys that start with it: a text position looks up
+        # only lengths some key there could have
+        starting: dict[str, set[int]] = {}
+        for k in self.exact:
+            starting.setdefault(k[0], set()).add(len(k))
+        self.lengths = {c: sorted(ns) for c, ns in starting.items()}
 
     def occurrences(self, text: str, starts: Iterable[int] | None = None) -> list[tuple[int, int, int]]:
         positions = range(len(text)) if starts is None else sorted(starts)
-        return [(s, s + n, part) for s in positions for n in self.lengths if s + n <= len(text)
-                for part in self.exact.get(text[s:s + n], ())]
+        found, size, exact = [], len(text), self.exact
+        for s in positions:
+            if s >= size:
+                continue
+            for n in self.lengths.get(text[s], ()):
+                if s + n > size:
+                    break
+                for part in exact.get(text[s:s + n], ()):
+                    found.append((s, s + n, part))
+        return found
 
 
 def infer_answers(text: str, questions: Iterable[Question]) -> dict[str, str]:
