@@ -37,11 +37,21 @@ class UserError(Exception):
         return f"{text} [{self.code}]" if self.code else text
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's own complaints (an unknown option, a missing value) with a code and a fix,
+    in the same one-line form as every other message."""
+
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        print(printable(UserError("NAV-C619", detail=message).line()), file=sys.stderr)
+        sys.exit(EXIT_USAGE)
+
+
 def _dir_options(default) -> argparse.ArgumentParser:
     options = argparse.ArgumentParser(add_help=False)
-    options.add_argument("--rules", metavar="DIR", default=default, help="rules directory (env NAVIGATOR_RULES)")
+    options.add_argument("--rules", metavar="DIR", default=default, help="ルールのフォルダ（環境変数 NAVIGATOR_RULES でも可）")
     options.add_argument("--contacts", metavar="DIR", default=default,
-                         help="contacts directory (env NAVIGATOR_CONTACTS)")
+                         help="窓口のフォルダ（環境変数 NAVIGATOR_CONTACTS でも可）")
     options.add_argument("--lang", choices=messages.LANGUAGES, default=default,
                          help="言語: ja（既定）/ en（開発者向け。環境変数 NAVIGATOR_LANG=en でも可）")
     return options
@@ -51,15 +61,15 @@ def build_parser() -> argparse.ArgumentParser:
     # The options are accepted before and after the subcommand; the subcommand's copies default to
     # SUPPRESS so that they do not overwrite a value given before it with None.
     common = _dir_options(argparse.SUPPRESS)
-    parser = argparse.ArgumentParser(prog="navigator", parents=[_dir_options(None)],
+    parser = _Parser(prog="navigator", parents=[_dir_options(None)],
                                      description="相談窓口ナビ: 相談内容から窓口と担当課を案内します")
     parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
     parser.add_argument("--municipality", "-m", metavar="ID", help="maebashi, isesaki, ageo, shimotsuke, asaka")
     sub = parser.add_subparsers(dest="command")
 
-    p = sub.add_parser("route", parents=[common], help="route one consultation")
+    p = sub.add_parser("route", parents=[common], help="相談 1 件の案内先を出す")
     p.add_argument("--municipality", "-m", metavar="ID", required=True)
-    p.add_argument("--text", "-t", help="what the resident said, as free text")
+    p.add_argument("--text", "-t", help="住民の言葉（自由な文章）")
     p.add_argument("--concern", "-c", action="append", default=[], metavar="ID")
     p.add_argument("--answer", "-a", action="append", default=[], metavar="QUESTION=VALUE")
     p.add_argument("--person", "-p", action="append", default=[], metavar="RELATION:CONCERN,...[:Q=V,...]",
@@ -68,18 +78,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--main", metavar="CONCERN", help="the concern that troubles them most (◎ on the slip)")
     p.add_argument("--format", choices=("text", "json"), default="text")
 
-    p = sub.add_parser("check", parents=[common], help="check the rule and contact files")
+    p = sub.add_parser("check", parents=[common], help="ルールと窓口のファイルを点検する")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--plans", metavar="DIR", type=Path,
                    help="verify every quote and section against the plans in DIR "
                         "(default: ../shared/seeds when present)")
-    p.add_argument("--no-plans", action="store_true", help="do not compare with the plans")
+    p.add_argument("--no-plans", action="store_true", help="計画の本文とは照らさない")
 
-    sub.add_parser("list", parents=[common], help="list municipalities, concerns and questions")
-    sub.add_parser("coverage", parents=[common], help="municipality × concern → first referral")
+    sub.add_parser("list", parents=[common], help="市町村・相談の種類・質問の一覧")
+    sub.add_parser("coverage", parents=[common], help="市町村 × 相談の種類 → 最初の案内先")
 
-    p = sub.add_parser("test", parents=[common], help="run scenario files (default: the shipped ones)")
-    p.add_argument("files", nargs="*", type=Path, help="scenario files or folders of them")
+    p = sub.add_parser("test", parents=[common], help="相談例のテスト（既定: 同梱の相談例）")
+    p.add_argument("files", nargs="*", type=Path, help="相談例ファイル、またはそのフォルダ")
 
     p = sub.add_parser("understand", parents=[common],
                        help="how well the keywords understand labelled texts (default: the shipped scenarios)")
@@ -88,13 +98,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--min-f1", type=float, default=None, metavar="F",
                    help="exit 1 when the overall F1 is below F (for CI)")
 
-    p = sub.add_parser("diff", parents=[common], help="which consultations an edit sends elsewhere")
-    p.add_argument("old", help="a folder with rules/ and contacts/, a rules folder, or a git revision (e.g. HEAD)")
-    p.add_argument("new", nargs="?", help="the same; default: the current rules (--rules, --contacts)")
+    p = sub.add_parser("diff", parents=[common], help="編集で案内が変わる相談をすべて示す")
+    p.add_argument("old", help="比べる元: rules/ と contacts/ のあるフォルダ、rules フォルダ、または git の版（例: HEAD）")
+    p.add_argument("new", nargs="?", help="比べる先（既定: 今のルール）")
 
     p = sub.add_parser("edit", parents=[common], help="ルールと窓口の編集（案内つき）: 担当課・電話・日付の変更、窓口の追加、ルールの廃止")
     p.add_argument("--municipality", "-m", metavar="ID", default=argparse.SUPPRESS)
-    p.add_argument("--plans", metavar="DIR", type=Path, help="the plans folder (default: ../shared/seeds when present)")
+    p.add_argument("--plans", metavar="DIR", type=Path, help="計画ファイルのフォルダ（既定: ../shared/seeds があればそこ）")
 
     p = sub.add_parser("serve", parents=[common], help="the TUI in a web browser (textual-serve)")
     p.add_argument("--municipality", "-m", metavar="ID", default=argparse.SUPPRESS,

@@ -32,7 +32,7 @@ async def test_the_other_four_cities_start_when_one_has_a_typo(tmp_path):
         assert sorted(app.ruleset.plans) == ["ageo", "asaka", "maebashi", "shimotsuke"]
         assert list(app.unavailable) == ["isesaki"]
         labels = [str(o.prompt) for o in app.screen.query_one(OptionList)._options]
-        assert len(labels) == 5 and labels[-1].startswith("5. isesaki　— 使えません")
+        assert len(labels) == 5 and labels[-1].startswith("5. 伊勢崎市（isesaki）　— 使えません")
         await pilot.press("5")
         await pilot.pause()
         assert isinstance(app.screen, LoadErrorScreen)

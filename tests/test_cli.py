@@ -202,3 +202,10 @@ def test_version(capsys):
     with pytest.raises(SystemExit) as exit_:
         main(["--version"])
     assert exit_.value.code == 0 and capsys.readouterr().out.strip() == "navigator 0.1.0"
+
+
+def test_a_mistyped_option_is_explained_with_a_code(capsys):
+    with pytest.raises(SystemExit) as exit:
+        main(["check", *DIRS, "--fromat", "json"])
+    err = capsys.readouterr().err
+    assert exit.value.code == 2 and "[NAV-C619]" in err and "コマンドの指定に誤りがあります" in err and "--fromat" in err

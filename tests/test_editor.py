@@ -37,12 +37,11 @@ async def type_into(pilot, field: str, text: str) -> None:
 
 
 async def review_done(pilot, app) -> None:
+    """Wait for the preview worker (check, test and diff on a copy) however long it takes."""
     assert isinstance(app.screen, Review)
-    for _ in range(200):
-        await pilot.pause(0.05)
-        if app.screen.result is not None:
-            return
-    raise AssertionError("the preview did not finish")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    assert app.screen.result is not None
 
 
 async def test_phone_and_department_change_only_those_lines(tmp_path):

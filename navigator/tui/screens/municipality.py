@@ -22,7 +22,7 @@ class MunicipalityScreen(Screen):
                    + ("　※変更後のファイルに問題あり・前のルールで案内" if p.municipality.id in self.app.unavailable else ""))
                   for p in plans]
         # a municipality whose files are broken is listed too: choosing it shows its problems
-        labels += [(mid, f"{mid}　— 使えません（ルールファイルに問題。選ぶと内容を表示）")
+        labels += [(mid, f"{_written_name(self.app.rules_dir, mid)}　— 使えません（ルールファイルに問題。選ぶと内容を表示）")
                    for mid in self.app.unavailable if mid not in self.app.ruleset.plans]
         yield Header()
         yield Static("どの市の計画で案内しますか（数字キーまたは↑↓とEnter）", classes="lead")
@@ -42,3 +42,17 @@ class MunicipalityScreen(Screen):
         options = self.query_one(OptionList)
         if number <= options.option_count:
             self.app.start(options.get_option_at_index(number - 1).id)
+
+
+def _written_name(rules_dir, mid: str) -> str:
+    """「伊勢崎市（isesaki）」 for a municipality whose file does not load: its `name:` line read
+    as text (the file may not parse), else the id alone."""
+    import re
+
+    try:
+        with open(rules_dir / f"{mid}.yaml", encoding="utf-8", errors="replace") as handle:
+            head = handle.read(4000)
+    except OSError:
+        return mid
+    found = re.search(r"^\s+name:\s*[\"']?([^\"'#\n]{1,20}?)[\"']?\s*(?:#.*)?$", head, re.M)
+    return f"{found.group(1).strip()}（{mid}）" if found else mid
