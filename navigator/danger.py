@@ -215,8 +215,8 @@ def why_line(common: Common, danger: Danger, line: EmergencyLine) -> str:
     for kind_id in danger.kinds:
         kind = common.danger.kind(kind_id)
         if kind and line.id in kind.lines:
-            words = "・".join(f"「{c}」" for c in danger.cues_of(kind_id))
-            return f"相談内容の {words} から「{kind.label}」と推定したため"
+            words = "".join(f"「{c}」" for c in danger.cues_of(kind_id))
+            return f"相談内容の{words}から「{kind.label}」と推定したため"
     return f"{describe_condition(common, line.when)}のため" if line.when else "常に表示"
 
 

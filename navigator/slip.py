@@ -38,7 +38,8 @@ def render(ruleset: RuleSet, result: Result, *, markdown: bool, consent: bool, v
         lines += [f"{h2}相談内容（本人の言葉）", "", free_text, ""]
     if result.emergency:
         lines += [f"{h2}緊急のときの連絡先（全国共通）", ""]
-        lines += [f"{item}{e.phone} {e.name}: {e.note}" for e in result.emergency]
+        lines += [f"{item}{e.phone} {e.name}" + (f"（{e.hours}）" if e.hours else "") + (f": {e.note}" if e.note else "")
+                  for e in result.emergency]
         lines.append("")
     lines += [f"{h2}相談先（上から順に）", ""]
     for r in result.referrals:

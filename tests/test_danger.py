@@ -192,3 +192,12 @@ def test_unknown_line_group_is_reported(tmp_path):
     replace(folder / "rules" / "common.yaml", "group: crisis\n", "group: crises\n")
     found = [p for p in problems(folder) if p.code == "NAV-E323"]
     assert found and found[0].path.endswith("rules/common.yaml") and "crises" in found[0].message
+
+
+def test_the_slip_lists_the_lines_first_with_their_hours(shipped):
+    from navigator.slip import render
+
+    intake = take(shipped, ConcernMatcher(shipped.common.concerns), "asaka", "もう生きていてもしょうがない")
+    text = render(shipped, route(shipped, intake.case), markdown=False, consent=True, version="test")
+    assert text.index("0570-064-556 こころの健康相談統一ダイヤル（") < text.index("相談先（上から順に）")
+    assert "時点の掲載" in text and "しょうがない" not in text   # the resident's words only when asked for

@@ -341,7 +341,7 @@ class NavigatorApp(App):
         if index < len(steps):
             self.push_screen(QuestionScreen(steps[index], index, len(steps)))
         else:
-            self.push_screen(ResultScreen(route(self.ruleset, self.consultation.case())))
+            self.push_screen(ResultScreen(route(self.ruleset, self.consultation.case(self.ruleset))))
 
 
 class StatusLine(Static):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from ..danger import Danger, detect
 from ..engine import Case, Person, questions_for
 from ..intake import household_from_text
 from ..model import Question, RuleSet
@@ -60,8 +61,12 @@ class Consultation:
         owned = {c for p in self.persons for c in p.concerns}
         return tuple(c for c in self.ticked if c not in owned)
 
+    def danger(self, ruleset: RuleSet | None) -> Danger:
+        """Danger in the resident's words, whatever is ticked (cheap: run on every keystroke)."""
+        return detect(ruleset.common.danger, self.text) if ruleset else Danger()
+
     def steps(self, ruleset: RuleSet) -> list[Step]:
-        steps = [Step(None, q) for q in questions_for(ruleset.common, self.untied())]
+        steps = [Step(None, q) for q in questions_for(ruleset.common, self.untied(), self.danger(ruleset))]
         for p in self.persons:
             steps += [Step(p, q) for q in questions_for(ruleset.common, p.concerns)]
         return steps
@@ -72,12 +77,16 @@ class Consultation:
     def given(self, step: Step) -> dict[str, str]:
         return self.person_answers.setdefault(step.person.relation, {}) if step.person else self.answers
 
-    def suggested_answer(self, step: Step | Question) -> tuple[str | None, bool]:
-        """(the answer given before, or what the words suggest; whether it is only suggested)."""
+    def suggested_answer(self, step: Step | Question, ruleset: RuleSet | None = None) -> tuple[str | None, bool]:
+        """(the answer given before, or what the words suggest; whether it is only suggested).
+        The danger question is suggested はい whenever a danger cue fired."""
         step = step if isinstance(step, Step) else Step(None, step)
         q = step.question
         if q.id in self.given(step):
             return self.given(step)[q.id], False
+        rules = ruleset.common.danger if ruleset else None
+        if rules and q.id == rules.question and step.person is None and self.danger(ruleset).detected:
+            return rules.answer, True
         if step.person is not None:
             guess = step.person.answers.get(q.id)
         else:
@@ -91,9 +100,23 @@ class Consultation:
         else:
             given[step.question.id] = value
 
-    def case(self) -> Case:
+    def case(self, ruleset: RuleSet | None = None) -> Case:
         persons = tuple(replace(p, answers=dict(self.person_answers.get(p.relation, {}))) for p in self.persons)
-        return Case(self.municipality or "", self.untied(), dict(self.answers), persons, self.main)
+        return Case(self.municipality or "", self.untied(), dict(self.answers), persons, self.main,
+                    self.danger(ruleset))
+
+
+def danger_line(ruleset: RuleSet, danger: Danger) -> str:
+    """危険の手がかり: 今まさに暴力・命の危険「包丁を持」「暴れ」→110 — shown as the resident types."""
+    if not danger.detected:
+        return ""
+    parts = []
+    for kind_id in danger.kinds:
+        kind = ruleset.common.danger.kind(kind_id)
+        line = ruleset.common.line(kind.lines[0]) if kind and kind.lines else None
+        words = "".join(f"「{w}」" for w in danger.cues_of(kind_id)[:2])
+        parts.append(f"{kind.label if kind else kind_id}{words}" + (f"→{line.phone}" if line else ""))
+    return "危険の手がかり: " + "・".join(parts)
 
 
 def suggestions(matcher: ConcernMatcher, text: str) -> list[Match]:

@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Static
 
+from ...danger import why_line
 from ...engine import Result, explain
 from ...model import RuleSet
 from ...slip import render, rules_version, write_private
@@ -87,8 +88,9 @@ def why_text(ruleset: RuleSet, result: Result, understood: list[str] = ()) -> Co
     given = [f"{q.prompt} → {q.option(v).label}" for q in common.questions
              if (v := result.answers.get(q.id)) and q.option(v)]
     lines += ["回答:"] + [f"  {g}" for g in given] if given else ["回答: なし"]
-    if result.emergency:
-        lines += ["", "緊急連絡先を表示した理由: 危険がある、または子どもへの虐待が疑われる回答のため"]
+    if result.emergency:  # each line its own reason (D5), not one sentence for all
+        lines += ["", "緊急連絡先を表示した理由:"]
+        lines += [f"  {e.phone} {e.name}: {why_line(ruleset.common, result.danger, e)}" for e in result.emergency]
     for r in result.referrals:
         lines += ["", f"{r.rank}. {r.contact.window}"]
         lines += [f"   {line}" for line in explain(ruleset, r)]

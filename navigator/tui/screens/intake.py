@@ -12,7 +12,7 @@ from textual.widgets import Footer, Header, Static, TextArea
 from ...intake import household_from_text
 from ...search import Match
 from ...text import printable
-from ..state import suggestion_line, suggestions
+from ..state import danger_line, suggestion_line, suggestions
 from ..widgets.concerns import ConcernGrid, Item
 from .guard import guarded
 
@@ -50,6 +50,7 @@ class IntakeScreen(Screen):
         yield ResidentText(id="text", soft_wrap=True, show_line_numbers=False, compact=True,
                            placeholder="相談内容をそのまま入力（例: 家賃が払えなくて、仕事もなくなった）")
         yield Static("", id="suggest")
+        yield Static("", id="danger-cue")
         yield Static("", id="household", classes="hint")
         plan = self.app.ruleset.plans[self.app.consultation.municipality]
         yield Static(Content(printable(f"{plan.municipality.name}の計画で案内します　相談の種類"
@@ -96,6 +97,10 @@ class IntakeScreen(Screen):
             suggest.update(NOTHING)
         else:
             suggest.update("")
+        cue = self.query_one("#danger-cue", Static)
+        warning = danger_line(self.app.ruleset, self.app.consultation.danger(self.app.ruleset))
+        cue.update(Content(printable(warning)))
+        cue.display = bool(warning)
         self.show_household(found)
 
     def show_household(self, found: list[Match]) -> None:
@@ -131,7 +136,8 @@ class IntakeScreen(Screen):
 
     @guarded
     def action_next(self) -> None:
-        if not self.app.consultation.ticked:
+        consultation = self.app.consultation
+        if not consultation.ticked and not consultation.danger(self.app.ruleset).detected:
             self.notify(NOTHING, severity="warning")
             self.query_one(ConcernGrid).focus()
             return

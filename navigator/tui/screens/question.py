@@ -65,15 +65,23 @@ class QuestionScreen(Screen):
     def on_screen_resume(self) -> None:
         self.show_current_answer()  # back from a later step: the kept answer is highlighted
 
+    def _cue_words(self) -> str:
+        """The words that made the danger question suggest はい: （手がかり「包丁を持」「暴れ」）."""
+        app = self.app
+        if self.question.id != app.ruleset.common.danger.question:
+            return ""
+        words = "".join(f"「{w}」" for w in app.consultation.danger(app.ruleset).matched[:4])
+        return f"（手がかり{words}）" if words else ""
+
     def show_current_answer(self) -> None:
-        current, guessed = self.app.consultation.suggested_answer(self.step)
+        current, guessed = self.app.consultation.suggested_answer(self.step, self.app.ruleset)
         values = [o.value for o in self.question.options]
         options = self.query_one(OptionList)
         options.highlighted = values.index(current) if current in values else 0
         note = self.query_one("#inferred", Static)
         option = self.question.option(current) if current else None
         if guessed and option:
-            note.update(Content(printable(f"{INFERRED}: {option.label}（Enter でこのまま・ほかは番号で）")))
+            note.update(Content(printable(f"{INFERRED}: {option.label}{self._cue_words()}（Enter でこのまま・ほかは番号で）")))
         else:
             note.update("")
 

@@ -13,14 +13,9 @@ from textual.widgets import Footer, Header, OptionList, Static
 from ...engine import Result
 from ...report import household_lines
 from ...text import printable
+from ..widgets.emergency import EmergencyBlock
 from ..widgets.referrals import ReferralDetail, ReferralList, concern_labels, detail, header_line
 from .guard import guarded
-
-
-def emergency_text(result: Result) -> Content:
-    lines = ["緊急のときは、まずこちらへ（全国共通の番号）"]
-    lines += [f"{e.phone}　{e.name} — {e.note}" for e in result.emergency]
-    return Content(printable("\n".join(lines)))
 
 
 class ResultScreen(Screen):
@@ -36,7 +31,7 @@ class ResultScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("", id="emergency")
+        yield EmergencyBlock("", id="emergency")
         yield Static("", id="summary", classes="lead")
         yield Static("", id="list-head", classes="hint")
         yield ReferralList(id="referrals")
@@ -56,9 +51,7 @@ class ResultScreen(Screen):
         """Draw (or, after a live reload, redraw) the result, keeping the selected row."""
         self.result = result
         ruleset = self.app.ruleset
-        banner = self.query_one("#emergency", Static)
-        banner.display = bool(result.emergency)
-        banner.update(emergency_text(result) if result.emergency else "")
+        self.query_one("#emergency", EmergencyBlock).show(ruleset, result)
         labels = concern_labels(ruleset, result.concerns)
         household = "　／　".join(household_lines(ruleset, result))
         self.query_one("#summary", Static).update(Content(printable(

@@ -1,0 +1,112 @@
+"""Danger in the TUI, driven with Pilot at 80×24 with nothing ticked: the cue shows as it is
+typed, the danger question is asked pre-selected 「相談内容から推定」 with the words, and the
+result opens with the compact emergency block, the right line first."""
+
+from __future__ import annotations
+
+from textual.widgets import OptionList, Static
+
+from navigator.tui.app import NavigatorApp
+from navigator.tui.screens.dialogs import WhyScreen
+from navigator.tui.screens.question import QuestionScreen
+from navigator.tui.screens.result import ResultScreen
+from conftest import ROOT
+
+SIZE = (80, 24)
+KNIFE = "今すぐ助けてください、夫が包丁を持って暴れてて、子どもと一緒にトイレに隠れてるんです"
+SUICIDE = "もう消えてしまいたい"
+
+
+def shipped_app(municipality: str) -> NavigatorApp:
+    return NavigatorApp(ROOT / "rules", ROOT / "contacts", municipality, watch_interval=None)
+
+
+def shown(app, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+async def consult(pilot, app, text: str) -> list[str]:
+    """Type the words, Enter, then take every pre-selected answer with Enter (0 where none is
+    suggested) until the result; returns the inferred notes the danger question showed."""
+    app.screen.query_one("#text").value = text
+    await pilot.pause()
+    assert "危険の手がかり" in shown(app, "#danger-cue")
+    await pilot.press("enter")
+    notes = []
+    for _ in range(8):
+        await pilot.pause()
+        if not isinstance(app.screen, QuestionScreen):
+            break
+        note = shown(app, "#inferred")
+        notes.append(note)
+        await pilot.press("enter" if note else "0")
+    await pilot.pause()
+    assert isinstance(app.screen, ResultScreen)
+    return notes
+
+
+def block(app) -> list[str]:
+    return shown(app, "#emergency").splitlines()
+
+
+async def test_knife_case_nothing_ticked_puts_110_first_with_the_words():
+    app = shipped_app("shimotsuke")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.consultation.ticked == []
+        notes = await consult(pilot, app, KNIFE)
+        assert notes[0].startswith("相談内容から推定：はい") and "「包丁を持」" in notes[0]
+        assert app.consultation.answers["danger"] == "yes"
+        lines = block(app)
+        assert lines[0].startswith("緊急：まずこちらへ") and "今まさに暴力" in lines[0]
+        assert lines[1].startswith("110　警察") and lines[2].startswith("119")
+        assert all("\n" not in line for line in lines) and len(lines) <= 6   # one line per number
+        first = app.screen.query_one("#referrals", OptionList)
+        assert first.option_count >= 1 and first.region.bottom <= SIZE[1]  # first referral on screen
+
+
+async def test_suicide_case_nothing_ticked_puts_the_crisis_line_first():
+    app = shipped_app("asaka")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await consult(pilot, app, SUICIDE)
+        lines = block(app)
+        assert "死にたい気持ち" in lines[0] and "「消えてしまいたい」" in lines[0]
+        assert lines[1].startswith("0570-064-556　こころの健康相談統一ダイヤル")
+        assert any(line.startswith("0120-279-338　よりそいホットライン") for line in lines)
+        referrals = app.screen.query_one("#referrals", OptionList)
+        assert referrals.option_count >= 1 and referrals.region.y < SIZE[1] - 3
+
+
+async def test_staff_answer_no_and_the_crisis_lines_stay():
+    app = shipped_app("asaka")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#text").value = "死にたい"
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen) and app.screen.question.id == "danger"
+        assert app.screen.query_one(OptionList).highlighted == 0     # はい, pre-selected
+        await pilot.press("2")                                      # staff: いいえ
+        for _ in range(6):
+            await pilot.pause()
+            if not isinstance(app.screen, QuestionScreen):
+                break
+            await pilot.press("0")
+        assert isinstance(app.screen, ResultScreen)
+        assert block(app)[1].startswith("0570-064-556")
+        assert not any(line.startswith("110") for line in block(app))   # no 110 once staff say いいえ
+
+
+async def test_why_dialog_gives_each_emergency_line_its_own_reason():
+    app = shipped_app("shimotsuke")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await consult(pilot, app, KNIFE)
+        await pilot.press("w")
+        await pilot.pause()
+        assert isinstance(app.screen, WhyScreen)
+        text = str(app.screen.query_one(Static).render())
+        assert "110 警察（緊急通報）: 相談内容の「包丁を持」" in text
+        assert "危険がある、または子どもへの虐待が疑われる回答のため" not in text
