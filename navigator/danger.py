@@ -17,6 +17,8 @@ from .model import AllOf, AnswerIs, AnyOf, Common, ConcernIs, DangerRules, Emerg
 from .analysis import normalize
 
 MAX_GAP = 4            # kana between a cue and its denial: 殴|られて|はいない, 死にたい||とかではない
+_PARTICLES = set("でにはもがをとへやねよ")
+NEAR = 2               # the parts of A+B may stand up to this many sentences before the last one
 _SENTENCE = re.compile(r"[。．！!？?\n]+")
 _CLAUSE = re.compile(r"[、，,]+")
 _BOUNDARY = "\x00"    # kept between clauses: a denial never reaches back over 、
@@ -58,46 +60,75 @@ class _Cue:
     written: str
     parts: tuple[tuple[tuple[str, str], ...], ...]   # each part: (normalised, as written) alternatives
     mode: str                                         # "cue", "now" or "alone"
+    keys: tuple[frozenset[str], ...] = ()             # each part's normalised forms, to skip fast
 
 
 class _Compiled:
-    def __init__(self, rules: DangerRules):
+    def __init__(self, rules: DangerRules, readings: bool = False):
+        # With the dictionary loaded, each cue is also looked for as read in kana (包丁を向け →
+        # ほうちょうをむけ), for residents who type in kana or half-width katakana.
+        written = [w for k in rules.kinds for c in (*k.cues, *k.now_cues, *k.alone_cues) for w in c.split("+")]
+        written += [w for _, words in rules.words for w in words]
+        kana = _readings(written) if readings else {}
+        _forms = lambda words: _forms_of(words, kana)  # noqa: E731
         groups = {name: _forms(words) for name, words in rules.words}
         self.now = _norm_all(rules.now)
         self.past = _norm_all(rules.past)
         self.harmless = _norm_all(rules.harmless)
+        self.fiction = _norm_all(rules.fiction)
         negators = sorted(_norm_all(rules.negation), key=len, reverse=True)
         self.denied = (re.compile(f"[ぁ-ゖー]{{0,{MAX_GAP}}}?(?:{'|'.join(map(re.escape, negators))})")
                        if negators else None)
         self.kinds = []
         for kind in rules.kinds:
-            cues = [_cue(c, mode, groups) for mode, written in
+            cues = [_cue(c, mode, groups, _forms) for mode, written in
                     (("cue", kind.cues), ("now", kind.now_cues), ("alone", kind.alone_cues)) for c in written]
-            self.kinds.append((kind.id, [c for c in cues if c]))
+            self.kinds.append((kind.id, [c for c in cues if c], kind.history))
+        self.keys = frozenset(k for _, cues, _ in self.kinds for c in cues for part in c.keys for k in part)
 
 
 def _norm_all(words) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for n in (normalize(w) for w in words) if n))
 
 
-def _forms(words) -> tuple[tuple[str, str], ...]:
-    return tuple(dict.fromkeys((normalize(w), w) for w in words if normalize(w)))
+def _forms_of(words, kana: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    forms = [(normalize(w), w) for w in words] + [(kana[w], w) for w in words if w in kana]
+    return tuple(dict.fromkeys((n, w) for n, w in forms if n))
 
 
-def _cue(written: str, mode: str, groups: dict[str, tuple[tuple[str, str], ...]]) -> _Cue | None:
+def _readings(words) -> dict[str, str]:
+    """Kana readings of the cue words long enough to trust (five kana or more: 今日死 read
+    きょうし is in きょうしつ, 蹴られ read けられ in かけられ)."""
+    from . import analysis
+
+    found = {}
+    for word, (_, reading, _) in analysis.keywords_forms([w.strip() for w in words if w.strip()]).items():
+        reading = normalize(reading)
+        if len(reading) >= 5 and all("ぁ" <= ch <= "ゖ" or ch == "ー" for ch in reading) and reading != normalize(word):
+            found[word] = reading
+    return found
+
+
+def _cue(written: str, mode: str, groups: dict[str, tuple[tuple[str, str], ...]], forms) -> _Cue | None:
     parts = []
     for part in written.split("+"):
         part = part.strip()
-        alternatives = groups.get(part[1:], ()) if part.startswith("@") else _forms([part])
+        alternatives = groups.get(part[1:], ()) if part.startswith("@") else forms([part])
         if not alternatives:
             return None
         parts.append(alternatives)
-    return _Cue(written, tuple(parts), mode)
+    return _Cue(written, tuple(parts), mode, tuple(frozenset(n for n, _ in part) for part in parts))
+
+
+def _compiled(rules: DangerRules) -> _Compiled:
+    from . import analysis
+
+    return _compiled_with(rules, analysis.ready())   # compiled again once, when the dictionary is ready
 
 
 @lru_cache(maxsize=8)
-def _compiled(rules: DangerRules) -> _Compiled:
-    return _Compiled(rules)
+def _compiled_with(rules: DangerRules, readings: bool) -> _Compiled:
+    return _Compiled(rules, readings)
 
 
 # ---- detection ----------------------------------------------------------------------
@@ -108,58 +139,104 @@ def detect(rules: DangerRules, text: str) -> Danger:
     if not rules.kinds or not text.strip():
         return NO_DANGER
     compiled = _compiled(rules)
-    sentences = [_Sentence(compiled, _BOUNDARY.join(normalize(c) for c in _CLAUSE.split(t)))
-                 for t in _SENTENCE.split(text)]
-    sentences = [s for s in sentences if s.text.strip(_BOUNDARY)]
+    sentences = [_Sentence(compiled, *_folded(t)) for t in _SENTENCE.split(text)]
+    sentences = [s for s in sentences if s.text.strip(_BOUNDARY)
+                 and not any(_spans(s.text, w) for w in compiled.fiction)]   # 映画で刺される場面
     for i, sentence in enumerate(sentences):
         sentence.before = sentences[i - 1] if i else None
         sentence.after = sentences[i + 1] if i + 1 < len(sentences) else None
+        sentence.near = sentences[max(0, i - NEAR):i + 1]
+    for i, sentence in enumerate(sentences):   # every cue word in reach, found once: most cues are skipped
+        sentence.reach = frozenset().union(*(s.present for s in sentence.near))
     hits: list[Hit] = []
     alone: list[Hit] = []
-    for kind, cues in compiled.kinds:
+    for kind, cues, history in compiled.kinds:
         for cue in cues:
-            shown = next((w for w in (s.fires(cue) for s in sentences) if w), None)
+            shown = next((w for w in (s.fires(cue, history) for s in sentences) if w), None)
             if shown:
                 (alone if cue.mode == "alone" else hits).append(Hit(kind, shown))
     if not hits:
         hits = alone  # 助けて alone still means danger; beside a clearer cue it adds nothing
     hits = [h for h in dict.fromkeys(hits)  # 首をつか says nothing once 首をつかまれ is shown
             if not any(o.kind == h.kind and o.cue != h.cue and h.cue in o.cue for o in hits)]
-    kinds = tuple(k for k, _ in compiled.kinds if any(h.kind == k for h in hits))
+    kinds = tuple(k for k, _, _ in compiled.kinds if any(h.kind == k for h in hits))
     return Danger(kinds, tuple(hits))
+
+
+def _folded(sentence: str) -> tuple[str, frozenset[int]]:
+    """The sentence normalised as concern matching does, clauses kept apart by _BOUNDARY, and
+    where each word the resident spaced apart starts (いま in わからないまま is not 今)."""
+    clauses, starts, at = [], set(), 0
+    for clause in _CLAUSE.split(sentence):
+        pieces = [normalize(p) for p in clause.split()]
+        starts.add(at)
+        for piece in pieces:
+            starts.add(at)
+            at += len(piece)
+        clauses.append("".join(pieces))
+        at += len(_BOUNDARY)
+    return _BOUNDARY.join(clauses), frozenset(starts)
 
 
 class _Sentence:
     before: "_Sentence | None" = None
     after: "_Sentence | None" = None
+    near: "list[_Sentence]" = []
 
-    def __init__(self, compiled: _Compiled, text: str):
+    def __init__(self, compiled: _Compiled, text: str, starts: frozenset[int] = frozenset()):
         self.compiled, self.text = compiled, text
+        self.seen: dict[str, list[tuple[int, int]]] = {}
+        self.present = frozenset(k for k in compiled.keys if k in text)
+        self.reach = self.present
         self.masks = [span for w in compiled.harmless for span in _spans(text, w)]
-        self.times = sorted([(s, NOW) for w in compiled.now for s, _ in self._spans(w)]
-                            + [(s, PAST) for w in compiled.past for s, _ in self._spans(w)])
+        self.times = sorted([(s, NOW) for w in compiled.now for s, _ in self._word_spans(w, starts)]
+                            + [(s, PAST) for w in compiled.past for s, _ in self._word_spans(w, starts)])
+
+    def _word_spans(self, word: str, starts: frozenset[int]) -> list[tuple[int, int]]:
+        """A time word written in kana only counts where a word starts, or after a particle
+        (家でいま): not いま in わからないまま."""
+        spans = self._spans(word)
+        if all("ぁ" <= ch <= "ゖ" for ch in word):
+            spans = [(s, e) for s, e in spans if s in starts or self.text[s - 1] in _PARTICLES]
+        return spans
 
     def _spans(self, word: str) -> list[tuple[int, int]]:
-        """Where the word stands, outside any harmless word that covers it."""
-        return [(s, e) for s, e in _spans(self.text, word)
-                if not any(ms <= s and e <= me for ms, me in self.masks)]
+        """Where the word stands, outside any harmless word that covers it (kept: a group word
+        such as 夫 is looked up for many cues)."""
+        found = self.seen.get(word)
+        if found is None:
+            found = self.seen[word] = [(s, e) for s, e in _spans(self.text, word)
+                                       if not any(ms <= s and e <= me for ms, me in self.masks)]
+        return found
 
-    def fires(self, cue: _Cue) -> str | None:
+    def fires(self, cue: _Cue, history: bool = False) -> str | None:
         """The cue as the resident's words matched it (夫+暴れ for @partner+暴れ), or None."""
+        if not cue.keys[-1] & self.present or not all(keys & self.reach for keys in cue.keys[:-1]):
+            return None
         found = []
-        for part in cue.parts:
-            present = [(written, span) for norm, written in part for span in self._spans(norm)]
+        for index, part in enumerate(cue.parts):
+            last = index == len(cue.parts) - 1   # the other parts may stand in the sentences just before
+            where = [self] if last else self.near
+            present = [(written, span, s) for s in where for norm, written in part for span in s._spans(norm)]
             if not present:
                 return None
             found.append(present)
-        for written, (start, end) in found[-1]:
+        for written, (start, end), _ in found[-1]:
             if self._denied(end):
                 continue
             when = self._time(start)
-            if when == PAST or (cue.mode == "now" and when != NOW):
+            if (when == PAST and not history) or (cue.mode == "now" and when != NOW):
                 continue
-            return "+".join([*(present[0][0] for present in found[:-1]), written])
+            return self._shown(found[:-1], written, start, end)
         return None
+
+    def _shown(self, before: list, written: str, start: int, end: int) -> str:
+        """包丁を持 when the parts stand together (@weapon+持), else 夫+暴れ."""
+        if len(before) == 1:
+            close = [(s, e) for _, (s, e), where in before[0] if where is self and 0 <= start - e <= 3]
+            if close:
+                return self.text[close[0][0]:end]
+        return "+".join([*(present[0][0] for present in before), written])
 
     def _denied(self, end: int) -> bool:
         return bool(self.compiled.denied and self.compiled.denied.match(self.text, end))

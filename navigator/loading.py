@@ -365,7 +365,7 @@ def _citation(r: Reader, node: Node) -> Citation | None:
 
 # ---- danger.yaml ------------------------------------------------------------------
 
-DANGER_LISTS = ("now", "past", "negation", "harmless")
+DANGER_LISTS = ("now", "past", "negation", "harmless", "fiction")
 
 
 def _load_danger(path: Path, common: Common, problems: list[Problem], texts: dict[Path, str]) -> DangerRules:
@@ -402,7 +402,7 @@ def _danger_question(r: Reader, top: dict[str, Node], common: Common) -> tuple[s
 
 
 def _danger_kind(r: Reader, node: Node, common: Common, words: dict[str, tuple[str, ...]]) -> DangerKind | None:
-    f = r.fields(node, "a danger kind", ("id", "label", "lines"), ("cues", "now_cues", "alone_cues"))
+    f = r.fields(node, "a danger kind", ("id", "label", "lines"), ("cues", "now_cues", "alone_cues", "history"))
     if f is None:
         return None
     kid, label, lines = r.ident(f.get("id"), "kind id"), r.text(f.get("label"), "label"), r.texts(f.get("lines"), "line id")
@@ -419,7 +419,11 @@ def _danger_kind(r: Reader, node: Node, common: Common, words: dict[str, tuple[s
         if kid and label:
             r.report(node, "NAV-E324", kind=kid)
         return None
-    return DangerKind(kid, label, lines, cues["cues"], cues["now_cues"], cues["alone_cues"], r.origin(node))
+    history = r.scalar(f["history"]) if "history" in f else False
+    if not isinstance(history, bool):
+        r.report(f["history"], "NAV-E328")
+        history = False
+    return DangerKind(kid, label, lines, cues["cues"], cues["now_cues"], cues["alone_cues"], r.origin(node), history)
 
 
 def _check_cue(r: Reader, node: Node, cue: str, words: dict[str, tuple[str, ...]]) -> None:

@@ -163,6 +163,7 @@ class DangerKind:
     now_cues: tuple[str, ...] = ()
     alone_cues: tuple[str, ...] = ()
     origin: Origin = NOWHERE
+    history: bool = False           # past time words do not cancel it (性暴力 years ago still counts)
 
 
 @dataclass(frozen=True)
@@ -173,6 +174,7 @@ class DangerRules:
     past: tuple[str, ...] = ()             # 昔, 以前 … (the nearest time word decides)
     negation: tuple[str, ...] = ()         # after a cue (a few kana later): the cue is denied
     harmless: tuple[str, ...] = ()         # words a cue or time word inside them does not count in
+    fiction: tuple[str, ...] = ()          # a sentence about a film, the news …: no cue in it counts
     words: tuple[tuple[str, tuple[str, ...]], ...] = ()   # (@name, its words)
     kinds: tuple[DangerKind, ...] = ()     # in the order their lines come first
 

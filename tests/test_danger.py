@@ -117,7 +117,8 @@ def test_a_child_at_risk_brings_189_even_when_not_now(shipped_danger):
 
 
 def test_matched_words_name_the_residents_word_not_the_group(shipped_danger):
-    assert "夫+暴れ" in detect(shipped_danger, "夫が暴れて困っている").matched
+    assert detect(shipped_danger, "夫が暴れて困っている").matched == ("夫が暴れ",)
+    assert detect(shipped_danger, "夫のことで相談です。毎晩暴れて").matched == ("夫+暴れ",)   # apart: both named
 
 
 # ---- engine: the question, the lines that stay, the why ---------------------------------
