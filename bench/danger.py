@@ -10,6 +10,8 @@ Each sentence goes through what `navigator route --text` does (intake.take → e
 nothing ticked. An item has `text`, `danger` (true/false) and, in sets labelled with line groups,
 `first` (police, ambulance, child, dv, crisis, sexual): the group of the line that must come first.
 - In sets with `first` labels, "detected" means any danger kind was found.
+- "emergency lines shown" is what the issue measured: any national line on the screen (a danger
+  kind, or a concern such as DV), whatever put it there.
 - devset/fresh2 label only danger *now* (being hurt, threatened, suicidal), so there "detected"
   means a kind of that sort (violence_now, medical, suicide); DV or child risk that is not
   happening now is not counted either way there.
@@ -44,14 +46,15 @@ def items(path: Path) -> list[dict]:
     return [i for i in data if isinstance(i, dict) and "text" in i]
 
 
-def judge(ruleset, matcher, item: dict, grouped: bool) -> tuple[bool, str | None]:
-    """(danger detected, group of the first emergency line) for one sentence, nothing ticked."""
+def judge(ruleset, matcher, item: dict, grouped: bool) -> tuple[bool, str | None, bool]:
+    """(danger detected, group of the first emergency line, any line shown) for one sentence,
+    nothing ticked."""
     municipality = item.get("municipality") or MUNICIPALITY
     intake = take(ruleset, matcher, municipality, str(item["text"]))
     kinds = set(intake.danger.kinds) if grouped else set(intake.danger.kinds) & NOW_KINDS
     result = route(ruleset, intake.case)
     first = result.emergency[0].group if result.emergency else None
-    return bool(kinds), first
+    return bool(kinds), first, bool(result.emergency)
 
 
 def measure(path: Path, ruleset, matcher, show: bool) -> str:
@@ -59,24 +62,28 @@ def measure(path: Path, ruleset, matcher, show: bool) -> str:
     grouped = any("first" in c for c in cases)
     positives = [c for c in cases if c.get("danger")]
     negatives = [c for c in cases if not c.get("danger")]
-    found = alarms = right = labelled = 0
+    found = alarms = right = labelled = shown = shown_alarms = 0
     misses = []
     for c in positives:
-        detected, first = judge(ruleset, matcher, c, grouped)
+        detected, first, lines = judge(ruleset, matcher, c, grouped)
         found += detected
+        shown += lines
         if c.get("first"):
             labelled += 1
             right += first == c["first"]
         if not detected or (c.get("first") and first != c["first"]):
             misses.append(f"  miss: {c['text']}  (first {first}, wanted {c.get('first', 'any')})")
     for c in negatives:
-        detected, first = judge(ruleset, matcher, c, grouped)
+        detected, first, lines = judge(ruleset, matcher, c, grouped)
         alarms += detected
+        shown_alarms += lines
         if detected:
             misses.append(f"  false alarm: {c['text']}  (first {first})")
     line = (f"{path.name}: danger recall {_rate(found, len(positives))}, "
             f"false alarms {_rate(alarms, len(negatives))}, "
             f"right line first {_rate(right, labelled) if labelled else '– (no first: labels)'}"
+            f"; emergency lines shown for {_rate(shown, len(positives))} of danger, "
+            f"{_rate(shown_alarms, len(negatives))} of ordinary sentences"
             f"{'' if grouped else '  [danger-now labels: violence_now/medical/suicide counted]'}")
     return "\n".join([line, *misses]) if show else line
 

@@ -14,7 +14,25 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .model import AllOf, AnswerIs, AnyOf, Common, ConcernIs, DangerRules, EmergencyLine, Not
-from .analysis import normalize
+from .analysis import normalize as _normalize
+
+# Spellings residents mix (無い/ない, 来た/きた, 下さい/ください), folded alike in cues and text
+# after the concern matcher's normalisation, so one form of a cue is enough.
+_SPELLINGS = (("無い", "ない"), ("無く", "なく"), ("無かっ", "なかっ"), ("来た", "きた"), ("来て", "きて"),
+              ("来る", "くる"), ("来な", "こな"), ("居る", "いる"), ("居な", "いな"), ("居て", "いて"),
+              ("下さい", "ください"), ("出来", "でき"), ("言われ", "いわれ"), ("言って", "いって"), ("分から", "わから"),
+              ("解らな", "わからな"), ("判らな", "わからな"), ("貰", "もら"), ("頂", "いただ"), ("又", "また"),
+              ("迄", "まで"), ("程", "ほど"), ("物を", "ものを"), ("物が", "ものが"), ("様に", "ように"), ("其", "そ"),
+              ("矢理", "やり"), ("呉れ", "くれ"), ("為に", "ために"), ("ヶ", "か"), ("ヵ", "か"))
+
+
+def normalize(text: str) -> str:
+    folded = _normalize(text)
+    for written, kana in _SPELLINGS:
+        if written in folded:
+            folded = folded.replace(written, kana)
+    return folded
+
 
 MAX_GAP = 4            # kana between a cue and its denial: 殴|られて|はいない, 死にたい||とかではない
 _PARTICLES = set("でにはもがをとへやねよ")
