@@ -36,6 +36,7 @@ def normalize(text: str) -> str:
 
 MAX_GAP = 4            # kana between a cue and its denial: 殴|られて|はいない, 死にたい||とかではない
 _PARTICLES = set("でにはもがをとへやねよ")
+KANA_TEXT = 0.8       # this share of kana: a text typed in kana (ひらがな・半角カナ)
 NEAR = 2               # the parts of A+B may stand up to this many sentences before the last one
 _SENTENCE = re.compile(r"[。．！!？?\n]+")
 _CLAUSE = re.compile(r"[、，,]+")
@@ -82,12 +83,12 @@ class _Cue:
 
 
 class _Compiled:
-    def __init__(self, rules: DangerRules, readings: bool = False):
+    def __init__(self, rules: DangerRules, readings: bool = False, shortest: int = 5):
         # With the dictionary loaded, each cue is also looked for as read in kana (包丁を向け →
         # ほうちょうをむけ), for residents who type in kana or half-width katakana.
         written = [w for k in rules.kinds for c in (*k.cues, *k.now_cues, *k.alone_cues) for w in c.split("+")]
         written += [w for _, words in rules.words for w in words]
-        kana = _readings(written) if readings else {}
+        kana = _readings(written, shortest) if readings else {}
         _forms = lambda words: _forms_of(words, kana)  # noqa: E731
         groups = {name: _forms(words) for name, words in rules.words}
         self.now = _norm_all(rules.now)
@@ -114,7 +115,7 @@ def _forms_of(words, kana: dict[str, str]) -> tuple[tuple[str, str], ...]:
     return tuple(dict.fromkeys((n, w) for n, w in forms if n))
 
 
-def _readings(words) -> dict[str, str]:
+def _readings(words, shortest: int) -> dict[str, str]:
     """Kana readings of the cue words long enough to trust (five kana or more: 今日死 read
     きょうし is in きょうしつ, 蹴られ read けられ in かけられ)."""
     from . import analysis
@@ -122,7 +123,7 @@ def _readings(words) -> dict[str, str]:
     found = {}
     for word, (_, reading, _) in analysis.keywords_forms([w.strip() for w in words if w.strip()]).items():
         reading = normalize(reading)
-        if len(reading) >= 5 and all("ぁ" <= ch <= "ゖ" or ch == "ー" for ch in reading) and reading != normalize(word):
+        if len(reading) >= shortest and all("ぁ" <= ch <= "ゖ" or ch == "ー" for ch in reading) and reading != normalize(word):
             found[word] = reading
     return found
 
@@ -138,15 +139,18 @@ def _cue(written: str, mode: str, groups: dict[str, tuple[tuple[str, str], ...]]
     return _Cue(written, tuple(parts), mode, tuple(frozenset(n for n, _ in part) for part in parts))
 
 
-def _compiled(rules: DangerRules) -> _Compiled:
+def _compiled(rules: DangerRules, text: str) -> _Compiled:
+    """Compiled again once, when the dictionary is ready. A text typed mostly in kana is
+    matched with shorter readings too (なぐられ, くびを): there they are the resident's words."""
     from . import analysis
 
-    return _compiled_with(rules, analysis.ready())   # compiled again once, when the dictionary is ready
+    kana = sum(analysis.is_kana(ch) for ch in text) >= KANA_TEXT * max(1, sum(not ch.isspace() for ch in text))
+    return _compiled_with(rules, analysis.ready(), 3 if kana else 5)
 
 
 @lru_cache(maxsize=8)
-def _compiled_with(rules: DangerRules, readings: bool) -> _Compiled:
-    return _Compiled(rules, readings)
+def _compiled_with(rules: DangerRules, readings: bool, shortest: int) -> _Compiled:
+    return _Compiled(rules, readings, shortest)
 
 
 # ---- detection ----------------------------------------------------------------------
@@ -156,7 +160,7 @@ def detect(rules: DangerRules, text: str) -> Danger:
     """The kinds of danger the text shows, and the cues that showed them."""
     if not rules.kinds or not text.strip():
         return NO_DANGER
-    compiled = _compiled(rules)
+    compiled = _compiled(rules, text)
     sentences = [_Sentence(compiled, *_folded(t)) for t in _SENTENCE.split(text)]
     sentences = [s for s in sentences if s.text.strip(_BOUNDARY)
                  and not any(_spans(s.text, w) for w in compiled.fiction)]   # 映画で刺される場面
