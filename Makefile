@@ -29,3 +29,4 @@ test: venv-test
 
 bench: venv-test
 	$(VENV)/bin/python bench/run.py
+	$(VENV)/bin/python bench/danger.py

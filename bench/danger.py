@@ -1,6 +1,6 @@
 """Danger detection on labelled sentences: recall, false alarms and right line first, per set.
 
-    .venv/bin/python bench/danger.py [--show] [FILES]
+    .venv/bin/python bench/danger.py [--show] [FILES]      (also run by `make bench`)
 
 Default sets: bench/dev/danger_dev.yaml (tuning), ../shared/findings/devset.yaml and fresh2.yaml
 (measured from ../shared, never copied), and bench/blind/danger.yaml (blind: only aggregate
@@ -92,6 +92,33 @@ def _rate(part: int, whole: int) -> str:
     return f"{part}/{whole} = {part / whole:.1%}" if whole else "–"
 
 
+def keystrokes(ruleset, matcher, paths: list[Path]) -> str:
+    """detect() on every prefix of the tuning sentences, as the intake screen calls it on each key,
+    beside the concern matcher on the same prefixes (the floor, measured in the same run)."""
+    import statistics
+    import time
+
+    from navigator.danger import detect
+
+    texts = [str(c["text"]) for p in paths if p.resolve() != BLIND.resolve() for c in items(p)]
+    prefixes = [t[:n] for t in texts for n in range(1, len(t) + 1)][::7]
+    rules = ruleset.common.danger
+    for text in prefixes[:50]:  # warm-up: compiled cues, the dictionary
+        detect(rules, text), matcher.match(text, limit=6)
+    timing = {}
+    for name, call in (("danger", lambda t: detect(rules, t)), ("concerns", lambda t: matcher.match(t, limit=6))):
+        times = []
+        for text in prefixes:
+            start = time.perf_counter()
+            call(text)
+            times.append((time.perf_counter() - start) * 1000)
+        times.sort()
+        timing[name] = (statistics.median(times), times[int(len(times) * 0.99) - 1])
+    (d50, d99), (c50, c99) = timing["danger"], timing["concerns"]
+    return (f"keystroke, {len(prefixes)} prefixes: danger.detect p50 {d50:.2f} / p99 {d99:.2f} ms; "
+            f"concern matching p50 {c50:.2f} / p99 {c99:.2f} ms; danger/concerns at p99 = {d99 / c99:.2f}×")
+
+
 def main(argv: list[str]) -> None:
     show = "--show" in argv
     paths = [Path(a) for a in argv if a != "--show"] or [p for p in DEFAULT if p.is_file()]
@@ -101,6 +128,7 @@ def main(argv: list[str]) -> None:
     matcher = ConcernMatcher(ruleset.common.concerns)
     for path in paths:
         print(measure(path, ruleset, matcher, show), flush=True)
+    print(keystrokes(ruleset, matcher, paths), flush=True)
 
 
 if __name__ == "__main__":
