@@ -55,7 +55,7 @@ async def test_knife_case_nothing_ticked_puts_110_first_with_the_words():
         await pilot.pause()
         assert app.consultation.ticked == []
         notes = await consult(pilot, app, KNIFE)
-        assert notes[0].startswith("相談内容から推定：はい") and "「包丁を持」" in notes[0]
+        assert notes[0].startswith("相談内容から推定: はい") and "「包丁を持」" in notes[0]
         assert app.consultation.answers["danger"] == "yes"
         lines = block(app)
         assert lines[0].startswith("緊急：まずこちらへ") and "今まさに暴力" in lines[0]
