@@ -391,12 +391,12 @@ _add("NAV-E325", "危険のときに聞く質問「{question}」がないか、�
      question="dangr", answer="yes", options="danger: yes, no")
 _add("NAV-E326", "出典の url は https:// か http:// で始めてください", "url must start with https:// or http://",
      "運営者のページのアドレスをそのまま貼ってください", "paste the address of the operator's page")
-_add("NAV-E328", "history の値は true か false にしてください", "history must be true or false",
-     "昔のことでも数える種類なら true、昔のことは数えないなら false（書かなければ false）",
-     "true when cues told as history still count; false (the default) when not")
 _add("NAV-E327", "free の値は true か false にしてください", "free must be true or false",
      "無料なら true、通話料がかかるなら false、わからなければ行ごと消してください",
      "true when the call is free, false when not; leave it out when not stated")
+_add("NAV-E328", "history の値は true か false にしてください", "history must be true or false",
+     "昔のことでも数える種類なら true、昔のことは数えないなら false（書かなければ false）",
+     "true when cues told as history still count; false (the default) when not")
 
 # ---- E4xx / W4xx: deeper checks (navigator check) ------------------------------------
 
