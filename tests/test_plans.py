@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -13,7 +14,9 @@ from navigator.cli import main
 from navigator.plans import PlanText, check_plans
 
 SEEDS = ROOT.parent / "shared" / "seeds"
-pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason=f"the plans are expected at {SEEDS}")
+# Without ../shared a newcomer's run skips these, saying why; CI (CI=true) always has it and must run them.
+pytestmark = pytest.mark.skipif(not SEEDS.is_dir() and not os.environ.get("CI"),
+                                reason=f"quotes not checked against the plans: {SEEDS} not found")
 
 
 def shipped_files() -> list[Path]:
