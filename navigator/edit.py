@@ -245,7 +245,9 @@ class Preview:
 
 
 def preview(rules_dir: Path, contacts_dir: Path, path: Path, text: str, municipality: str,
-            today: dt.date | None = None) -> Preview:
+            today: dt.date | None = None, plans_dir: Path | None = None) -> Preview:
+    """With `plans_dir`, the edited file's sections and quotes are also compared with the plan
+    (check --plans): a citation that is not in the plan is an error, so it cannot be saved."""
     from .diff import compare, render
     from .lint import lint
     from .loading import load
@@ -264,6 +266,9 @@ def preview(rules_dir: Path, contacts_dir: Path, path: Path, text: str, municipa
         before = load(rules_dir, contacts_dir)
         after = load(new_rules, new_contacts)
         problems = after.problems + (lint(after.ruleset, today) if after.ok else [])
+        if plans_dir is not None and Path(plans_dir).is_dir():
+            from .plans import check_plans
+            problems += check_plans([edited], Path(plans_dir))
         mine = [p for p in problems if Path(p.path).stem in (municipality, "common")]
         shown_path = str(path)
         mine = [_shown_as(p, edited, shown_path) for p in mine]

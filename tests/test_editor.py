@@ -129,3 +129,48 @@ def test_values_are_written_so_they_read_back_the_same():
     for value in ("長寿はつらつ課", "受付: 平日", "yes", "- 箇条", "#8008", "a #b", " 前後 "):
         assert edit.yaml.safe_load(f"k: {edit.scalar(value)}") == {"k": value}, value
     assert edit.scalar(None) == "null" and edit.scalar("0120-279-338", key="phone") == '"0120-279-338"'
+
+
+SEEDS = ROOT.parent / "shared" / "seeds"
+needs_plans = __import__("pytest").mark.skipif(not SEEDS.is_dir() and not __import__("os").environ.get("CI"),
+                                               reason="needs ../shared/seeds")
+
+
+@needs_plans
+async def test_a_new_contact_cites_the_plan_by_choosing_its_heading_and_sentence(tmp_path):
+    from textual.widgets import Select
+
+    folder = shipped_copy(tmp_path)
+    path = folder / "contacts" / "asaka.yaml"
+    app = EditorApp(folder / "rules", folder / "contacts", "asaka", plans_dir=SEEDS, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await choose(pilot, app, "new-contact")
+        await type_into(pilot, "id", "asaka-renshu")
+        await type_into(pilot, "organization", "朝霞市")
+        await type_into(pilot, "window", "地域包括支援センター")
+        await pilot.pause()
+        section, quote = app.screen.query_one("#field-section", Select), app.screen.query_one("#field-quote", Select)
+        headings = [value for _, value in section._options if isinstance(value, str)]
+        sentences = [value for _, value in quote._options if isinstance(value, str)]
+        assert headings and sentences and all("地域包括支援センター" in s for s in sentences)
+        section.value, quote.value = headings[0], sentences[0]
+        await pilot.press("ctrl+s")
+        await review_done(pilot, app)
+        assert app.screen.result.ok, [str(p) for p in app.screen.result.problems]
+        await pilot.click("#save")
+        await pilot.pause()
+    contact = load(folder / "rules", folder / "contacts").ruleset.plans["asaka"].contacts["asaka-renshu"]
+    assert contact.source.quote == sentences[0] and contact.source.section == headings[0]
+    assert contact.source.file == "004_b6eecb93f39a28fc.txt" and contact.window == "地域包括支援センター"
+
+
+@needs_plans
+def test_a_quote_that_is_not_in_the_plan_cannot_be_saved(tmp_path):
+    folder = shipped_copy(tmp_path)
+    path = folder / "contacts" / "asaka.yaml"
+    text = edit.add_contact(path.read_text(encoding="utf-8"),
+                            {"id": "asaka-renshu", "window": "練習の窓口", "organization": "朝霞市"},
+                            {"file": "004_b6eecb93f39a28fc.txt", "section": "基本目標1", "quote": "計画に書かれていない文"})
+    result = edit.preview(folder / "rules", folder / "contacts", path, text, "asaka", TODAY, SEEDS)
+    assert not result.ok and any(p.code == "NAV-E413" for p in result.problems)

@@ -221,7 +221,7 @@ class ContactForm(Screen):
         found = {}
         for widget in self.query(".field Input, .field Select"):
             value = widget.value
-            found[widget.id.removeprefix("field-")] = "" if value is Select.BLANK or value is None else str(value).strip()
+            found[widget.id.removeprefix("field-")] = value.strip() if isinstance(value, str) else ""  # no choice: empty
         return found
 
     def action_review(self) -> None:
@@ -293,7 +293,8 @@ class Review(Screen):
     @work(thread=True, exclusive=True)
     def run_preview(self) -> None:
         app = self.app
-        result = edit.preview(app.rules_dir, app.contacts_dir, self.path, self.text, self.mid, app.today)
+        result = edit.preview(app.rules_dir, app.contacts_dir, self.path, self.text, self.mid, app.today,
+                              app.plans_dir)
         app.call_from_thread(self.show, result)
 
     def show(self, result: edit.Preview) -> None:
