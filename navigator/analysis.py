@@ -280,14 +280,20 @@ def keywords_forms(keywords) -> dict[str, tuple[str, str, bool]]:
     forms = {}
     with _lock:
         for keyword in dict.fromkeys(keywords):
+            if keyword in _FORMS:   # a matcher per scenario (navigator diff) analyses each once
+                forms[keyword] = _FORMS[keyword]
+                continue
             completed = _completed(keyword)
             raw = _keyword_words(tokenizer, keyword)
             full = raw if completed == keyword else _keyword_words(tokenizer, completed)
             last = raw[-1] if raw else None
             # 外に出 / 行け / 働け / 払え: a verb cut before its ending; ない after it completes it
             open_stem = bool(last and last[2][0] == "動詞" and last[2][5] != "終止形-一般")
-            forms[keyword] = ("".join(w[0] for w in full), "".join(w[1] for w in raw), open_stem)
+            forms[keyword] = _FORMS[keyword] = ("".join(w[0] for w in full), "".join(w[1] for w in raw), open_stem)
     return forms
+
+
+_FORMS: dict[str, tuple[str, str, bool]] = {}
 
 
 def _keyword_words(tokenizer, text: str) -> list[tuple[str, str, tuple]]:
