@@ -17,7 +17,7 @@ from .intake import take
 from .messages import language
 from .model import RuleSet
 from .scenarios import Scenario
-from .search import ConcernMatcher
+from .search import matcher_for
 from .text import printable
 
 
@@ -97,7 +97,7 @@ def _outcome(ruleset: RuleSet, case: Case) -> tuple[str, ...]:
 
 
 def _scenario_outcome(ruleset: RuleSet, s: Scenario) -> tuple[str, ...]:
-    intake = take(ruleset, ConcernMatcher(ruleset.common.concerns), s.municipality, s.text, s.concerns, s.answers)
+    intake = take(ruleset, matcher_for(ruleset.common.concerns), s.municipality, s.text, s.concerns, s.answers)
     if not intake.case.all_concerns():
         return ("（相談の種類が見つからない）",)
     return _outcome(ruleset, intake.case)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Iterable
 
 from . import analysis as text_analysis
@@ -334,6 +335,16 @@ class ConcernMatcher:
         return [Match(n.example.concern, CANDIDATE, (n.example.text,),
                       (Hit(n.example.concern, n.example.text, EXAMPLE, (), n.shared, round(n.score * 100)),),
                       candidate=True) for n in chosen]
+
+
+@lru_cache(maxsize=4)
+def _shared_matcher(concerns: tuple[Concern, ...]) -> "ConcernMatcher":
+    return ConcernMatcher(concerns)
+
+
+def matcher_for(concerns: Iterable[Concern]) -> "ConcernMatcher":
+    """One matcher per set of concerns, for callers that route many texts with the same rules."""
+    return _shared_matcher(tuple(concerns))
 
 
 def _script(c: str) -> str:
