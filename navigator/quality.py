@@ -144,8 +144,13 @@ def evaluate(ruleset: RuleSet, matcher: ConcernMatcher, items: Iterable[Labelled
 
 
 def _danger_by_question(ruleset: RuleSet):
+    """The danger detector (navigator/danger.py) where the rules have one, else the danger
+    question's plain keywords."""
+    from .danger import detect
     from .search import infer_answers
 
+    if getattr(ruleset.common, "danger", None) and ruleset.common.danger.kinds:
+        return lambda text: detect(ruleset.common.danger, text).detected
     question = ruleset.common.question("danger")
     return lambda text: bool(question) and infer_answers(text, [question]).get("danger") == "yes"
 
