@@ -14,7 +14,8 @@ from setuptools.command.build_py import build_py
 
 HERE = Path(__file__).parent
 DATA = {"rules": ("rules", "*.yaml"), "contacts": ("contacts", "*.yaml"),
-        "schema": ("schema", "*.json"), "scenarios": ("tests/scenarios", "*.yaml")}
+        "schema": ("schema", "*.json"), "scenarios": ("tests/scenarios", "*.yaml"),
+        "community": ("community", "*.yaml")}
 
 
 class BuildPyWithData(build_py):

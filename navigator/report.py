@@ -187,3 +187,26 @@ def coverage(ruleset: RuleSet) -> str:
         dept = f"（{first.contact.department}）" if first.contact.department else ""
         lines.append(f"{mid:<12} {concern:<15} {kind:<8} {first.contact.window}{dept}")
     return printable("\n".join(lines))
+
+
+def result_changes(old: Result, new: Result) -> list[str]:
+    """What a rule edit changed in a result on screen, in words staff can check at a glance."""
+    before = {r.contact.id: r for r in old.referrals}
+    after = {r.contact.id: r for r in new.referrals}
+    lines = []
+    for r in new.referrals:
+        was = before.get(r.contact.id)
+        if was is None:
+            lines.append(f"追加: {r.rank}. {r.contact.window}")
+            continue
+        for name, a, b in (("窓口", was.contact.window, r.contact.window),
+                           ("担当課", was.contact.department or UNKNOWN, r.contact.department or UNKNOWN),
+                           ("電話", phone_text(was), phone_text(r))):
+            if a != b:
+                lines.append(f"{r.rank}. {r.contact.window}: {name} {a} → {b}")
+        if was.rank != r.rank:
+            lines.append(f"{r.contact.window}: {was.rank} 番目 → {r.rank} 番目")
+    lines += [f"なくなった: {r.contact.window}" for cid, r in before.items() if cid not in after]
+    if [e.id for e in old.emergency] != [e.id for e in new.emergency]:
+        lines.append("緊急連絡先: " + ("・".join(e.phone for e in new.emergency) or "なし"))
+    return lines

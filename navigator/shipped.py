@@ -10,7 +10,8 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-IN_CHECKOUT = {"rules": "rules", "contacts": "contacts", "schema": "schema", "scenarios": "tests/scenarios"}
+IN_CHECKOUT = {"rules": "rules", "contacts": "contacts", "schema": "schema", "scenarios": "tests/scenarios",
+               "community": "community"}
 
 
 def shipped(name: str) -> Path:

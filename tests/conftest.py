@@ -61,3 +61,9 @@ def shipped():
     loaded = load(ROOT / "rules", ROOT / "contacts")
     assert loaded.ok, "\n".join(map(str, loaded.problems))
     return loaded.ruleset
+
+
+@pytest.fixture(autouse=True)
+def slips_in_tmp(tmp_path_factory, monkeypatch):
+    """No test writes a slip into the real home folder: the default slips folder is a temporary one."""
+    monkeypatch.setenv("NAVIGATOR_SLIPS", str(tmp_path_factory.mktemp("slips")))

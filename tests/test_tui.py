@@ -211,7 +211,7 @@ def files_under(folder: Path) -> set[str]:
 
 
 async def test_export_writes_exactly_the_slip(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NAVIGATOR_SLIPS", str(tmp_path))
     app = mini_app()
     async with app.run_test(size=SIZE) as pilot:
         await type_text(pilot, "借金があって困っている")
@@ -229,7 +229,7 @@ async def test_export_writes_exactly_the_slip(tmp_path, monkeypatch):
     slip = tmp_path / "slip.md"
     assert stat.S_IMODE(os.stat(slip).st_mode) == 0o600
     text = slip.read_text(encoding="utf-8")
-    assert "# つなぎシート" in text and "本人同意: あり" in text and "1. 自立相談" in text
+    assert "# つなぎシート" in text and "情報共有: 情報共有に同意あり" in text and "1. 自立相談" in text
     assert "出典: 町の計画 第1章（town.txt）" in text and "ルールの版: " in text
     assert "借金があって困っている" not in text  # the resident's words only when ticked
 
@@ -685,3 +685,64 @@ async def test_help_fits_80x24_and_its_columns_align():
         assert len(rows) >= 6 and len(offsets) == 1, rows  # every key list starts in the same column
         assert all(cell_len(line) <= 72 for line in text), max(text, key=cell_len)
         assert "マウス" in "\n".join(text)
+
+
+# ---- live reload, 地域でできること, export -----------------------------------------------------
+
+
+async def test_live_reload_reroutes_the_open_result_and_says_what_changed(mini):
+    app = NavigatorApp(mini / "rules", mini / "contacts", "town", watch_interval=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await type_text(pilot, "借金")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultScreen) and windows(app)[0] == "自立相談"
+        contacts = mini / "contacts" / "town.yaml"
+        contacts.write_text(contacts.read_text(encoding="utf-8").replace("window: 自立相談", "window: 自立相談センター"),
+                            encoding="utf-8")
+        app.reload_if_changed()
+        await pilot.pause()
+        assert windows(app)[0] == "自立相談センター" and "自立相談センター" in rows(app)[0]
+        assert detail(app).startswith("1．自立相談センター")
+        from navigator.tui.app import StatusLine
+        said = shown(app.screen.query_one(StatusLine))
+        assert "相談先を選び直しました" in said and "自立相談 → 自立相談センター" in said
+        await pilot.press("e")
+        await pilot.pause()
+        assert app.screen.result.referrals[0].contact.window == "自立相談センター"  # the slip matches the screen
+
+
+async def test_community_shows_the_plans_words_on_request():
+    app = shipped_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await put_text(pilot, app, "夫に殴られた")
+        await pilot.press("enter")
+        await answer_all_unknown(pilot, app)
+        assert "地域でできること" not in detail(app)
+        await pilot.press("c")
+        await pilot.pause()
+        assert "「虐待や人権侵害に気づいたら、ためらわずに相談機関に知らせましょう。」" in detail(app)
+        assert "出典：基本目標2" in detail(app)
+        await pilot.press("c")
+        await pilot.pause()
+        assert "地域でできること" not in detail(app)
+
+
+async def test_export_defaults_to_a_new_html_name_outside_the_checkout(tmp_path, monkeypatch):
+    monkeypatch.setenv("NAVIGATOR_SLIPS", str(tmp_path / "slips"))
+    app = mini_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await type_text(pilot, "借金")
+        await pilot.press("enter", "e")
+        await pilot.pause()
+        path = Path(app.screen.query_one("#path", Input).value)
+        assert path.parent == tmp_path / "slips" and path.name.startswith("つなぎシート_") and path.suffix == ".html"
+        assert "☐" in str(app.screen.query_one("#consent").render())
+        await pilot.press("tab", "space")  # 情報共有に同意あり
+        assert "☑" in str(app.screen.query_one("#consent").render())
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultScreen)
+    page = path.read_text(encoding="utf-8")
+    assert "情報共有に同意あり" in page and "window.print()" in page and "自立相談" in page
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600

@@ -249,10 +249,27 @@ class NavigatorApp(App):
         self._adopt(Loaded(merged, loaded.problems))
         self._close_error_screen()
         self._refresh_intake()
+        changed = self._reroute_results()
         if loaded.ok:
-            self.notify("ルールファイルの変更を読み込みました。")
+            self.notify("ルールファイルの変更を読み込みました。" + changed)
         else:
             self._tell_unavailable(kept)
+
+    def _reroute_results(self) -> str:
+        """An open result is routed again with the new rules, so the screen and any slip made
+        from it show the new 担当課; says what changed."""
+        from ..report import result_changes
+        from .screens.result import ResultScreen
+
+        said = ""
+        for screen in self.screen_stack:
+            if isinstance(screen, ResultScreen):
+                new = route(self.ruleset, self.consultation.case())
+                changes = result_changes(screen.result, new)
+                screen.show(new)
+                said = ("相談先を選び直しました: " + "／".join(changes[:4]) + ("ほか" if len(changes) > 4 else "")
+                        if changes else "相談先は変わりません。")
+        return said
 
     def _refresh_intake(self) -> None:
         from .screens.intake import IntakeScreen

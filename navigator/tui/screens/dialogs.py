@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,7 +16,8 @@ from textual.widgets import Button, Checkbox, Input, Static
 from ...danger import why_line
 from ...engine import Result, explain
 from ...model import RuleSet
-from ...slip import render, rules_version, write_private
+from ...community import community_dir, for_municipality, load_items
+from ...slip import DESK, MINSEI, SlipRequest, default_folder, render, render_html, rules_version, unique_path, write_private
 from ...text import printable
 from .guard import guarded
 
@@ -111,28 +113,37 @@ class WhyScreen(ModalScreen):
             yield Static(self.text)
 
 
-def default_slip_path(today: dt.date | None = None) -> Path:
-    return Path.cwd() / f"つなぎシート_{(today or dt.date.today()).isoformat()}.md"
+def default_slip_path(now: dt.datetime | None = None) -> Path:
+    """A new name (date and time) in the slips folder, which is never inside a git work tree."""
+    return unique_path(default_folder(), now)
 
 
 class ExportScreen(ModalScreen):
-    """Ask where to write the slip, with what, and write it only when the user confirms."""
+    """Ask where to write the slip, with what, and write it only when the user confirms. The
+    slip is made from what the result screen shows at that moment (after a live reload too)."""
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "やめる"),
         Binding("ctrl+s", "write", "書き出す"),
     ]
 
-    def __init__(self, result: Result):
+    def __init__(self, result: Result | Callable[[], Result]):
         super().__init__()
-        self.result = result
+        self.current = result if callable(result) else (lambda: result)
+
+    @property
+    def result(self) -> Result:
+        return self.current()
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static("つなぎシートを書き出します。書き出し先（.md は Markdown、それ以外はテキスト）:")
+            yield Static(Content(printable(f"つなぎシートを書き出します。書き出し先（{default_folder()} に作ります。"
+                                           "変えてもかまいません）:")))
             yield Input(str(default_slip_path()), id="path", select_on_focus=False)  # a stray key must not wipe it
-            yield Checkbox("本人の同意あり", id="consent")
-            yield Checkbox("相談内容（本人の言葉）も含める", id="include-text")
+            yield Static(".html は印刷用（A4、ブラウザで開きます）・.md は Markdown・.txt はテキスト", classes="hint")
+            yield TickBox("情報共有に同意あり（本人が関係機関との共有に同意した）", id="consent")
+            yield TickBox("相談内容（本人の言葉）も含める（同意があるときだけ）", id="include-text")
+            yield TickBox("民生委員用（地域でできること・記入欄つき）", id="minsei")
             yield Static("", id="export-message")
             yield Static("Enter または Ctrl+S で書き出す・Esc でやめる", classes="hint")
 
@@ -142,6 +153,12 @@ class ExportScreen(ModalScreen):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.action_write()
+
+    def request(self) -> SlipRequest:
+        consent = self.query_one("#consent", Checkbox).value
+        return SlipRequest(consent=consent, include_text=consent and self.query_one("#include-text", Checkbox).value,
+                           variant=MINSEI if self.query_one("#minsei", Checkbox).value else DESK,
+                           free_text=self.app.consultation.text, subject=self.app.consultation.subject)
 
     @guarded
     def action_write(self) -> None:
@@ -155,18 +172,35 @@ class ExportScreen(ModalScreen):
         if refusal:
             message.update(Content(printable(refusal)))
             return
-        include_text = self.query_one("#include-text", Checkbox).value
-        text = render(app.ruleset, self.result, markdown=path.suffix.lower() == ".md",
-                      consent=self.query_one("#consent", Checkbox).value,
-                      version=rules_version(app.rules_dir, app.contacts_dir),
-                      free_text=app.consultation.text.strip() if include_text else None)
+        if self.query_one("#include-text", Checkbox).value and not self.query_one("#consent", Checkbox).value:
+            message.update("本人の言葉は、情報共有の同意があるときだけ書き出せます。")
+            return
+        request, version = self.request(), rules_version(app.rules_dir, app.contacts_dir)
+        community = for_municipality(load_items(community_dir(app.rules_dir)), self.result.municipality.id)
+        if path.suffix.lower() in (".html", ".htm"):
+            text = render_html(app.ruleset, self.result, request, version, community=community)
+        else:
+            text = render(app.ruleset, self.result, markdown=path.suffix.lower() == ".md", consent=request.consent,
+                          version=version, request=request, community=community)
         try:
+            if path.parent == default_folder():
+                path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             write_private(path, text)
         except (OSError, ValueError) as exc:  # ValueError: e.g. a NUL character in the path
             message.update(Content(printable(f"書き出せませんでした（{getattr(exc, 'strerror', None) or exc}）: {path}")))
             return
         app.pop_screen()
         app.notify(printable(f"書き出しました: {path}"), markup=False)
+        if path.suffix.lower() in (".html", ".htm") and not app.is_headless:
+            app.open_url(path.resolve().as_uri())  # the browser prints it with the system's Japanese fonts
+
+
+class TickBox(Checkbox):
+    """A checkbox that reads ☑ / ☐ without colour."""
+
+    @property
+    def _button(self) -> Content:
+        return Content("☑" if self.value else "☐")
 
 
 def _target(raw: str) -> tuple[Path, str | None]:

@@ -14,7 +14,8 @@ from ...engine import Result
 from ...report import household_lines
 from ...text import printable
 from ..widgets.emergency import EmergencyBlock
-from ..widgets.referrals import ReferralDetail, ReferralList, concern_labels, detail, header_line
+from ..widgets.referrals import (ReferralDetail, ReferralList, community_text, concern_labels, detail,
+                                 header_line)
 from .guard import guarded
 
 
@@ -23,11 +24,14 @@ class ResultScreen(Screen):
         Binding("escape", "back", "戻る"),
         Binding("w", "why", "理由"),
         Binding("e", "export", "つなぎシート"),
+        Binding("c", "community", "地域でできること"),
     ]
 
     def __init__(self, result: Result):
         super().__init__()
         self.result = result
+        self.community_shown = False
+        self.community: dict = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -40,7 +44,10 @@ class ResultScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
+        from ...community import community_dir, for_municipality, load_items
+
         self.title = "相談窓口ナビ — 相談先"
+        self.community = for_municipality(load_items(community_dir(self.app.rules_dir)), self.result.municipality.id)
         self.show(self.result)
         self.query_one(ReferralList).focus()
 
@@ -72,8 +79,10 @@ class ResultScreen(Screen):
 
     def show_detail(self) -> None:
         r = self.selected
-        self.query_one("#detail", ReferralDetail).update(
-            detail(self.app.ruleset, self.result, r) if r else "")
+        shown = detail(self.app.ruleset, self.result, r) if r else Content("")
+        if r and self.community_shown:
+            shown = Content.assemble(shown, "\n\n", community_text(self.app.ruleset, r.concerns or self.result.concerns, self.community))
+        self.query_one("#detail", ReferralDetail).update(shown)
         self.query_one("#detail-pane").scroll_home(animate=False)
 
     @guarded
@@ -91,6 +100,12 @@ class ResultScreen(Screen):
         self.app.pop_screen()
 
     @guarded
+    def action_community(self) -> None:
+        """地域でできること for the selected referral's concerns, from the plan (C again hides it)."""
+        self.community_shown = not self.community_shown
+        self.show_detail()
+
+    @guarded
     def action_why(self) -> None:
         from .dialogs import WhyScreen, why_text
 
@@ -105,4 +120,4 @@ class ResultScreen(Screen):
     def action_export(self) -> None:
         from .dialogs import ExportScreen
 
-        self.app.push_screen(ExportScreen(self.result))
+        self.app.push_screen(ExportScreen(lambda: self.result))  # what is on screen when written

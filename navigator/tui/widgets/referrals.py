@@ -109,3 +109,19 @@ def detail(ruleset: RuleSet, result: Result, r: Referral) -> Content:
 
 class ReferralDetail(Static):
     """The selected referral in full."""
+
+
+def community_text(ruleset: RuleSet, concerns, community) -> Content:
+    """What neighbours and 民生委員 can do for this referral's concerns, in the plan's words."""
+    label = ruleset.common.concern
+    lines = ["地域でできること（計画の言葉・C で閉じる）"]
+    seen = set()
+    for concern in concerns:
+        for item in community.get(concern, ()):
+            if item.quote not in seen:
+                seen.add(item.quote)
+                lines.append(f"・{label(concern).label if label(concern) else concern}：「{item.quote}」")
+                lines.append(f"　出典：{item.section.replace(' > ', '＞')}")
+    if len(lines) == 1:
+        lines.append("計画には、この相談について地域でできることの記載が見つかりません。")
+    return Content(printable("\n".join(lines)))
