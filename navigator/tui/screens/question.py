@@ -51,7 +51,7 @@ class QuestionScreen(Screen):
                      classes="lead", id="question-head")
         yield Static(Content(printable(q.prompt)), id="prompt")
         yield OptionList(*options, id="options")
-        yield Static("", id="inferred")
+        yield Static("", id="inferred", classes="lead")
         yield Static(f"1〜{len(q.options)} または 0 で答える・Enter で選んだものに決める・Esc で前に戻る", classes="hint",
                      id="keys")
         yield Footer()

@@ -24,7 +24,7 @@ class ResultScreen(Screen):
         Binding("escape", "back", "戻る"),
         Binding("w", "why", "理由"),
         Binding("e", "export", "つなぎシート"),
-        Binding("c", "community", "地域でできること"),
+        Binding("c", "community", "地域"),
     ]
 
     def __init__(self, result: Result):
@@ -81,7 +81,8 @@ class ResultScreen(Screen):
         r = self.selected
         shown = detail(self.app.ruleset, self.result, r) if r else Content("")
         if r and self.community_shown:
-            shown = Content.assemble(shown, "\n\n", community_text(self.app.ruleset, r.concerns or self.result.concerns, self.community))
+            concerns = r.concerns or self.result.concerns
+            shown = Content.assemble(community_text(self.app.ruleset, concerns, self.community), "\n\n", shown)
         self.query_one("#detail", ReferralDetail).update(shown)
         self.query_one("#detail-pane").scroll_home(animate=False)
 
