@@ -118,12 +118,20 @@ class Result:
         return next((p for p in self.persons if p.id == person_id), None)
 
 
-def questions_for(common: Common, concerns: Iterable[str], danger: Danger = NO_DANGER) -> list[Question]:
+def questions_for(common: Common, concerns: Iterable[str], danger: Danger = NO_DANGER,
+                  plan: Plan | None = None) -> list[Question]:
     """The follow-up questions that matter for these concerns, in the file's order; the danger
-    question too, whatever the concerns, when the resident's words show danger."""
+    question too, whatever the concerns, when the resident's words show danger. Given the
+    municipality's plan, only those some rule of it (or a national line) reads: a question whose
+    answer changes nothing there is not asked."""
     chosen = set(concerns)
-    asked = common.danger.question if danger.detected else None
-    return [q for q in common.questions if chosen.intersection(q.concerns) or q.id == asked]
+    danger_question = common.danger.question if danger.detected else None
+    asked = [q for q in common.questions if chosen.intersection(q.concerns) or q.id == danger_question]
+    if plan is None:
+        return asked
+    used = {q for r in plan.rules if r.concern in chosen for q in _questions_in(r.when)}
+    used |= {q for e in common.emergency if _may_hold(e.when, chosen) for q in _questions_in(e.when)}
+    return [q for q in asked if q.id in used or q.id == danger_question]
 
 
 def route(ruleset: RuleSet, case: Case) -> Result:
@@ -137,7 +145,7 @@ def route(ruleset: RuleSet, case: Case) -> Result:
     candidates: list[tuple[tuple, str, Ground]] = []
     kept: dict[str | None, dict[str, str]] = {}
     for person, own, given in groups:
-        relevant = {q.id for q in questions_for(ruleset.common, own, case.danger)}
+        relevant = {q.id for q in questions_for(ruleset.common, own, case.danger, plan)}
         answers = {q: v for q, v in given.items() if q in relevant}
         kept[person.id if person else None] = answers
         selected = frozenset(own)

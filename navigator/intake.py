@@ -46,7 +46,8 @@ def take(ruleset: RuleSet, matcher: ConcernMatcher, municipality: str, text: str
     given = tuple(persons)
     danger = detect(ruleset.common.danger, text) if text.strip() else NO_DANGER
     chosen = tuple(dict.fromkeys([*concerns, *(m.concern for m in matches)]))
-    inferred = infer_answers(text, questions_for(ruleset.common, chosen, danger)) if text.strip() else {}
+    asked = questions_for(ruleset.common, chosen, danger, ruleset.plans.get(municipality))
+    inferred = infer_answers(text, asked) if text.strip() else {}
     inferred.update(inferred_answer(ruleset.common.danger, danger))
     merged = {**inferred, **(answers or {})}  # what the text states plainly; given answers win
     found = () if given or answers or not household else household_from_text(ruleset, text, matches)

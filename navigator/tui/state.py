@@ -66,9 +66,10 @@ class Consultation:
         return detect(ruleset.common.danger, self.text) if ruleset else Danger()
 
     def steps(self, ruleset: RuleSet) -> list[Step]:
-        steps = [Step(None, q) for q in questions_for(ruleset.common, self.untied(), self.danger(ruleset))]
+        plan = ruleset.plans.get(self.municipality or "")  # only what this city's rules read
+        steps = [Step(None, q) for q in questions_for(ruleset.common, self.untied(), self.danger(ruleset), plan)]
         for p in self.persons:
-            steps += [Step(p, q) for q in questions_for(ruleset.common, p.concerns)]
+            steps += [Step(p, q) for q in questions_for(ruleset.common, p.concerns, plan=plan)]
         return steps
 
     def questions(self, ruleset: RuleSet) -> list[Question]:
