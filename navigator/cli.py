@@ -81,12 +81,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", parents=[common], help="ルールと窓口のファイルを点検する")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--plans", metavar="DIR", type=Path,
-                   help="verify every quote and section against the plans in DIR "
-                        "(default: ../shared/seeds when present)")
+                   help="引用と見出しが DIR の計画の本文にあるか照らす（既定: ../shared/seeds があればそれ）")
     p.add_argument("--no-plans", action="store_true", help="計画の本文とは照らさない")
 
     sub.add_parser("list", parents=[common], help="市町村・相談の種類・質問の一覧")
-    sub.add_parser("coverage", parents=[common], help="市町村 × 相談の種類 → 最初の案内先")
+    p = sub.add_parser("coverage", parents=[common],
+                       help="市町村 × 相談の種類: 計画・記載なし・全国の番号（docs/coverage.md）")
+    p.add_argument("--format", choices=("text", "markdown"), default="text")
 
     p = sub.add_parser("test", parents=[common], help="相談例のテスト（既定: 同梱の相談例）")
     p.add_argument("files", nargs="*", type=Path, help="相談例ファイル、またはそのフォルダ")
@@ -176,7 +177,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         print(report.listing(loaded.ruleset))
         return EXIT_OK
     if args.command == "coverage":
-        print(report.coverage(loaded.ruleset))
+        from . import coverage
+
+        print(coverage.as_markdown(loaded.ruleset) if args.format == "markdown" else coverage.as_text(loaded.ruleset),
+              end="" if args.format == "markdown" else "\n")
         return EXIT_OK
     if args.command == "understand":
         return _understand(loaded, args)

@@ -7,7 +7,7 @@ from typing import Iterable, Mapping
 
 from .danger import NO_DANGER, Danger, lines_for
 from .names import fill
-from .model import (AllOf, AnswerIs, AnyOf, Common, Condition, Contact, EmergencyLine, Municipality,
+from .model import (AllOf, AnswerIs, AnyOf, ConcernIs, Common, Condition, Contact, EmergencyLine, Municipality,
                     Not, Plan, Question, Rule, RuleSet, Source, holds)
 
 UNSURE = "unsure"  # 「どこに相談すればよいかわからない」: the one-stop window comes first
@@ -132,6 +132,18 @@ def questions_for(common: Common, concerns: Iterable[str], danger: Danger = NO_D
     used = {q for r in plan.rules if r.concern in chosen for q in _questions_in(r.when)}
     used |= {q for e in common.emergency if _may_hold(e.when, chosen) for q in _questions_in(e.when)}
     return [q for q in asked if q.id in used or q.id == danger_question]
+
+
+def _may_hold(cond: Condition | None, chosen: set[str]) -> bool:
+    """False when the condition needs a concern none of which is chosen (189 needs 虐待)."""
+    match cond:
+        case ConcernIs(ids):
+            return bool(chosen.intersection(ids))
+        case AllOf(items):
+            return all(_may_hold(i, chosen) for i in items)
+        case AnyOf(items):
+            return any(_may_hold(i, chosen) for i in items)
+    return True
 
 
 def route(ruleset: RuleSet, case: Case) -> Result:

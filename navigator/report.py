@@ -117,6 +117,7 @@ def _referral_json(ruleset: RuleSet, r: Referral) -> dict:
         "organization_phone": ({"phone": r.organization_contact.phone, "contact": r.organization_contact.id}
                                if r.organization_contact else None),
         "address": c.address,
+        "notes": c.notes,
         "program": r.main.program,
         "reason": r.main.reason,
         "concerns": list(r.concerns),
@@ -153,6 +154,8 @@ def as_text(ruleset: RuleSet, result: Result, intake: Intake | None = None) -> s
             lines.append(f"   ほかに: {'、'.join(r.other_programs)}")
         if fallback_note(ruleset, r):
             lines.append(f"   {fallback_note(ruleset, r)}")
+        if c.notes:
+            lines.append(f"   備考: {c.notes}")
         lines.append(f"   出典: {r.main.source.describe()}")
     return printable("\n".join(lines))
 
@@ -181,12 +184,10 @@ def coverage_rows(ruleset: RuleSet) -> list[tuple[str, str, Referral]]:
 
 
 def coverage(ruleset: RuleSet) -> str:
-    lines = [f"{'municipality':<12} {'concern':<15} {'route':<8} first referral"]
-    for mid, concern, first in coverage_rows(ruleset):
-        kind = "fallback" if first.main.kind == FALLBACK else "plan"
-        dept = f"（{first.contact.department}）" if first.contact.department else ""
-        lines.append(f"{mid:<12} {concern:<15} {kind:<8} {first.contact.window}{dept}")
-    return printable("\n".join(lines))
+    """The coverage table as text (navigator/coverage.py)."""
+    from .coverage import as_text
+
+    return as_text(ruleset)
 
 
 def result_changes(old: Result, new: Result) -> list[str]:
