@@ -67,7 +67,8 @@ def test_cli_takes_persons_and_json_carries_them(capsys):
     assert code == 0 and data["main"] == "care"
     assert [(p["relation"], p["client"], p["concerns"]) for p in data["persons"]] == [
         ("母", False, ["care", "guardianship"]), ("本人", True, ["employment"])]
-    assert data["persons"][0]["answers"] == {"who": "elder", "capacity": "cannot_decide"}
+    # 朝霞's guardianship rules read capacity only (the 3 課 are joint), so "who" is dropped for 母
+    assert data["persons"][0]["answers"] == {"capacity": "cannot_decide"}
     assert "asaka-silver" not in [r["contact"] for r in data["referrals"]]
     assert {"p2"} == {p for r in data["referrals"] if r["contact"] == "asaka-jiritsu-shien" for p in r["persons"]}
 
