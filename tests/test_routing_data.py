@@ -169,7 +169,7 @@ def test_asaka_sends_seikatsu_hogo_to_its_own_window(shipped):
 
 
 def asked(shipped, mid, *concerns):
-    return {q.id for q in questions_for(shipped.common, concerns, shipped.plans[mid])}
+    return {q.id for q in questions_for(shipped.common, concerns, plan=shipped.plans[mid])}
 
 
 def test_a_question_is_asked_only_where_a_rule_of_the_city_reads_it(shipped):
@@ -185,7 +185,7 @@ def test_every_question_asked_somewhere_changes_some_route(shipped):
     """For each city, concern and asked question, some answer gives a different route than none."""
     for mid in shipped.plans:
         for concern in shipped.common.concerns:
-            for q in questions_for(shipped.common, [concern.id], shipped.plans[mid]):
+            for q in questions_for(shipped.common, [concern.id], plan=shipped.plans[mid]):
                 def outcome(answers):
                     result = route(shipped, Case(mid, (concern.id,), answers))
                     return ([r.contact.id for r in result.referrals], [e.id for e in result.emergency])
