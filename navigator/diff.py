@@ -76,11 +76,14 @@ def temporary_workdir() -> tempfile.TemporaryDirectory:
 # ---- the cases ---------------------------------------------------------------------
 
 
-def _answer_cases(ruleset: RuleSet, mid: str) -> Iterator[tuple[str, Case]]:
-    """Each concern alone, with every combination of answers (or none) to its questions."""
+def _answer_cases(ruleset: RuleSet, mid: str, old: RuleSet | None = None) -> Iterator[tuple[str, Case]]:
+    """Each concern alone, with every combination of answers (or none) to the questions this
+    municipality's rules read, before or after the edit (other answers cannot change its routes)."""
     common = ruleset.common
+    plans = [p for p in (ruleset.plans.get(mid), old.plans.get(mid) if old else None) if p]
     for concern in common.concerns:
-        questions = questions_for(common, [concern.id])
+        wanted = {q.id for plan in plans for q in questions_for(common, [concern.id], plan=plan)}
+        questions = [q for q in questions_for(common, [concern.id]) if q.id in wanted or not plans]
         for values in itertools.product(*[[None, *(o.value for o in q.options)] for q in questions]):
             answers = {q.id: v for q, v in zip(questions, values) if v is not None}
             given = " ".join(f"{q}={v}" for q, v in answers.items())
@@ -110,7 +113,7 @@ def compare(old: RuleSet, new: RuleSet, scenarios: list[Scenario] = ()) -> list[
             changes.append(Change(mid, "（市町村）", ("なし",) if mid not in old.plans else ("あり",),
                                   ("なし",) if mid not in new.plans else ("あり",)))
             continue
-        for label, case in _answer_cases(new, mid):
+        for label, case in _answer_cases(new, mid, old):
             before, after = _outcome(old, case), _outcome(new, case)
             if before != after:
                 changes.append(Change(mid, label, before, after))
