@@ -609,14 +609,25 @@ async def test_household_questions_are_asked_per_person_and_inferred_answers_are
         await pilot.pause()
         assert isinstance(app.screen, QuestionScreen)
         assert "母（80歳）について" in shown(app.screen.query_one("#question-head"))
-        assert app.screen.question.id == "who"
-        assert "相談内容から推定: 高齢者" in shown(app.screen.query_one("#inferred"))
+        assert app.screen.question.id == "capacity"  # 朝霞's rules for her concerns read capacity, not who
         await answer_as_offered(pilot, app)
         assert isinstance(app.screen, ResultScreen)
         result = app.screen.result
         assert {p.relation for p in result.persons} == {"母", "本人"}
         assert "asaka-silver" not in [r.contact.id for r in result.referrals]
         assert "世帯" in shown(app.screen.query_one("#summary"))
+
+
+async def test_an_inferred_answer_is_labelled():
+    app = shipped_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await put_text(pilot, app, "高齢の父が仕事を探している")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen) and app.screen.question.id == "who"
+        assert "相談内容から推定: 高齢者" in shown(app.screen.query_one("#inferred"))
 
 
 async def test_digits_typed_on_a_question_screen_are_not_taken_as_answers():
