@@ -128,8 +128,6 @@ def _referral(ruleset: RuleSet, result: Result, r: Referral) -> list[str]:
     note = fallback_note(ruleset, r)
     if note:
         lines.append(note)
-    if c.notes:
-        lines.append(f"備考: {c.notes}")
     lines.append(f"出典: {_where(result, r)}")
     lines.append(f"窓口情報の確認日: {c.last_verified.isoformat() if c.last_verified else UNKNOWN}")
     return lines

@@ -17,7 +17,7 @@ spec.loader.exec_module(screens)
 
 MUST_SHOW = {
     "intake": ["朝霞市の計画で案内します", "☐", "世帯（相談内容から推定）"],
-    "question": ["母（80歳）について", "相談内容から推定"],
+    "question": ["母（80歳）について"],  # 朝霞 asks her capacity (not inferred); the label: test_tui
     "result-household": ["世帯", "福祉の総合相談", "（本人）"],
     "result-dv": ["緊急", "110", "女性総合相談・DV相談"],
     "help": ["キー操作", "マウスでも操作できます"],
