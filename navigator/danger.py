@@ -22,8 +22,12 @@ _SPELLINGS = (("無い", "ない"), ("無く", "なく"), ("無かっ", "なか�
               ("来る", "くる"), ("来な", "こな"), ("居る", "いる"), ("居な", "いな"), ("居て", "いて"),
               ("下さい", "ください"), ("出来", "でき"), ("言われ", "いわれ"), ("言って", "いって"), ("分から", "わから"),
               ("解らな", "わからな"), ("判らな", "わからな"), ("貰", "もら"), ("頂", "いただ"), ("又", "また"),
-              ("迄", "まで"), ("程", "ほど"), ("物を", "ものを"), ("物が", "ものが"), ("様に", "ように"), ("其", "そ"),
+              ("迄", "まで"), ("程", "ほど"), ("様に", "ように"), ("其", "そ"),
               ("矢理", "やり"), ("呉れ", "くれ"), ("為に", "ために"), ("ヶ", "か"), ("ヵ", "か"))
+
+
+# 物を/物が are folded to もの only when 物 stands alone: 刃物を stays 刃物を, so @weapon still finds it.
+_THING = re.compile(r"(?<![一-龥々])物(?=[をが])")
 
 
 def normalize(text: str) -> str:
@@ -31,7 +35,7 @@ def normalize(text: str) -> str:
     for written, kana in _SPELLINGS:
         if written in folded:
             folded = folded.replace(written, kana)
-    return folded
+    return _THING.sub("もの", folded) if "物" in folded else folded
 
 
 MAX_GAP = 4            # kana between a cue and its denial: 殴|られて|はいない, 死にたい||とかではない
