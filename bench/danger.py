@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/danger.py [--show] [FILES]      (also run by `make bench`)
 
-Default sets: bench/dev/danger_dev.yaml (tuning), ../shared/findings/devset.yaml and fresh2.yaml
+Default sets: bench/dev/danger_dev.yaml and danger_dev2.yaml (tuning), ../shared/findings/devset.yaml and fresh2.yaml
 (measured from ../shared, never copied), and bench/blind/danger.yaml (blind: only aggregate
 figures are printed for it, and --show refuses to list its sentences).
 
@@ -34,7 +34,8 @@ from navigator.search import ConcernMatcher  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "findings"
 BLIND = ROOT / "bench" / "blind" / "danger.yaml"
-DEFAULT = [ROOT / "bench" / "dev" / "danger_dev.yaml", SHARED / "devset.yaml", SHARED / "fresh2.yaml", BLIND]
+DEV = [ROOT / "bench" / "dev" / "danger_dev.yaml", ROOT / "bench" / "dev" / "danger_dev2.yaml"]
+DEFAULT = [*DEV, SHARED / "devset.yaml", SHARED / "fresh2.yaml", BLIND]
 NOW_KINDS = {"violence_now", "medical", "suicide"}
 MUNICIPALITY = "asaka"
 
@@ -102,6 +103,8 @@ def keystrokes(ruleset, matcher, paths: list[Path]) -> str:
 
     texts = [str(c["text"]) for p in paths if p.resolve() != BLIND.resolve() for c in items(p)]
     prefixes = [t[:n] for t in texts for n in range(1, len(t) + 1)][::7]
+    if not prefixes:
+        return "keystroke: no tuning sentences among the sets given"
     rules = ruleset.common.danger
     for text in prefixes[:50]:  # warm-up: compiled cues, the dictionary
         detect(rules, text), matcher.match(text, limit=6)

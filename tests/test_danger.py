@@ -202,3 +202,52 @@ def test_the_slip_lists_the_lines_first_with_their_hours(shipped):
     text = render(shipped, route(shipped, intake.case), markdown=False, consent=True, version="test")
     assert text.index("0570-064-556 こころの健康相談統一ダイヤル（") < text.index("相談先（上から順に）")
     assert "時点の掲載" in text and "しょうがない" not in text   # the resident's words only when asked for
+
+
+# ---- the tuning sets: every danger found, the right line first, few false alarms ------------
+
+TUNING_SETS = [ROOT / "bench" / "dev" / "danger_dev.yaml", ROOT / "bench" / "dev" / "danger_dev2.yaml"]
+
+
+@pytest.mark.parametrize("path", TUNING_SETS, ids=lambda p: p.name)
+def test_tuning_set_recall_first_line_and_false_alarms(shipped, path):
+    import yaml
+
+    matcher = ConcernMatcher(shipped.common.concerns)
+    cases = yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]
+    missed, wrong_first, alarms = [], [], []
+    for case in cases:
+        intake = take(shipped, matcher, "asaka", case["text"])
+        if case["danger"]:
+            emergency = route(shipped, intake.case).emergency
+            if not intake.danger.detected:
+                missed.append(case["id"])
+            elif not emergency or emergency[0].group != case["first"]:
+                wrong_first.append(case["id"])
+        elif intake.danger.detected:
+            alarms.append(case["id"])
+    positives = sum(c["danger"] for c in cases)
+    assert not missed, f"danger missed: {missed}"                      # a miss is the worst failure
+    assert len(wrong_first) <= 0.05 * positives, f"wrong line first: {wrong_first}"
+    assert len(alarms) <= 0.10 * (len(cases) - positives), f"false alarms: {alarms}"
+
+
+@pytest.mark.parametrize("text", ["刃物を振り回している男がいる", "駅前で男が包丁を振り回しています"])
+def test_a_weapon_before_wo_is_still_a_weapon(shipped_danger, text):
+    # 物を was folded to ものを everywhere, so 刃物を never matched @weapon.
+    assert detect(shipped_danger, text).kinds[0] == "violence_now"
+
+
+def test_fiction_words_do_not_swallow_ordinary_kana(shipped_danger):
+    # シーン reads しん, which stands inside じんましん: such a fiction word would hide the danger.
+    assert detect(shipped_danger, "ﾊﾁﾆｻｻﾚﾀ ｲｷｸﾙｼｲ ｼﾞﾝﾏｼﾝ ﾃﾞﾃﾙ").kinds[0] == "medical"
+
+
+@pytest.mark.parametrize("concern,answers,group", [
+    ("dv", {}, "dv"),
+    ("abuse", {"who": "child"}, "child"),
+])
+def test_dv_and_child_abuse_concerns_bring_their_lines_without_any_cue(shipped, concern, answers, group):
+    # Safety net: the concern alone (ticked by staff, or found from other words) brings the lines.
+    case = Case("asaka", (concern,), answers)
+    assert route(shipped, case).emergency[0].group == group
