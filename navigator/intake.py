@@ -45,7 +45,10 @@ def take(ruleset: RuleSet, matcher: ConcernMatcher, municipality: str, text: str
     ignored = understood.ignored if understood else ()
     given = tuple(persons)
     danger = detect(ruleset.common.danger, text) if text.strip() else NO_DANGER
-    chosen = tuple(dict.fromkeys([*concerns, *(m.concern for m in matches)]))
+    # With danger, a guess from example similarity must not put a stray window first: the
+    # candidates stay on show (候補), and the most general window follows the national lines.
+    routed = [m for m in matches if not (danger.detected and m.candidate)]
+    chosen = tuple(dict.fromkeys([*concerns, *(m.concern for m in routed)]))
     asked = questions_for(ruleset.common, chosen, danger, ruleset.plans.get(municipality))
     inferred = infer_answers(text, asked) if text.strip() else {}
     inferred.update(inferred_answer(ruleset.common.danger, danger))

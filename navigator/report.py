@@ -128,6 +128,16 @@ def _referral_json(ruleset: RuleSet, r: Referral) -> dict:
     }
 
 
+URGENT_HEADING = "緊急のときは、まずこちらへ（全国共通の番号）"
+ADVICE_HEADING = "全国共通の相談窓口"
+
+
+def lines_heading(result: Result) -> str:
+    """Only consultation lines (188, 法テラス) and no danger: say so, instead of calling them urgent."""
+    urgent = result.danger.detected or any(e.group != "consultation" for e in result.emergency)
+    return URGENT_HEADING if urgent else ADVICE_HEADING
+
+
 def as_text(ruleset: RuleSet, result: Result, intake: Intake | None = None) -> str:
     lines = [f"{result.municipality.name}（{result.municipality.plan}）",
              "相談内容: " + ("、".join(ruleset.common.concern(c).label for c in result.concerns) or "（種類は未確定）")]
@@ -139,7 +149,7 @@ def as_text(ruleset: RuleSet, result: Result, intake: Intake | None = None) -> s
         lines += ["世帯:"] + [f"   {line}" for line in household]
     if result.emergency:
         lines.append("")
-        lines.append("!! 緊急のときは、まずこちらへ（全国共通の番号）")
+        lines.append(("!! " if lines_heading(result) == URGENT_HEADING else "") + lines_heading(result))
         if danger_text(ruleset, result):
             lines.append(f"   {danger_text(ruleset, result)}")
         lines += [f"   {line_text(e)}" for e in result.emergency]

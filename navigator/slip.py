@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .engine import Referral, Result
 from .model import RuleSet
-from .report import UNKNOWN, fallback_note, person_label, phone_text
+from .report import ADVICE_HEADING, UNKNOWN, fallback_note, lines_heading, person_label, phone_text
 from .text import printable
 
 DESK, MINSEI = "desk", "minsei"
@@ -72,7 +72,8 @@ def sections(ruleset: RuleSet, result: Result, request: SlipRequest, version: st
     if request.consent and request.include_text and request.free_text.strip():
         found.append(Section("相談内容（本人の言葉）", (request.free_text.strip(),), items=False))
     if result.emergency:
-        found.append(Section("緊急のときの連絡先（全国共通）",
+        found.append(Section("緊急のときの連絡先（全国共通）" if lines_heading(result) != ADVICE_HEADING
+                             else ADVICE_HEADING,
                              tuple(f"{e.phone} {e.name}" + (f"（{e.hours}）" if e.hours else "")
                                    + (f": {e.note}" if e.note else "") for e in result.emergency)))
     found.append(Section("相談先（上から順に）", tuple(line for r in result.referrals

@@ -15,7 +15,8 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 # The national lines, each cited in rules/common.yaml to its operator's public page (issue 10,
 # ../shared/findings/data-audit.md §4). A number outside the seeds and this list is invented.
 NATIONAL_PHONES = {"110", "119", "189", "#8008", "0120-279-889", "0570-064-556", "0120-279-338",
-                   "0120-783-556", "0570-783-556", "#8891", "#8103"}
+                   "0120-783-556", "0570-783-556", "#8891", "#8103",
+                   "188", "0570-078374"}
 MUNICIPALITIES = {"maebashi", "isesaki", "ageo", "shimotsuke", "asaka"}
 
 

@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from ...engine import Result
 from ...model import EmergencyLine, RuleSet
+from ...report import lines_heading
 from ...text import printable
 
 _AS_OF = re.compile(r"（[^（）]*掲載[^（）]*）")   # the date the hours were read: in the slip, not here
@@ -29,7 +30,7 @@ def block_lines(ruleset: RuleSet, result: Result) -> list[str]:
         words = "".join(f"「{w}」" for w in danger.matched[:3])
         head = f"緊急：まずこちらへ　相談内容から推定：{labels}{words}"
     else:
-        head = "緊急のときは、まずこちらへ（全国共通の番号）"
+        head = lines_heading(result)
     return [head] + [f"{e.phone}　{e.name}　{short_hours(e)}".rstrip() for e in result.emergency]
 
 
