@@ -251,3 +251,11 @@ def test_dv_and_child_abuse_concerns_bring_their_lines_without_any_cue(shipped, 
     # Safety net: the concern alone (ticked by staff, or found from other words) brings the lines.
     case = Case("asaka", (concern,), answers)
     assert route(shipped, case).emergency[0].group == group
+
+
+def test_crisis_lines_follow_the_kokoro_concern_without_any_cue(shipped):
+    # Safety net: the concern alone (ticked by staff, or found from other words) brings the lines.
+    case = Case("asaka", ("kokoro",), {})
+    assert not case.danger.detected
+    groups = [e.group for e in route(shipped, case).emergency]
+    assert groups and set(groups) == {"crisis"}
