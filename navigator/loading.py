@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import hashlib
 import os
 import re
 from contextlib import contextmanager
@@ -48,6 +49,7 @@ class Loaded:
     problems: list[Problem] = field(default_factory=list)
     dropped: list[Dropped] = field(default_factory=list)
     expected: list[str] = field(default_factory=list)   # the municipalities asked for
+    version: str = ""  # a digest of the bytes parsed, so a slip names the rules that made it
 
     @property
     def ok(self) -> bool:
@@ -136,6 +138,7 @@ def load(rules_dir: Path | str, contacts_dir: Path | str, only: list[str] | None
     cache = Cache()
     dropped: list[Dropped] = []
     expected = municipality_ids(rules_dir) if only is None else list(only)
+    version = hashlib.sha256()
     with _collector_paused():
         common_path = rules_dir / COMMON_FILE
         common_files = Files.read([common_path], _shown)
@@ -144,18 +147,20 @@ def load(rules_dir: Path | str, contacts_dir: Path | str, only: list[str] | None
         danger_files = Files.read([danger_path], _shown, depends_on=common_files)  # names its lines
         common = replace(common, danger=cache.get(danger_files, problems,
                                                   partial(_load_danger, danger_path, common, problems)))
+        version.update(common_files.key or b"?")
         plans = {}
         for mid in expected:
             paths = [rules_dir / f"{mid}.yaml", contacts_dir / f"{mid}.yaml"]
             files = Files.read(paths, _shown, depends_on=common_files)  # checked against common.yaml
             plan = cache.get(files, problems, partial(_load_plan, mid, rules_dir, contacts_dir, common, problems,
                                                       dropped))
+            version.update(files.key or b"?")  # a key digests the file names and bytes parsed
             if plan is not None:
                 plans[mid] = plan
         if only is None:
             _check_orphan_contacts(rules_dir, contacts_dir, problems)
         _check_unique_across(plans, problems)
-    return Loaded(RuleSet(common, plans), problems, dropped, expected)
+    return Loaded(RuleSet(common, plans), problems, dropped, expected, version.hexdigest()[:12])
 
 
 @contextmanager

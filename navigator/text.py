@@ -7,8 +7,11 @@ import re
 # C0 and C1 controls (not tab and newline), DEL, bidi marks, embeddings, overrides and isolates,
 # line and paragraph separators, and lone surrogates: a rule file must not move the cursor,
 # change colours, retitle the terminal, reorder what staff read, or make writing a file fail.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029"
-                      "\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# Also the characters that take no room at all (soft hyphen, zero-width space and joiners, word
+# joiner and invisible operators, the BOM, tag characters), so that two names that look alike
+# on screen are told apart. Variation selectors stay: Japanese names use them for 異体字.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u061c\u180e\u200b-\u200f\u2028\u2029"
+                      "\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff\U000e0000-\U000e007f]")
 
 
 def printable(text: str) -> str:

@@ -137,13 +137,13 @@ async def export(app: NavigatorApp, pilot, path: Path) -> None:
 
 async def test_export_is_atomic_and_owner_only(places, monkeypatch):
     replaced = []
-    real_replace = os.replace
+    real_link = os.link
 
-    def watching_replace(src, dst):
+    def watching_link(src, dst, **kwargs):
         replaced.append((Path(src), Path(dst), stat.S_IMODE(os.stat(src).st_mode), Path(src).read_text("utf-8")))
-        real_replace(src, dst)
+        real_link(src, dst, **kwargs)
 
-    monkeypatch.setattr(slip.os, "replace", watching_replace)
+    monkeypatch.setattr(slip.os, "link", watching_link)
     old_umask = os.umask(0)  # permissions must not depend on the user's umask
     try:
         app = NavigatorApp(MINI / "rules", MINI / "contacts", "town", watch_interval=None)
@@ -161,10 +161,10 @@ async def test_export_is_atomic_and_owner_only(places, monkeypatch):
 
 
 async def test_a_failed_export_leaves_no_partial_file(places, monkeypatch):
-    def full_disk(src, dst):
+    def full_disk(src, dst, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(slip.os, "replace", full_disk)
+    monkeypatch.setattr(slip.os, "link", full_disk)
     app = NavigatorApp(MINI / "rules", MINI / "contacts", "town", watch_interval=None)
     async with app.run_test(size=SIZE) as pilot:
         await export(app, pilot, places["cwd"] / "slip.md")

@@ -24,10 +24,34 @@ from .watch import Snapshot
 
 
 def _leave_no_traces() -> None:
-    """Textual logs every event, keystrokes included, to the file named by TEXTUAL_LOG, and saves
-    a screenshot when TEXTUAL_SCREENSHOT is set: either would put what the resident said on disk."""
+    """Textual writes what the resident types to disk when asked to by the environment: every
+    event to the file named by TEXTUAL_LOG, every key press to ./keys.log with TEXTUAL_DEBUG
+    (its input parser's debug log, 0644), a screenshot after TEXTUAL_SCREENSHOT seconds; and
+    TEXTUAL_PRESS would type keys of its own (an export, say). Switch them all off, whatever
+    the environment says, before the app starts its driver (devtools: see __init__)."""
     constants.LOG_FILE = None
+    constants.DEBUG = False
     constants.SCREENSHOT_DELAY = -1
+    constants.SCREENSHOT_LOCATION = constants.SCREENSHOT_FILENAME = None
+    constants.PRESS = ""
+
+
+def _tolerate_bad_bytes() -> None:
+    """The terminal driver decodes input as strict UTF-8 in its input thread: one byte that is
+    not UTF-8 (an 8-bit Meta key, a paste from a Shift_JIS source) ended the app. Decode with
+    replacement instead, so the byte shows as U+FFFD and the consultation goes on."""
+    import codecs
+
+    try:
+        from textual.drivers import linux_driver
+    except ImportError:  # no termios (Windows): another driver, which reads keys, not bytes
+        return
+
+    def lenient(encoding: str):
+        decoder = codecs.getincrementaldecoder(encoding)
+        return lambda errors="replace": decoder(errors)
+
+    linux_driver.getincrementaldecoder = lenient
 
 
 def usable(loaded: Loaded) -> Loaded | None:
@@ -84,12 +108,14 @@ class NavigatorApp(App):
                  watch_interval: float | None = 2.0):
         super().__init__()
         _leave_no_traces()
+        _tolerate_bad_bytes()
         self.devtools = None  # TEXTUAL=devtools would stream every event to the dev console
         self.rules_dir, self.contacts_dir = Path(rules_dir), Path(contacts_dir)
         self.consultation = Consultation()
         self.wanted = municipality
         self.watch_interval = watch_interval
         self.ruleset: RuleSet | None = None
+        self.rules_version = ""
         self.matcher: ConcernMatcher | None = None
         self.problems: list[Problem] = []
         self.unavailable: dict[str, list[Problem]] = {}   # municipality → why it cannot be used
@@ -164,6 +190,7 @@ class NavigatorApp(App):
 
     def _adopt(self, loaded: Loaded) -> None:
         self.ruleset = loaded.ruleset
+        self.rules_version = loaded.version
         # Written forms first (instant); the dictionary loads after the first screen is shown.
         self.matcher = ConcernMatcher(loaded.ruleset.common.concerns, deep=False)
         self.call_after_refresh(self._deepen, self.matcher)
