@@ -70,9 +70,12 @@ class Terminal:
         return self.status is None
 
     def quit(self, seconds: float = 15) -> int | None:
-        """Ctrl+Q, then the exit code (None if it did not leave in time: then it is killed)."""
+        """Ctrl+Q (and yes, when it asks), then the exit code (None if it did not leave in time:
+        then it is killed)."""
         if self.alive():
-            os.write(self.fd, b"\x11")
+            self.send(b"\x11", settle=0.8)
+        if self.alive():
+            os.write(self.fd, b"y")
         end = time.monotonic() + seconds
         while self.alive() and time.monotonic() < end:
             self.read(0.1)

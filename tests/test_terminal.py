@@ -22,7 +22,7 @@ def consult(term: Terminal) -> None:
     term.send(WORDS.encode())
     term.send(b"\r", settle=1.0)
     assert term.wait_for("自立相談")
-    for key in (b"w", b"\x1b", b"e", b"\x1b", b"\x1b", b"\x0e"):  # ... and Ctrl+N
+    for key in (b"w", b"\x1b", b"e", b"\x1b", b"\x1b", b"\x0e", b"y"):  # ... and Ctrl+N, yes
         term.send(key, settle=0.4)
 
 
