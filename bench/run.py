@@ -32,7 +32,7 @@ ROUTE_TEXT = "家賃が払えなくて、仕事もなくなった"
 
 
 def child_env(**extra: str) -> dict[str, str]:
-    """The environment for a child: no disk cache unless asked for."""
+    """The environment for a child."""
     env = {k: v for k, v in os.environ.items() if k not in ("NAVIGATOR_CACHE", "XDG_CACHE_HOME")}
     return {**env, **extra}
 
@@ -119,10 +119,6 @@ def national(folder: Path) -> dict:
     out = {"generate_ms": (time.perf_counter() - start) * 1000,
            "size_mb": sum(p.stat().st_size for d in (rules, contacts) for p in d.iterdir()) / 1e6}
     out |= _scale(rules, contacts, "memory")
-    cache = folder / "cache"
-    out |= _scale(rules, contacts, "fill", NAVIGATOR_CACHE="1", XDG_CACHE_HOME=str(cache))
-    out |= _scale(rules, contacts, "disk", NAVIGATOR_CACHE="1", XDG_CACHE_HOME=str(cache))
-    out["cache_mb"] = sum(p.stat().st_size for p in (cache / "navigator").iterdir()) / 1e6
     route = [NAVIGATOR, "route", "--rules", str(rules), "--contacts",
              str(contacts), "-m", synth.municipalities()[500][0], "--text", ROUTE_TEXT, "--format", "json"]
     out["cli_route_national"] = statistics.median(alternate({"route": lambda: wall_ms(route)})["route"])
@@ -173,8 +169,7 @@ def rows(t: dict, c: dict, k: dict, n: dict) -> list[tuple[str, str, str]]:
          f"generated in {n['generate_ms'] / 1000:.1f} s", ""),
         ("load one of 1,741: first in a process / again (parsed again)",
          f"{n['one_first_ms']:.1f} / {n['one_ms']:.1f} ms", _verdict(n["one_first_ms"], 50, " ms")),
-        ("load one of 1,741: from the in-memory cache / from the disk cache",
-         f"{n['one_warm_ms']:.2f} / {n['disk_one_ms']:.2f} ms", ""),
+        ("load one of 1,741: from the in-memory cache", f"{n['one_warm_ms']:.2f} ms", ""),
         (f"load one of 1,741 with PyYAML's pure-Python loader instead of libyaml ({n['libyaml']})",
          f"{n['one_pure_python_ms']:.1f} ms ({n['one_pure_python_ms'] / n['one_ms']:.1f}× slower)", ""),
         ("municipality_ids over 1,741 files (a directory listing, no file opened)", f"{n['ids_ms']:.1f} ms", ""),
@@ -183,11 +178,8 @@ def rows(t: dict, c: dict, k: dict, n: dict) -> list[tuple[str, str, str]]:
          f"{n['route_p50_ms']:.3f} / {n['route_p99_ms']:.3f} ms", _verdict(n["route_p99_ms"], 1, " ms")),
         ("load all, cold (every file parsed)", f"{n['all_cold_ms'] / 1000:.1f} s", _verdict(n["all_cold_ms"], 2000, " ms")),
         ("load all, warm (in-memory cache, same process)", f"{n['all_warm_ms']:.0f} ms", _verdict(n["all_warm_ms"], 500, " ms")),
-        ("load all, new process, from the disk cache (NAVIGATOR_CACHE=1)", f"{n['disk_all_ms']:.0f} ms", "(see README)"),
-        ("  … then the collector's one full pass over the loaded objects", f"{n['disk_gc_ms']:.0f} ms", ""),
-        ("load all, cold, writing the disk cache", f"{n['fill_ms'] / 1000:.1f} s (cache {n['cache_mb']:.0f} MB)", ""),
-        ("peak memory (maxrss): imports + one municipality / all loaded / all from disk cache",
-         f"{n['one_after_imports_mb']:.0f} / {n['all_peak_mb']:.0f} / {n['disk_all_peak_mb']:.0f} MB", ""),
+        ("peak memory (maxrss): imports + one municipality / all loaded",
+         f"{n['one_after_imports_mb']:.0f} / {n['all_peak_mb']:.0f} MB", ""),
     ]
 
 

@@ -2,11 +2,8 @@
 
     python bench/scale.py RULES CONTACTS MODE
 
-MODE `memory` (no disk cache): one municipality cold and again, all cold, all again from the
-in-memory cache, and routing with all loaded. MODE `disk` (run with NAVIGATOR_CACHE=1): the
-same loads, each after forgetting the in-memory cache, so every result comes from disk, and
-then the cycle collector's full pass over what was loaded. MODE `fill`: load all, writing
-the disk cache.
+MODE `memory`: one municipality cold and again, all cold, all again from the in-memory cache,
+and routing with all loaded. (The disk cache and its modes were removed: SECURITY.md.)
 Prints one JSON object; times in ms, peak memory (maxrss) in MB.
 """
 
@@ -108,16 +105,7 @@ def memory_mode(rules: str, contacts: str) -> dict:
     return {**out, **routing(ruleset)}
 
 
-def disk_mode(rules: str, contacts: str) -> dict:
-    out = {"disk_one_first_ms": load_one(rules, contacts, forget=True),
-           "disk_one_ms": statistics.median(load_one(rules, contacts, forget=True) for _ in range(9))}
-    out["disk_all_ms"] = statistics.median(load_all(rules, contacts, forget=True)[0] for _ in range(3))
-    out["disk_all_peak_mb"] = peak_mb()
-    out["disk_gc_ms"], _ = timed(gc.collect)  # the pass the load leaves to the collector
-    return out
-
-
 if __name__ == "__main__":
     rules_dir, contacts_dir, mode = sys.argv[1:4]
-    modes = {"memory": memory_mode, "disk": disk_mode, "fill": lambda r, c: {"fill_ms": load_all(r, c, True)[0]}}
+    modes = {"memory": memory_mode}
     print(json.dumps(modes[mode](rules_dir, contacts_dir)), flush=True)

@@ -49,7 +49,6 @@ class Loaded:
     problems: list[Problem] = field(default_factory=list)
     dropped: list[Dropped] = field(default_factory=list)
     expected: list[str] = field(default_factory=list)   # the municipalities asked for
-    version: str = ""  # a digest of the bytes parsed, so a slip names the rules that made it
 
     @property
     def ok(self) -> bool:
@@ -138,7 +137,6 @@ def load(rules_dir: Path | str, contacts_dir: Path | str, only: list[str] | None
     cache = Cache()
     dropped: list[Dropped] = []
     expected = municipality_ids(rules_dir) if only is None else list(only)
-    version = hashlib.sha256()
     with _collector_paused():
         common_path = rules_dir / COMMON_FILE
         common_files = Files.read([common_path], _shown)
@@ -147,20 +145,27 @@ def load(rules_dir: Path | str, contacts_dir: Path | str, only: list[str] | None
         danger_files = Files.read([danger_path], _shown, depends_on=common_files)  # names its lines
         common = replace(common, danger=cache.get(danger_files, problems,
                                                   partial(_load_danger, danger_path, common, problems)))
-        version.update(common_files.key or b"?")
         plans = {}
         for mid in expected:
             paths = [rules_dir / f"{mid}.yaml", contacts_dir / f"{mid}.yaml"]
             files = Files.read(paths, _shown, depends_on=common_files)  # checked against common.yaml
+            version = _version(files, danger_files)
             plan = cache.get(files, problems, partial(_load_plan, mid, rules_dir, contacts_dir, common, problems,
-                                                      dropped))
-            version.update(files.key or b"?")  # a key digests the file names and bytes parsed
+                                                      dropped, version=version))
             if plan is not None:
                 plans[mid] = plan
         if only is None:
             _check_orphan_contacts(rules_dir, contacts_dir, problems)
         _check_unique_across(plans, problems)
-    return Loaded(RuleSet(common, plans), problems, dropped, expected, version.hexdigest()[:12])
+    return Loaded(RuleSet(common, plans), problems, dropped, expected)
+
+
+def _version(plan_files: Files, danger_files: Files) -> str:
+    """The slip's 「ルールの版」: a digest of the names and bytes parsed for this municipality,
+    its own files, common.yaml (in its key) and danger.yaml."""
+    if plan_files.key is None or danger_files.key is None:
+        return "?"
+    return hashlib.sha256(plan_files.key + danger_files.key).hexdigest()[:12]
 
 
 @contextmanager
@@ -502,7 +507,8 @@ def _answer_condition(r: Reader, node: Node, common: Common) -> Condition | None
 
 
 def _load_plan(mid: str, rules_dir: Path, contacts_dir: Path, common: Common,
-               problems: list[Problem], dropped: list[Dropped], texts: dict[Path, str]) -> Plan | None:
+               problems: list[Problem], dropped: list[Dropped], texts: dict[Path, str], version: str = ""
+               ) -> Plan | None:
     rules_path, contacts_path = rules_dir / f"{mid}.yaml", contacts_dir / f"{mid}.yaml"
     if not rules_path.is_file():
         problems.append(Problem.coded("NAV-E013", (_shown(rules_path), 0, 0), mid=mid))
@@ -523,7 +529,7 @@ def _load_plan(mid: str, rules_dir: Path, contacts_dir: Path, common: Common,
         return None
     rules = _kept(_rule(r, n, mid, common, known) for n in
                   (r.items(top["rules"], "rules") if "rules" in top else []))
-    return Plan(muni, tuple(_unique(r, rules, "rule")), contacts)
+    return Plan(muni, tuple(_unique(r, rules, "rule")), contacts, version)
 
 
 @dataclass

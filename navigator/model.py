@@ -255,6 +255,7 @@ class Plan:
     municipality: Municipality
     rules: tuple[Rule, ...]
     contacts: Mapping[str, Contact] = field(default_factory=dict)
+    version: str = ""  # digest of the bytes parsed (its files and common.yaml): the slip's 「ルールの版」
 
 
 @dataclass(frozen=True)

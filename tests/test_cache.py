@@ -36,23 +36,24 @@ def test_a_second_load_reuses_the_first(mini):
     assert one is two
 
 
-def test_disk_cache_only_when_asked_and_only_in_a_private_folder(mini, tmp_path, monkeypatch):
+def test_nothing_is_read_from_or_written_to_a_disk_cache(mini, tmp_path, monkeypatch):
+    """The opt-in disk cache was a pickle with an unkeyed stamp: a planted file changed phone
+    numbers and could run code (red-team B12). It is gone: NAVIGATOR_CACHE=1 changes nothing."""
     folder = tmp_path / "cache"
     monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
-    monkeypatch.delenv("NAVIGATOR_CACHE", raising=False)
-    clear_cache()
-    load(mini / "rules", mini / "contacts")
-    assert not folder.exists()
-
     monkeypatch.setenv("NAVIGATOR_CACHE", "1")
-    clear_cache()
-    first = load(mini / "rules", mini / "contacts")
-    written = sorted((folder / "navigator").iterdir())
-    assert written and all(p.suffix == ".pickle" for p in written)
-    assert (folder / "navigator").stat().st_mode & 0o077 == 0
-    clear_cache()
-    again = load(mini / "rules", mini / "contacts")  # from disk
-    assert again.ruleset.plans["town"] == first.ruleset.plans["town"]
+    (folder / "navigator").mkdir(parents=True, mode=0o700)
+    marker = tmp_path / "ran"
+    forged = b"\x80\x04cos\nsystem\n(Vtouch " + str(marker).encode() + b"\ntR."
+    import hashlib
 
-    os.chmod(folder / "navigator", 0o777)  # others could plant a pickle: do not read it
-    assert cache._private_cache_dir() is None
+    slot = "\n".join(os.path.abspath(p) for p in (mini / "rules" / "town.yaml", mini / "contacts" / "town.yaml"))
+    for prefix in (b"", hashlib.sha256(b"x").digest()):
+        (folder / "navigator" / (hashlib.sha256(slot.encode()).hexdigest()[:32] + ".pickle")).write_bytes(
+            prefix + forged)
+        clear_cache()
+        loaded = load(mini / "rules", mini / "contacts")
+        assert loaded.ok and "town" in loaded.ruleset.plans and not marker.exists()
+    assert sorted(p.name for p in (folder / "navigator").iterdir()) == [
+        hashlib.sha256(slot.encode()).hexdigest()[:32] + ".pickle"]  # nothing written
+    assert "import pickle" not in open(cache.__file__, encoding="utf-8").read()

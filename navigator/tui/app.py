@@ -115,7 +115,6 @@ class NavigatorApp(App):
         self.wanted = municipality
         self.watch_interval = watch_interval
         self.ruleset: RuleSet | None = None
-        self.rules_version = ""
         self.matcher: ConcernMatcher | None = None
         self.problems: list[Problem] = []
         self.unavailable: dict[str, list[Problem]] = {}   # municipality → why it cannot be used
@@ -190,7 +189,6 @@ class NavigatorApp(App):
 
     def _adopt(self, loaded: Loaded) -> None:
         self.ruleset = loaded.ruleset
-        self.rules_version = loaded.version
         # Written forms first (instant); the dictionary loads after the first screen is shown.
         self.matcher = ConcernMatcher(loaded.ruleset.common.concerns, deep=False)
         self.call_after_refresh(self._deepen, self.matcher)
