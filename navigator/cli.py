@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from pathlib import Path
@@ -69,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("route", parents=[common], help="相談 1 件の案内先を出す")
     p.add_argument("--municipality", "-m", metavar="ID", required=True)
-    p.add_argument("--text", "-t", help="住民の言葉（自由な文章）")
+    p.add_argument("--text", "-t", help="住民の言葉（自由な文章）。- なら標準入力から読みます（コマンドラインに残らないように）")
     p.add_argument("--concern", "-c", action="append", default=[], metavar="ID")
     p.add_argument("--answer", "-a", action="append", default=[], metavar="QUESTION=VALUE")
     p.add_argument("--person", "-p", action="append", default=[], metavar="RELATION:CONCERN,...[:Q=V,...]",
@@ -274,11 +275,21 @@ def _summary(loaded: Loaded, errors: int, warnings: int) -> str:
     return "\n".join(lines)
 
 
+def _read_stdin(limit: int = 100_000) -> str:
+    """The resident's words from standard input, as UTF-8 (bad bytes replaced), at most `limit`
+    characters: a pipe must not fill the memory."""
+    stream = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace") \
+        if hasattr(sys.stdin, "buffer") else sys.stdin
+    return stream.read(limit)
+
+
 def _route(loaded: Loaded, args: argparse.Namespace) -> int:
     from .intake import take
     from .search import ConcernMatcher
 
     ruleset = loaded.ruleset
+    if args.text == "-":
+        args.text = _read_stdin()
     if args.text is not None and not args.text.strip():
         raise UserError("NAV-C603")
     if args.text is None and not args.concern and not args.person:
@@ -345,6 +356,11 @@ def _diff(rules_dir: Path, contacts_dir: Path, old: str, new: str | None) -> int
             raise UserError("NAV-C610", detail=str(exc)) from exc
         before, after = _load_ok(*old_dirs), _load_ok(*new_dirs)
     scenarios, _ = load_scenarios(shipped_scenario_files())
+    from .diff import limited
+
+    for concern, count in limited(after.ruleset, before.ruleset):
+        print(printable(str(Problem.coded("NAV-W431", ("diff", 0, 0), concern=concern, count=f"{count:,}"))),
+              file=sys.stderr)
     print(render(compare(before.ruleset, after.ruleset, scenarios)))
     return EXIT_OK
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import math
 import subprocess
 import tarfile
 import tempfile
@@ -52,6 +53,8 @@ def _from_git(rev: str, current_rules: Path, workdir: Path) -> tuple[Path, Path]
     top = _git(cwd, "rev-parse", "--show-toplevel").decode().strip()
     rules_rel = cwd.relative_to(top)
     contacts_rel = rules_rel.parent / "contacts"
+    if rev.startswith("-"):  # git would take it as an option: `--output=FILE` truncated FILE
+        raise SideError(f"「{rev}」はフォルダでも git の版でもありません（- で始まる名前は使えません）")
     archive = _git(Path(top), "archive", "--format=tar", rev, "--", str(rules_rel), str(contacts_rel))
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(workdir, filter="data")
@@ -76,15 +79,52 @@ def temporary_workdir() -> tempfile.TemporaryDirectory:
 # ---- the cases ---------------------------------------------------------------------
 
 
-def _answer_cases(ruleset: RuleSet, mid: str, old: RuleSet | None = None) -> Iterator[tuple[str, Case]]:
-    """Each concern alone, with every combination of answers (or none) to the questions this
-    municipality's rules read, before or after the edit (other answers cannot change its routes)."""
+MAX_CASES = 5_000  # answer combinations per concern; the shipped rules have at most 20
+
+
+def _questions(ruleset: RuleSet, mid: str, old: RuleSet | None, concern: str) -> list:
+    """The concern's questions this municipality's rules read, before or after the edit (other
+    answers cannot change its routes); all of them when neither side has the municipality."""
     common = ruleset.common
     plans = [p for p in (ruleset.plans.get(mid), old.plans.get(mid) if old else None) if p]
-    for concern in common.concerns:
-        wanted = {q.id for plan in plans for q in questions_for(common, [concern.id], plan=plan)}
-        questions = [q for q in questions_for(common, [concern.id]) if q.id in wanted or not plans]
-        for values in itertools.product(*[[None, *(o.value for o in q.options)] for q in questions]):
+    wanted = {q.id for plan in plans for q in questions_for(common, [concern], plan=plan)}
+    return [q for q in questions_for(common, [concern]) if q.id in wanted or not plans]
+
+
+def _choices(questions: list) -> list[list[str | None]]:
+    return [[None, *(o.value for o in q.options)] for q in questions]
+
+
+def limited(ruleset: RuleSet, old: RuleSet | None = None) -> list[tuple[str, int]]:
+    """The concerns with more answer combinations than MAX_CASES in some municipality, and the most
+    they have there."""
+    worst: dict[str, int] = {}
+    for mid in ruleset.plans:
+        for c in ruleset.common.concerns:
+            n = math.prod(len(x) for x in _choices(_questions(ruleset, mid, old, c.id)))
+            if n > MAX_CASES:
+                worst[c.id] = max(n, worst.get(c.id, 0))
+    return list(worst.items())
+
+
+def _answer_sets(choices: list[list[str | None]]) -> Iterator[tuple]:
+    """Every combination, or when there are too many (10 questions × 9 options hung `diff`, B8),
+    no answer and then each answer to one question at a time."""
+    if math.prod(len(c) for c in choices) <= MAX_CASES:
+        yield from itertools.product(*choices)
+        return
+    yield (None,) * len(choices)
+    for i, options in enumerate(choices):
+        for value in options[1:]:
+            yield tuple(value if j == i else None for j in range(len(choices)))
+
+
+def _answer_cases(ruleset: RuleSet, mid: str, old: RuleSet | None = None) -> Iterator[tuple[str, Case]]:
+    """Each concern alone, with every combination of answers (or none) to the questions this
+    municipality's rules read, before or after the edit."""
+    for concern in ruleset.common.concerns:
+        questions = _questions(ruleset, mid, old, concern.id)
+        for values in _answer_sets(_choices(questions)):
             answers = {q.id: v for q, v in zip(questions, values) if v is not None}
             given = " ".join(f"{q}={v}" for q, v in answers.items())
             yield f"{concern.id}" + (f" [{given}]" if given else ""), Case(mid, (concern.id,), answers)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import math
 import re
 from typing import Iterator
 
@@ -38,6 +39,10 @@ def _rules(common: Common, plan: Plan) -> Iterator[Problem]:
     for rule in plan.rules:
         if not rule.source.quote:
             yield Problem.coded("NAV-W401", rule.origin, kind=Both("ルール", "rule"), id=rule.id)
+        count = _world_count(common, rule)
+        if count > MAX_WORLDS:  # a 10-line rule had 3.4e9 cases and `check` ran for ever (B8)
+            yield Problem.coded("NAV-W430", rule.origin, rule=rule.id, count=f"{count:,}", limit=f"{MAX_WORLDS:,}")
+            continue
         worlds = list(_worlds(common, rule))
         if not any(_fires(rule, w) for w in worlds):
             yield _never(common, rule)
@@ -48,6 +53,13 @@ def _rules(common: Common, plan: Plan) -> Iterator[Problem]:
 
 
 World = tuple[frozenset[str], dict[str, str]]
+MAX_WORLDS = 20_000  # the shipped rules need at most 20; 20,000 take about 0.1 s a rule
+
+
+def _world_count(common: Common, rule: Rule) -> int:
+    others = _concerns_in(rule.when) - {rule.concern}
+    questions = [common.question(q) for q in _questions_in(rule.when)]
+    return 2 ** len(others) * math.prod(len(q.options) + 1 for q in questions if q)
 
 
 def _worlds(common: Common, rule: Rule) -> Iterator[World]:

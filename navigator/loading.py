@@ -21,7 +21,7 @@ from .names import fill, name_parts, named, uses
 from .problems import ERROR, Problem, has_errors
 from .shipped import shipped
 from .cache import Cache, Files, clear_cache  # noqa: F401  (clear_cache: public API)
-from .yamlnodes import Reader, compose_file, compose_text
+from .yamlnodes import ID_PATTERN, Reader, compose_file, compose_text
 
 COMMON_FILE = "common.yaml"
 MUNICIPALITY_NAME = re.compile(r"^\S+[市町村]$")
@@ -110,7 +110,29 @@ def municipality_ids(rules_dir: Path) -> list[str]:
     except OSError:
         return []
     shared = {Path(name).stem for name in SHARED_FILES}
-    return [n for n in names if n not in shared]
+    return [n for n in names if n not in shared and ID_PATTERN.match(n)]
+
+
+def _folder_problems(rules_dir: Path, contacts_dir: Path) -> list[Problem]:
+    """Folders that are missing or cannot be listed (an unreadable rules folder passed `check`
+    with no municipality at all), and rule files whose names are not municipality ids (a name
+    that is not UTF-8 crashed the loader)."""
+    problems = []
+    for directory, what in ((rules_dir, "rules"), (contacts_dir, "contacts")):
+        try:
+            names = os.listdir(directory)
+        except (FileNotFoundError, NotADirectoryError):
+            problems.append(Problem.coded("NAV-E011", (_shown(directory), 0, 0), folder=what))
+            continue
+        except OSError as exc:
+            problems.append(Problem.coded("NAV-E030", (_shown(directory), 0, 0), folder=what,
+                                          reason=exc.strerror or type(exc).__name__))
+            continue
+        for name in sorted(names):
+            stem, ext = os.path.splitext(name)
+            if os.path.normcase(ext) == ".yaml" and not ID_PATTERN.match(stem):
+                problems.append(Problem.coded("NAV-W031", (_shown(directory / name), 1, 1), name=name))
+    return problems
 
 
 def _shown(path: Path) -> str:
@@ -128,11 +150,8 @@ def _shown(path: Path) -> str:
 def load(rules_dir: Path | str, contacts_dir: Path | str, only: list[str] | None = None) -> Loaded:
     """Load the common file and the chosen municipalities (all when `only` is None)."""
     rules_dir, contacts_dir = Path(rules_dir), Path(contacts_dir)
-    problems: list[Problem] = []
-    for directory, what in ((rules_dir, "rules"), (contacts_dir, "contacts")):
-        if not directory.is_dir():
-            problems.append(Problem.coded("NAV-E011", (_shown(directory), 0, 0), folder=what))
-    if problems:
+    problems = _folder_problems(rules_dir, contacts_dir)
+    if any(p.code in ("NAV-E011", "NAV-E030") for p in problems):
         return Loaded(RuleSet(Common((), (), ()), {}), problems)
     cache = Cache()
     dropped: list[Dropped] = []
@@ -163,9 +182,9 @@ def load(rules_dir: Path | str, contacts_dir: Path | str, only: list[str] | None
 def _version(plan_files: Files, danger_files: Files) -> str:
     """The slip's 「ルールの版」: a digest of the names and bytes parsed for this municipality,
     its own files, common.yaml (in its key) and danger.yaml."""
-    if plan_files.key is None or danger_files.key is None:
+    if plan_files.key is None:
         return "?"
-    return hashlib.sha256(plan_files.key + danger_files.key).hexdigest()[:12]
+    return hashlib.sha256(plan_files.key + (danger_files.key or b"-")).hexdigest()[:12]
 
 
 @contextmanager
@@ -196,7 +215,7 @@ def _compose(path: Path, shown: str, problems: list[Problem], texts: dict[Path, 
 
 def _check_orphan_contacts(rules_dir: Path, contacts_dir: Path, problems: list[Problem]) -> None:
     for path in sorted(contacts_dir.glob("*.yaml")):
-        if not (rules_dir / path.name).is_file():
+        if not os.path.exists(rules_dir / path.name):
             problems.append(Problem.coded("NAV-E015", (_shown(path), 1, 1), mid=path.stem,
                                           rules=_shown(rules_dir / path.name)))
 
@@ -258,7 +277,7 @@ def _ended(r: Reader, root: MappingNode, top: dict[str, Node]) -> bool:
 
 def _load_common(path: Path, problems: list[Problem], texts: dict[Path, str]) -> Common:
     empty = Common((), (), ())
-    if not path.is_file():
+    if not os.path.exists(path):  # a FIFO or a folder: the reader says what it is
         problems.append(Problem.coded("NAV-E012", (_shown(path), 0, 0)))
         return empty
     r = Reader(_shown(path), problems)
@@ -510,7 +529,7 @@ def _load_plan(mid: str, rules_dir: Path, contacts_dir: Path, common: Common,
                problems: list[Problem], dropped: list[Dropped], texts: dict[Path, str], version: str = ""
                ) -> Plan | None:
     rules_path, contacts_path = rules_dir / f"{mid}.yaml", contacts_dir / f"{mid}.yaml"
-    if not rules_path.is_file():
+    if not os.path.exists(rules_path):
         problems.append(Problem.coded("NAV-E013", (_shown(rules_path), 0, 0), mid=mid))
         return None
     before = len(problems)
@@ -649,7 +668,7 @@ def _load_contacts(mid: str, path: Path, problems: list[Problem], texts: dict[Pa
                    ) -> tuple[dict[str, Contact], set[str] | None]:
     """The valid contacts, and every id declared (None when the file could not be read at all,
     so that references to it are not reported a second time)."""
-    if not path.is_file():
+    if not os.path.exists(path):
         problems.append(Problem.coded("NAV-E014", (_shown(path), 0, 0), mid=mid))
         return {}, set()
     r = Reader(_shown(path), problems)

@@ -226,6 +226,13 @@ _add("NAV-E018", "「{end}」の後ろに「{after}」があります", "'{after
      "{end} はファイルの最後の行に置いてください", "{end} must be the last line", end="end: true", after="rules")
 _add("NAV-E019", "{key} の値は true にしてください", "{key} must be true", "最後の行は {end} です",
      "the last line is {end}", key="end", end="end: true")
+_add("NAV-E030", "{folder} のフォルダの中を読めません（{reason}）", "cannot list the {folder} directory ({reason})",
+     "フォルダの読み取りの権限を確かめてください", "check the folder's read permission", folder="rules",
+     reason="Permission denied")
+_add("NAV-W031", "ファイル名「{name}」は市町村の id として使えないため、読み込みません",
+     "file name '{name}' is not a municipality id, so it is not loaded",
+     "小文字の英数字と - _ だけの名前（例: asaka.yaml）にしてください",
+     "use lower-case ASCII letters, digits, '-' and '_' (e.g. asaka.yaml)", name="朝霞.yaml")
 
 # ---- E1xx: YAML syntax, explained ---------------------------------------------------
 
@@ -324,6 +331,15 @@ _add("NAV-E216", "答えの条件（answer）には質問を 1 つ以上書き�
 _add("NAV-E217", "ルール「{rule}」の案内先（refer）が空です", "rule '{rule}' refers to no contact",
      "refer: [窓口の id] のように窓口を 1 つ以上書いてください", "name at least one contact id",
      rule="asaka-poverty-jiritsu")
+_add("NAV-E230", "{what}に改行やタブが入っています（1 行の文字として表示されます）",
+     "{what} contains a line break or a tab (it is shown as one line)",
+     "1 行で書いてください。長い文は > を使えば複数行に書けて、つながって 1 行になります",
+     "write it on one line; with > a long text may span several lines and is joined into one", what="window")
+_add("NAV-E231", "アンカー（&{anchor}）は使えません", "anchors (&{anchor}) are not supported",
+     "& の印を消して、値をそのまま書いてください", "remove the & mark and write the value in full", anchor="n")
+_add("NAV-E232", "{what}の数字が長すぎます（{digits} 桁）", "{what} has too many digits ({digits})",
+     "{low} から {high} の間の数で書いてください", "write a number between {low} and {high}",
+     what="priority", digits=3572, low=1, high=999)
 
 # ---- E3xx: references -------------------------------------------------------------
 
@@ -446,6 +462,16 @@ _add("NAV-W410", "{mid}: {concerns} のルールがないので、総合窓口�
      "fine where the plan says nothing about them; add a rule where it does",
      mid="asaka", concerns="housing, unsure", fallback="asaka-fukushi-sodan")
 
+_add("NAV-W430", "ルール「{rule}」は条件の組み合わせが多すぎるため（{count} 通り。上限 {limit}）、働くことがあるか・"
+     "ほかのルールに隠れていないかを確かめていません",
+     "rule '{rule}' has too many cases to check ({count}; the limit is {limit}): not checked whether it can fire "
+     "or is shadowed", "条件を分けて、いくつかのルールにしてください", "split the condition over several rules",
+     rule="asaka-poverty-jiritsu", count="3,407,872,000", limit="20,000")
+_add("NAV-W431", "相談の種類「{concern}」は質問の答えの組み合わせが多すぎるため（{count} 通り）、答えなしと、"
+     "質問を 1 つずつ答えた場合だけを比べました",
+     "concern '{concern}' has too many answer combinations ({count}): compared with no answer and one answer at a time",
+     "質問の数や選択肢を見直すか、相談例（tests/scenarios）で大事な組み合わせを確かめてください",
+     "review the questions, or pin the combinations that matter in scenarios", concern="abuse", count="10,000,000,000")
 _add("NAV-W411", "{kind}「{id}」の {key} に「{name}」と名前をそのまま書いています",
      "{kind} '{id}': {key} writes out 「{name}」",
      "名前は窓口の department / organization に一度だけ書き、文章では {{department}} / {{organization}} と書きます"
