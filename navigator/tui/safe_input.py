@@ -1,8 +1,11 @@
-"""The one text field the resident's words go through: shown literally, and of bounded length."""
+"""The text fields the resident's words go through: shown literally, and of bounded length."""
 
 from __future__ import annotations
 
-from textual.widgets import Input
+import dataclasses
+
+from textual.widgets import Input, TextArea
+from textual.widgets.text_area import Edit, EditResult
 
 from ..text import printable
 
@@ -22,3 +25,20 @@ class SafeInput(Input):
             text = text[:max(room, 0)]
             self.app.notify(f"長すぎるため、{MAX_CHARS:,}文字までにしました。", severity="warning", markup=False)
         super().replace(text, start, end)
+
+
+class SafeTextArea(TextArea):
+    """The same for a multi-line field: every edit (typing, paste, undo) passes `printable`,
+    which keeps line breaks and tabs, and the text stays within MAX_CHARS."""
+
+    def edit(self, edit: Edit) -> EditResult:
+        text = printable(edit.text)
+        room = MAX_CHARS - len(self.text)
+        if len(text) > max(room, 0) and len(text) > 1:
+            text = text[:max(room, 0)]
+            self.app.notify(f"長すぎるため、{MAX_CHARS:,}文字までにしました。", severity="warning", markup=False)
+        elif len(text) > room:
+            text = ""  # full: a key press adds nothing
+        if text != edit.text:
+            edit = dataclasses.replace(edit, text=text)
+        return super().edit(edit)

@@ -12,6 +12,7 @@ from textual.widgets import Footer, Header, Static, TextArea
 from ...intake import household_from_text
 from ...search import Match
 from ...text import printable
+from ..safe_input import SafeTextArea
 from ..state import danger_line, suggestion_line, suggestions
 from ..widgets.concerns import ConcernGrid, Item
 from .guard import guarded
@@ -19,7 +20,7 @@ from .guard import guarded
 NOTHING = "相談の種類が見つかりません。下の一覧から選ぶか（Tab → ↑↓ → スペース）、F5 で質問に答えて探せます。"
 
 
-class ResidentText(TextArea):
+class ResidentText(SafeTextArea):
     """The resident's words, wrapped so a long sentence is seen whole; Enter goes on
     (Shift+Enter or Ctrl+J is a new line)."""
 
