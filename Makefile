@@ -30,3 +30,5 @@ test: venv-test
 bench: venv-test
 	$(VENV)/bin/python bench/run.py
 	$(VENV)/bin/python bench/danger.py
+	$(VENV)/bin/python bench/limits.py
+	$(VENV)/bin/python bench/fuzz.py 20000
