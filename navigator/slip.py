@@ -7,6 +7,7 @@ to print), so they always say the same. Written only on request, owner-readable.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import html
 import os
@@ -293,8 +294,11 @@ def unique_path(folder: Path, now: dt.datetime | None = None, suffix: str = ".ht
 
 
 def write_private(path: Path, text: str) -> None:
-    """Write atomically (a temporary file in the same folder, renamed into place), readable by
-    the owner only: a crash or a full disk never leaves half a slip, and no one else reads it."""
+    """Write atomically, readable by the owner only, never over an existing name: a temporary
+    file in the same folder, flushed, then hard-linked to the name (which fails if anything
+    appeared there meanwhile, a file, a link or a FIFO, where a rename would replace it), then
+    the temporary name removed. Where the file system has no hard links, the file is created
+    exclusively and written in place."""
     path = path.expanduser()
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".navigator-", suffix=".tmp")  # created 0o600
     try:
@@ -303,7 +307,27 @@ def write_private(path: Path, text: str) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
+        try:
+            os.link(tmp, path, follow_symlinks=False)
+        except OSError as exc:
+            if exc.errno not in _NO_HARD_LINKS:
+                raise
+            _write_exclusive(path, text)
+    finally:
         Path(tmp).unlink(missing_ok=True)
+
+
+_NO_HARD_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS}  # FAT, some network shares
+
+
+def _write_exclusive(path: Path, text: str) -> None:
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(path, flags, 0o600)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        path.unlink(missing_ok=True)
         raise

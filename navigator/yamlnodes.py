@@ -27,6 +27,7 @@ MAX_FILE_BYTES = 400_000     # 8 × the largest shipped file; a hostile one comp
 MAX_LINE_CHARS = 5_000
 MAX_NODES = 20_000
 MAX_DEPTH = 40
+PROSE = ("quote", "reason", "notes", "note", "description")  # may span lines
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 # Keys of the mappings nested inside others, so a key written one level too far left is named
 # as misplaced (a dedented `quote:` is not a misspelt `notes:`).
@@ -151,10 +152,12 @@ class Reader:
             self.report(node, "NAV-E208", what=what, kind=_kind(node))
             return None
         value = value.rstrip("\n")  # the line break a block scalar (> or |) ends with
-        if "\n" in value or "\t" in value or "\r" in value:  # would start a line of its own when shown
-            self.report(node, "NAV-E230", what=what)
-            return None
-        return value
+        if not any(c in value for c in "\n\t\r"):
+            return value
+        if what in PROSE:  # a quote follows the plan's own line breaks and tabs, verbatim
+            return value
+        self.report(node, "NAV-E230", what=what)  # a name would start a line of its own when shown
+        return None
 
     def ident(self, node: Node | None, what: str) -> str | None:
         value = self.text(node, what)

@@ -112,41 +112,6 @@ async def export_dialog(pilot, app, tmp_path, name="slip.md"):
     return app.screen
 
 
-async def test_the_words_go_on_the_slip_only_with_consent(tmp_path):
-    app = mini_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        dialog = await export_dialog(pilot, app, tmp_path)
-        include = dialog.query_one("#include-text", Checkbox)
-        assert include.disabled and not include.value
-        include.value = True  # even if it were ticked some other way
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-    text = (tmp_path / "slip.md").read_text(encoding="utf-8")
-    assert "本人同意: なし" in text and "借金があって困っている" not in text
-
-
-async def test_unticking_consent_unticks_the_words(tmp_path):
-    app = mini_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        dialog = await export_dialog(pilot, app, tmp_path)
-        consent, include = dialog.query_one("#consent", Checkbox), dialog.query_one("#include-text", Checkbox)
-        consent.value = True
-        await pilot.pause()
-        assert not include.disabled
-        include.value = True
-        await pilot.pause()
-        consent.value = False
-        await pilot.pause()
-        assert include.disabled and not include.value
-        consent.value = True
-        include.value = True
-        await pilot.pause()
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-    text = (tmp_path / "slip.md").read_text(encoding="utf-8")
-    assert "本人同意: あり" in text and "借金があって困っている" in text
-
-
 async def test_the_slip_names_the_rules_in_use_not_the_files_on_disk(mini, tmp_path):
     """After a refused reload the files on disk are not the rules in use (B17, D4)."""
     app = mini_app(folder=mini)

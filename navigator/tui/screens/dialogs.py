@@ -17,7 +17,7 @@ from ...danger import why_line
 from ...engine import Result, explain
 from ...model import RuleSet
 from ...community import community_dir, for_municipality, load_items
-from ...slip import DESK, MINSEI, SlipRequest, default_folder, render, render_html, rules_version, unique_path, write_private
+from ...slip import DESK, MINSEI, SlipRequest, default_folder, render, render_html, unique_path, write_private
 from ...text import printable
 from .guard import guarded
 
@@ -175,7 +175,7 @@ class ExportScreen(ModalScreen):
         if self.query_one("#include-text", Checkbox).value and not self.query_one("#consent", Checkbox).value:
             message.update("本人の言葉は、情報共有の同意があるときだけ書き出せます。")
             return
-        request, version = self.request(), rules_version(app.rules_dir, app.contacts_dir)
+        request, version = self.request(), app.ruleset.plans[self.result.municipality.id].version
         community = for_municipality(load_items(community_dir(app.rules_dir)), self.result.municipality.id)
         if path.suffix.lower() in (".html", ".htm"):
             text = render_html(app.ruleset, self.result, request, version, community=community)
