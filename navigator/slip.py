@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
-import hashlib
 import html
 import os
 import tempfile
@@ -18,7 +17,7 @@ from pathlib import Path
 from .engine import Referral, Result
 from .model import RuleSet
 from .report import ADVICE_HEADING, UNKNOWN, fallback_note, lines_heading, person_label, phone_text
-from .text import printable
+from .text import markdown_literal, printable
 
 DESK, MINSEI = "desk", "minsei"
 SLIPS_ENV = "NAVIGATOR_SLIPS"   # the folder slips go to by default (staff may type another)
@@ -41,16 +40,6 @@ class Section:
     heading: str
     lines: tuple[str, ...]
     items: bool = True               # a bulleted list, or plain paragraphs
-
-
-def rules_version(*folders: Path) -> str:
-    """A short hash of every rule and contact file, so a slip says which rules produced it."""
-    digest = hashlib.sha256()
-    for folder in folders:
-        for path in sorted(Path(folder).glob("*.yaml")):
-            digest.update(path.name.encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:12]
 
 
 # ---- what the slip says -------------------------------------------------------------------------
@@ -186,19 +175,21 @@ def render(ruleset: RuleSet, result: Result, *, markdown: bool, consent: bool, v
         now = dt.datetime.combine(today, dt.time())
     title, found = sections(ruleset, result, request, version, now, community)
     h1, h2, item = ("# ", "## ", "- ") if markdown else ("", "■ ", "・")
-    lines = [f"{h1}{title}", ""]
+    inert = markdown_literal if markdown else str   # rule text and the resident's words stay text
+    lines = [f"{h1}{inert(title)}", ""]
     for s in found:
-        lines += [f"{h2}{s.heading}", ""]
-        lines += [f"{item}{line}" if s.items else _indent(line, markdown) for line in s.lines]
+        lines += [f"{h2}{inert(s.heading)}", ""]
+        lines += [f"{item}{inert(line)}" if s.items else _indent(line, markdown, inert) for line in s.lines]
         lines.append("")
     return printable_lines(lines)
 
 
-def _indent(line: str, markdown: bool) -> str:
+def _indent(line: str, markdown: bool, inert=str) -> str:
     """Referral blocks: the numbered line as is, the details under it."""
     if line[:1].isdigit() and ". " in line[:5]:
-        return line
-    return ("   - " if markdown else "   ") + line
+        number, rest = line.split(". ", 1)
+        return f"{number}. {inert(rest)}"
+    return ("   - " if markdown else "   ") + inert(line)
 
 
 def printable_lines(lines: list[str]) -> str:

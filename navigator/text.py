@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 # C0 and C1 controls (not tab and newline), DEL, bidi marks, embeddings, overrides and isolates,
@@ -23,3 +24,13 @@ def printable_json(dumped: str) -> str:
     """JSON text (from json.dumps(..., ensure_ascii=False)) with the characters `printable`
     escapes written as \\uNNNN: the same data for a program, harmless in a terminal."""
     return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]()!#|~])")
+
+
+def markdown_literal(text: str) -> str:
+    """Text from rule files or residents, made inert in a Markdown file: HTML is escaped as
+    entities and Markdown punctuation with backslashes, so a viewer shows the characters as
+    typed and never runs a <script> or fetches a ![remote image](…)."""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))

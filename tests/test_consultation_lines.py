@@ -36,3 +36,18 @@ def test_danger_with_only_an_example_guess_goes_to_the_general_window(capsys):
     assert data["referrals"][0]["window"] == "福祉の総合相談"
     text = route(capsys, "asaka", "今すぐ助けて、あの人に殺される", "text")
     assert text.index("!! 緊急") < text.index("1. ")
+
+
+def test_markdown_slip_keeps_html_and_images_inert():
+    """B16: rule text or the resident's words never become live HTML or remote images in a .md slip."""
+    from navigator import slip
+    from navigator.engine import Case, route
+    from navigator.loading import load
+    from conftest import ROOT
+
+    ruleset = load(ROOT / "rules", ROOT / "contacts").ruleset
+    result = route(ruleset, Case("asaka", ("poverty",), {}))
+    words = "<script>alert(1)</script> ![x](http://example.com/t.png) [link](http://example.com)"
+    sheet = slip.render(ruleset, result, markdown=True, consent=True, version="x", free_text=words)
+    assert "<script>" not in sheet and "![x](" not in sheet and "](http" not in sheet
+    assert "&lt;script&gt;" in sheet and "\\!\\[x\\]" in sheet
