@@ -373,7 +373,7 @@ def _yaml_files(files: list[Path]) -> list[Path]:
         elif path.is_file():
             paths.append(path)
         else:
-            raise UserError(f"file not found: {path}")
+            raise UserError("NAV-C609", path=path)
     return paths
 
 
@@ -403,15 +403,7 @@ def _test(loaded: Loaded, files: list[Path]) -> int:
     from .scenarios import load_scenarios, run, shipped_scenario_files
     from .search import ConcernMatcher
 
-    paths = []
-    for path in files:
-        if path.is_dir():
-            paths += sorted(path.glob("*.yaml"))
-        elif path.is_file():
-            paths.append(path)
-        else:
-            raise UserError("NAV-C609", path=path)
-    paths = paths if files else shipped_scenario_files()
+    paths = _yaml_files(files) if files else shipped_scenario_files()
     scenarios, problems = load_scenarios(paths)
     if not scenarios and not problems:
         where = ", ".join(map(str, files)) if files else str(shipped("scenarios"))

@@ -13,7 +13,6 @@ recall and every miss with file:line. Labelled texts come from:
 
 from __future__ import annotations
 
-import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -24,6 +23,7 @@ import yaml
 
 from .engine import Case, route
 from .intake import take
+from .loading import _shown
 from .model import RuleSet
 from .search import ConcernMatcher
 
@@ -55,14 +55,6 @@ class Outcome:
 
 
 # ---- reading labelled files -------------------------------------------------------------
-
-
-def _shown(path: Path) -> str:
-    try:
-        relative = os.path.relpath(path)
-    except ValueError:
-        return str(path)
-    return relative if not relative.startswith("..") else str(path)
 
 
 def read_labelled(path: Path, known: set[str]) -> list[Labelled]:
