@@ -22,10 +22,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from navigator import yamlnodes  # noqa: E402
+from navigator.files import compose  # noqa: E402
 from navigator.cli import main as navigator  # noqa: E402
 from navigator.lint import lint  # noqa: E402
-from navigator.loading import clear_cache, load  # noqa: E402
+from navigator.cache import clear_cache  # noqa: E402
+from navigator.loading import load  # noqa: E402
 
 BOMB = """\
   - id: asaka-lint-bomb
@@ -95,9 +96,9 @@ def main() -> int:
             lambda: quiet(["diff", "--rules", str(wide / "rules"), "--contacts", str(wide / "contacts"), str(ROOT)]))
 
         line = "- [[[" + ",".join(["a"] * 1200) + "]]]\n"
-        hostile = "rules:\n" + line * ((yamlnodes.MAX_FILE_BYTES - 20) // len(line))
+        hostile = "rules:\n" + line * ((compose.MAX_FILE_BYTES - 20) // len(line))
         found[f"B15: hostile file at the size limit ({len(hostile.encode()):,} bytes)"] = median_s(
-            lambda: yamlnodes.compose_text(hostile, "x", []))
+            lambda: compose.compose_text(hostile, "x", []))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     floor = found["floor: load the shipped rules"]

@@ -22,7 +22,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import synth  # noqa: E402
 import yaml  # noqa: E402
-from navigator import loading, yamlnodes  # noqa: E402
+from navigator import cache, loading  # noqa: E402
+from navigator.files import compose  # noqa: E402
 from navigator.engine import Case, route  # noqa: E402
 from navigator.search import ConcernMatcher  # noqa: E402
 
@@ -38,7 +39,7 @@ def timed(fn) -> tuple[float, object]:
 
 def load_one(rules: str, contacts: str, forget: bool) -> float:
     if forget:
-        loading.clear_cache()
+        cache.clear_cache()
     ms, loaded = timed(lambda: loading.load(rules, contacts, only=[ONE]))
     assert loaded.ok and list(loaded.ruleset.plans) == [ONE], loaded.problems[:3]
     return ms
@@ -46,7 +47,7 @@ def load_one(rules: str, contacts: str, forget: bool) -> float:
 
 def load_all(rules: str, contacts: str, forget: bool):
     if forget:
-        loading.clear_cache()
+        cache.clear_cache()
     ms, loaded = timed(lambda: loading.load(rules, contacts))
     assert loaded.ok and len(loaded.ruleset.plans) == synth.MUNICIPALITIES, loaded.problems[:3]
     return ms, loaded.ruleset
@@ -83,12 +84,12 @@ def peak_mb() -> float:
 
 def pure_python_yaml(rules: str, contacts: str) -> float:
     """Load one again with PyYAML's pure-Python loader instead of libyaml, for comparison."""
-    chosen = yamlnodes._Loader
-    yamlnodes._Loader = yaml.SafeLoader
+    chosen = compose._Loader
+    compose._Loader = yaml.SafeLoader
     try:
         return statistics.median(load_one(rules, contacts, forget=True) for _ in range(3))
     finally:
-        yamlnodes._Loader = chosen
+        compose._Loader = chosen
 
 
 def memory_mode(rules: str, contacts: str) -> dict:
@@ -96,7 +97,7 @@ def memory_mode(rules: str, contacts: str) -> dict:
            "one_ms": statistics.median(load_one(rules, contacts, forget=True) for _ in range(9)),
            "one_after_imports_mb": peak_mb(),
            "one_pure_python_ms": pure_python_yaml(rules, contacts),
-           "libyaml": yamlnodes._Loader.__name__}
+           "libyaml": compose._Loader.__name__}
     out["ids_ms"] = statistics.median(timed(lambda: loading.municipality_ids(rules))[0] for _ in range(5))
     out["all_cold_ms"], ruleset = load_all(rules, contacts, forget=True)
     out["all_peak_mb"] = peak_mb()

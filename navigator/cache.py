@@ -8,7 +8,7 @@ import stat
 from pathlib import Path
 from typing import Callable
 
-from . import yamlnodes
+from .files import compose
 from .problems import Problem
 
 # Composing YAML is nearly all of a load. What a file yields depends only on its bytes, the
@@ -63,7 +63,7 @@ def _plain_bytes(path: Path) -> bytes | None:
     """A regular file's bytes if within the size limit (checked before reading); else None."""
     try:
         info = path.stat()
-        if not stat.S_ISREG(info.st_mode) or info.st_size > yamlnodes.MAX_FILE_BYTES:
+        if not stat.S_ISREG(info.st_mode) or info.st_size > compose.MAX_FILE_BYTES:
             return None
         with open(path, "rb") as handle:
             raw = handle.read(info.st_size + 1)  # not the limit: allocating 1 MB a file costs

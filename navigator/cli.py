@@ -190,7 +190,7 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 def _plan_problems(args: argparse.Namespace, rules_dir: Path, contacts_dir: Path) -> list:
     """Quotes and sections compared with the plans' text (see navigator/plans.py)."""
-    from .loading import _shown
+    from .files.document import shown as _shown
     from .plans import check_plans, default_plans_dir
 
     if args.no_plans:

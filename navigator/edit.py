@@ -21,7 +21,7 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .loading import CONTACT_DATES, CONTACT_TEXT
+from .files.spec import CONTACT_DATES, CONTACT_TEXT
 
 # The contact fields the guided editor changes, in the order of the file format.
 CONTACT_FIELDS = ("window", "department", "phone", "address", "hours", "notes") + CONTACT_DATES

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .loading import Dropped
+from .files.rules import Dropped
 from .messages import _closest
 from .problems import Problem
 

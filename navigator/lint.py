@@ -11,7 +11,7 @@ from typing import Iterator
 from .engine import questions_for
 from .model import (AllOf, AnswerIs, AnyOf, Common, ConcernIs, Condition, Contact, Not, Plan,
                     Rule, RuleSet, holds)
-from .loading import city_names
+from .files.contacts import city_names
 from .messages import Both
 from .names import named, uses
 from .problems import Problem

@@ -17,7 +17,8 @@ from rapidfuzz import fuzz
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .problems import Problem
-from .yamlnodes import Reader, compose_file
+from .files.compose import compose_file
+from .files.yamlnodes import Reader
 
 SECTION_SEPARATOR = " > "
 _SPACE = re.compile(r"\s+")

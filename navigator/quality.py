@@ -23,7 +23,7 @@ import yaml
 
 from .engine import Case, route
 from .intake import take
-from .loading import _shown
+from .files.document import shown as _shown
 from .model import RuleSet
 from .search import ConcernMatcher
 

@@ -14,7 +14,8 @@ from .model import Origin, RuleSet
 from .problems import Problem
 from .search import ConcernMatcher
 from .shipped import shipped
-from .yamlnodes import Reader, compose_file
+from .files.compose import compose_file
+from .files.yamlnodes import Reader
 
 
 @dataclass(frozen=True)

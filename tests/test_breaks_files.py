@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from navigator import yamlnodes
+from navigator.files import compose
 from navigator.cli import main
 from navigator.lint import lint
 from navigator.loading import load
@@ -187,4 +187,4 @@ def test_route_reads_the_words_from_standard_input(monkeypatch, capsys):
 
 def test_the_file_size_limit_is_far_above_the_shipped_files():
     largest = max(p.stat().st_size for d in ("rules", "contacts") for p in (ROOT / d).glob("*.yaml"))
-    assert largest * 4 < yamlnodes.MAX_FILE_BYTES <= 400_000  # hostile files near it take ~1 s, not 5
+    assert largest * 4 < compose.MAX_FILE_BYTES <= 400_000  # hostile files near it take ~1 s, not 5

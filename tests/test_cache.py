@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 
 from navigator import cache
-from navigator.loading import clear_cache, load
+from navigator.cache import clear_cache
+from navigator.loading import load
 from test_loading import replace
 
 

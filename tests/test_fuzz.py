@@ -22,7 +22,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from navigator import report, slip, yamlnodes
+from navigator import report, slip
+from navigator.files import compose
 from navigator.engine import Case, route
 from navigator.loading import load
 from navigator.problems import Problem
@@ -226,7 +227,7 @@ BILLION_LAUGHS = ('lol: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol
 @pytest.fixture(params=["CSafeLoader", "SafeLoader"])
 def each_loader(request, monkeypatch):
     """libyaml where it is installed, and the pure-Python loader PyYAML falls back to."""
-    monkeypatch.setattr(yamlnodes, "_Loader", getattr(yaml, request.param))
+    monkeypatch.setattr(compose, "_Loader", getattr(yaml, request.param))
     return request.param
 
 
@@ -263,16 +264,16 @@ def test_very_long_line_is_refused(folder):
 
 def test_file_over_the_size_limit_is_refused_unread(folder, monkeypatch):
     reads = []
-    monkeypatch.setattr(yamlnodes, "open", lambda *a, **k: reads.append(a) or open(*a, **k), raising=False)
-    big = b"# padding\n" * (yamlnodes.MAX_FILE_BYTES // 10 + 1)
+    monkeypatch.setattr(compose, "open", lambda *a, **k: reads.append(a) or open(*a, **k), raising=False)
+    big = b"# padding\n" * (compose.MAX_FILE_BYTES // 10 + 1)
     p = refused(folder, "rules/town.yaml", big, "file is too large")
-    assert f"the limit is {yamlnodes.MAX_FILE_BYTES}" in p.message
+    assert f"the limit is {compose.MAX_FILE_BYTES}" in p.message
     assert not [a for a in reads if a[0].endswith("rules/town.yaml")]
 
 
 def test_too_many_values_are_refused(folder):
-    many = b"rules:\n" + b"  - 1\n" * (yamlnodes.MAX_NODES + 10)
-    refused(folder, "rules/town.yaml", many, f"more than {yamlnodes.MAX_NODES} values")
+    many = b"rules:\n" + b"  - 1\n" * (compose.MAX_NODES + 10)
+    refused(folder, "rules/town.yaml", many, f"more than {compose.MAX_NODES} values")
 
 
 @pytest.mark.parametrize("tagged", ["!!bool maybe", "!!timestamp someday", "!!int twelve", "!!float x",
@@ -299,7 +300,7 @@ def test_a_fifo_does_not_block(tmp_path):
     os.mkfifo(fifo)
     problems: list[Problem] = []
     with time_limit(2):
-        assert yamlnodes.compose_file(str(fifo), "town.yaml", problems) is None
+        assert compose.compose_file(str(fifo), "town.yaml", problems) is None
     assert [p.message for p in problems] == ["not a regular file"]
 
 
@@ -309,7 +310,7 @@ def test_an_endless_device_is_not_read(tmp_path):
     endless = tmp_path / "town.yaml"
     endless.symlink_to("/dev/zero")
     code = ("import resource, sys; resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30)); "
-            "from navigator.yamlnodes import compose_file; problems = []; "
+            "from navigator.files.compose import compose_file; problems = []; "
             "compose_file(sys.argv[1], 'town.yaml', problems); print([p.message for p in problems])")
     done = subprocess.run([sys.executable, "-c", code, str(endless)], cwd=ROOT, capture_output=True,
                           text=True, timeout=30)

@@ -14,7 +14,8 @@ import yaml
 from textual.content import Content
 from textual.widgets import Input, OptionList, SelectionList, Static
 
-from navigator import cli, slip, yamlnodes
+from navigator import cli, slip
+from navigator.files import compose
 from navigator.engine import Case, route
 from navigator.loading import load
 from navigator.tui.app import NavigatorApp
@@ -213,7 +214,7 @@ async def test_notifications_show_text_literally(hostile):
 
 def test_a_lone_surrogate_does_not_break_the_slip(mini, monkeypatch):
     # The pure-Python loader accepts "\ud800" (libyaml refuses it); UTF-8 cannot encode it.
-    monkeypatch.setattr(yamlnodes, "_Loader", yaml.SafeLoader)
+    monkeypatch.setattr(compose, "_Loader", yaml.SafeLoader)
     contacts = mini / "contacts" / "town.yaml"
     contacts.write_text(contacts.read_text(encoding="utf-8").replace(
         "window: 自立相談", 'window: "自立\\ud800相談"'), encoding="utf-8")

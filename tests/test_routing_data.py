@@ -15,7 +15,8 @@ from navigator import coverage, report, slip
 from navigator.engine import Case, questions_for, route
 from navigator.intake import take
 from navigator.lint import lint
-from navigator.loading import MUNICIPALITY_NAME, load
+from navigator.files.contacts import MUNICIPALITY_NAME
+from navigator.loading import load
 from navigator.search import ConcernMatcher
 
 

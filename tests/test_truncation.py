@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from navigator.loading import END_LINE, load
+from navigator.files.document import END_LINE
+from navigator.loading import load
 from conftest import ROOT
 
 SHIPPED = sorted(str(p.relative_to(ROOT)) for d in ("rules", "contacts") for p in (ROOT / d).glob("*.yaml"))

@@ -13,7 +13,7 @@ import re
 
 import yaml
 
-from .problems import Problem
+from ..problems import Problem
 
 _KEY = re.compile(r"^(?:-\s+)?([^\s:#'\"\[\]{},][^:#]*?)\s*:(?:\s|$)")
 _WORD_THEN_SPACE = re.compile(r"^(?:-\s+)?([A-Za-z_][\w-]*)\s+\S")
@@ -33,7 +33,7 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, int, int, dict]:
     ctx = (exc.context_mark.line, exc.context_mark.column) if exc.context_mark else at
     problem, context = str(exc.problem or ""), str(exc.context or "")
     if "maximum nesting depth" in problem:  # libyaml's own limit (1000 levels)
-        from .yamlnodes import MAX_DEPTH
+        from .compose import MAX_DEPTH
         return "NAV-E007", at[0] + 1, at[1] + 1, {"depth": MAX_DEPTH}
     tab = _tab_line(lines, at[0])
     if tab is not None:
@@ -293,7 +293,7 @@ _PLAIN = {
 
 
 def _plain(problem: str) -> str:
-    from . import messages
+    from .. import messages
 
     if messages.language() != "ja":
         return problem

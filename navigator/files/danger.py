@@ -1,0 +1,82 @@
+"""rules/danger.yaml: the danger cues found in a resident's words (optional; shared by all)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from yaml.nodes import Node, ScalarNode, SequenceNode
+
+from ..model import Common, DangerKind, DangerRules
+from ..problems import Problem
+from . import spec
+from .document import compose, kept, shown, top_keys, unique
+from .yamlnodes import Reader
+
+
+def read_danger(path: Path, common: Common, problems: list[Problem], texts: dict[Path, str]) -> DangerRules:
+    if not path.is_file():
+        return DangerRules()
+    r = Reader(shown(path), problems)
+    root = compose(path, r.path, problems, texts)
+    if root is None:
+        return DangerRules()
+    top = top_keys(r, root, spec.DANGER_FILE, refuse=False)
+    if top is None:
+        return DangerRules()
+    question, answer = _danger_question(r, top, common)
+    groups = (r.mapping(top["words"], "words") or {}) if "words" in top else {}
+    words = {name: r.texts(node, f"a word of @{name}") for name, node in groups.items()}
+    lists = {key: r.texts(top.get(key), key) for key in spec.DANGER_LISTS}
+    kinds = unique(r, kept(_danger_kind(r, n, common, words) for n in r.items(top["kinds"], "kinds")),
+                    "danger kind") if "kinds" in top else []
+    return DangerRules(question, answer, **lists, words=tuple(words.items()), kinds=tuple(kinds))
+
+
+def _danger_question(r: Reader, top: dict[str, Node], common: Common) -> tuple[str | None, str | None]:
+    qid, value = r.text(top.get("question"), "question", optional=True), r.text(top.get("answer"), "answer", optional=True)
+    if qid is None:
+        return None, None
+    question = common.question(qid)
+    if question is None or value is None or question.option(value) is None:
+        options = ", ".join(f"{q.id}: {'/'.join(o.value for o in q.options)}" for q in common.questions[:4])
+        r.report(top.get("answer", top["question"]) if question else top["question"], "NAV-E325",
+                 question=qid, answer=value or "", options=options)
+        return None, None
+    return qid, value
+
+
+def _danger_kind(r: Reader, node: Node, common: Common, words: dict[str, tuple[str, ...]]) -> DangerKind | None:
+    f = r.shaped(node, spec.DANGER_KIND)
+    if f is None:
+        return None
+    kid, label, lines = r.ident(f.get("id"), "kind id"), r.text(f.get("label"), "label"), r.texts(f.get("lines"), "line id")
+    for line_id in lines:
+        if common.line(line_id) is None:
+            r.report(f["lines"], "NAV-E320", kind=kid, line=line_id, lines=", ".join(e.id for e in common.emergency))
+    cues = {key: r.texts(f.get(key), "cue") for key in ("cues", "now_cues", "alone_cues")}
+    for key in cues:
+        items = f[key].value if key in f and isinstance(f[key], SequenceNode) else [f[key]] if key in f else []
+        for item in items:
+            if isinstance(item, ScalarNode) and isinstance(item.value, str):
+                _check_cue(r, item, item.value, words)
+    if not (kid and label) or not any(cues.values()):
+        if kid and label:
+            r.report(node, "NAV-E324", kind=kid)
+        return None
+    history = r.scalar(f["history"]) if "history" in f else False
+    if not isinstance(history, bool):
+        r.report(f["history"], "NAV-E328")
+        history = False
+    return DangerKind(kid, label, lines, cues["cues"], cues["now_cues"], cues["alone_cues"], r.origin(node), history)
+
+
+def _check_cue(r: Reader, node: Node, cue: str, words: dict[str, tuple[str, ...]]) -> None:
+    from ..search import normalize
+
+    for part in cue.split("+"):
+        part = part.strip()
+        if part.startswith("@"):
+            if part[1:] not in words:
+                r.report(node, "NAV-E321", cue=cue, group=part, groups=", ".join(f"@{w}" for w in words))
+        elif not normalize(part):
+            r.report(node, "NAV-E322", cue=cue)
