@@ -1,11 +1,12 @@
 """Understanding figures: concern F1, exact set, nothing found, right window in the top 3, danger.
 
-    .venv/bin/python bench/understanding.py [--surface] [FILES]
+    .venv/bin/python bench/understanding.py [--tuned] [--surface] [FILES]
 
 Default sets: the shipped scenarios, bench/heldout*.yaml, ../shared/findings/devset.yaml and
-fresh2.yaml (the sets keywords and examples may be tuned on), then bench/blind/understanding.yaml
-if present (never tuned on: only its aggregate figures are printed). --surface: without the
-dictionary (keywords as written only), for comparison.
+fresh2.yaml and bench/dev/understanding*.yaml (the sets keywords and examples may be tuned on),
+then bench/blind/understanding.yaml if present (never tuned on: only its aggregate figures are
+printed; at most once before and once after a piece of work). --tuned: the tuning sets only.
+--surface: without the dictionary (keywords as written only), for comparison.
 
 "Right window in the top 3": the first referral of routing the gold concerns with the gold
 answers is among the first three of routing the text with the same answers (in every
@@ -29,6 +30,7 @@ SHARED = ROOT.parent / "shared" / "findings"
 TUNING = [("scenarios", shipped_scenario_files()), ("heldout", [ROOT / "bench" / "heldout.yaml"]),
           ("heldout_fresh", [ROOT / "bench" / "heldout_fresh.yaml"]),
           ("devset", [SHARED / "devset.yaml"]), ("fresh2", [SHARED / "fresh2.yaml"])]
+TUNING += [(p.stem.removeprefix("understanding_"), [p]) for p in sorted((ROOT / "bench" / "dev").glob("understanding*.yaml"))]
 BLIND = ("blind", [ROOT / "bench" / "blind" / "understanding.yaml"])
 
 
@@ -43,7 +45,7 @@ def row(name: str, s: dict) -> str:
 def main(argv: list[str]) -> None:
     surface = "--surface" in argv
     paths = [Path(a) for a in argv if not a.startswith("--")]
-    sets = [(p.stem, [p]) for p in paths] if paths else TUNING + [BLIND]
+    sets = [(p.stem, [p]) for p in paths] if paths else TUNING + ([] if "--tuned" in argv else [BLIND])
     ruleset = load(ROOT / "rules", ROOT / "contacts").ruleset
     matcher = ConcernMatcher(ruleset.common.concerns, deep=not surface)
     known = {c.id for c in ruleset.common.concerns}

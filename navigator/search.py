@@ -20,69 +20,19 @@ from typing import Iterable
 
 from . import analysis as text_analysis
 from .analysis import Analysis, analyse, is_kana, normalize  # noqa: F401  (normalize: public API)
+from .keyindex import ONLY_SCRIPT as _ONLY_SCRIPT, Index as _Index, script as _script
+from .matches import (AS_WRITTEN, EXAMPLE, INFLECTED, NEAR, NOT_VICTIM, READING, SPELLING, WEAK,  # noqa: F401
+                      _HOW_ORDER, Hit, Ignored, Match, Understanding, explain_ignored, explain_match,
+                      explain_understanding, ignored_json, match_json)
 from .model import Concern, Question
-from .polarity import DENIED, PAST, status
+from .polarity import status
+from .weighing import abuse_or_dv, candidates
 
 CUTOFF = 85          # partial_ratio for a near miss: one character off in a phrase of seven or more
 MIN_FUZZY_LEN = 5    # shorter keywords must appear exactly: one character is too much of them
 ANCHOR = 2           # a near miss must start like the keyword (離婚したい is no match for 探したい)
 TOGETHER = 90        # 夫+殴: every part in one sentence; below a whole phrase, above the cutoff
-CANDIDATE = 50       # score of a concern proposed by an example only
 SHORT_READING = 3    # a reading this short must be a whole word (放置 is not in ほうちょう)
-
-AS_WRITTEN, INFLECTED, SPELLING, READING, NEAR, EXAMPLE = "そのまま", "活用", "表記", "読み", "近い綴り", "例文"
-WEAK = "単独では弱い"
-NOT_VICTIM = "子ども・高齢者・障害のある人の被害ではないため、DVとして扱う"
-_HOW_ORDER = {AS_WRITTEN: 0, INFLECTED: 1, SPELLING: 1, READING: 2, NEAR: 3}
-_ONLY_SCRIPT = re.compile(r"^(?:[\u30a0-\u30ff]+|[a-z0-9]+)$")   # ニート, パート, DV: loanwords
-
-# Abuse is about a child, an elder, a disabled person or someone in care; violence words with
-# none of them named are about a partner (DV). 虐待 itself names abuse.
-VICTIMS = ("子ども", "子供", "こども", "息子", "娘", "孫", "児童", "赤ちゃん", "乳児", "幼児", "小学生", "中学生",
-           "高校生", "園児", "生徒", "母", "父", "祖母", "祖父", "親", "高齢", "お年寄り", "年寄り", "おばあ", "おじい",
-           "認知症", "障害", "障がい", "施設", "職員", "ヘルパー", "弟", "妹", "兄", "姉", "虐待", "ぎゃくたい",
-           "年金", "隣の家", "近所の")
-PARTNERS = ("夫", "おっと", "妻", "旦那", "だんな", "主人", "しゅじん", "彼氏", "かれし", "彼女", "パートナー", "元夫",
-            "元妻", "元彼", "交際相手", "恋人", "同棲", "配偶者", "嫁")
-
-
-@dataclass(frozen=True)
-class Hit:
-    """One keyword found: the resident's words, where, and how they matched."""
-
-    concern: str
-    keyword: str                       # as written in the rules (夫+殴 for parts apart)
-    how: str                           # そのまま | 活用 | 表記 | 読み | 近い綴り | 例文
-    spans: tuple[tuple[int, int], ...]  # positions of the resident's words in the text
-    words: tuple[str, ...]
-    score: float = 100.0
-
-
-@dataclass(frozen=True)
-class Ignored:
-    """A keyword found but not counted, and why (否定 / 過去 / 単独では弱い / …)."""
-
-    concern: str
-    keyword: str
-    words: tuple[str, ...]
-    spans: tuple[tuple[int, int], ...]
-    why: str
-
-
-@dataclass(frozen=True)
-class Match:
-    concern: str
-    score: int
-    matched: tuple[str, ...]   # the keywords (as written in the rules) that matched
-    hits: tuple[Hit, ...] = ()
-    candidate: bool = False    # proposed by the nearest example only: shown as 候補, staff confirm
-
-
-@dataclass(frozen=True)
-class Understanding:
-    matches: tuple[Match, ...]
-    ignored: tuple[Ignored, ...]
-    analysis: Analysis | None = None
 
 
 @dataclass(frozen=True)
@@ -193,11 +143,11 @@ class ConcernMatcher:
             by_concern.setdefault(h.concern, []).append(h)
         weak_alone: dict[str, list[Hit]] = {}
         ignored += self._weak(a, by_concern, weak_alone)
-        ignored += self._abuse_or_dv(a, by_concern)
+        ignored += abuse_or_dv(a, by_concern, self.order)
         matches = [self._match(c, hs) for c, hs in by_concern.items()]
         matches.sort(key=lambda m: (-m.score, -len(m.matched), self.order[m.concern]))
         if not matches and self.examples is not None:
-            matches = self._candidates(a, exclude_example)
+            matches = candidates(self.examples, a, exclude_example)
         if not matches and weak_alone:   # nothing else at all: the weak word, as a candidate
             matches = [replace(self._match(c, hs), candidate=True) for c, hs in weak_alone.items()]
         return Understanding(tuple(matches), tuple(ignored), a)
@@ -306,36 +256,9 @@ class ConcernMatcher:
     def _is_weak(self, hit: Hit) -> bool:
         return (hit.concern, hit.keyword) in self.weak
 
-    def _abuse_or_dv(self, a: Analysis, by_concern: dict[str, list[Hit]]) -> list[Ignored]:
-        """Violence with no child, elder, disabled person or care setting named is DV when a
-        partner is named (おっとに なぐられて) or DV was found too; the abuse is dropped."""
-        if "abuse" not in by_concern or "abuse" not in self.order or "dv" not in self.order:
-            return []
-        folded = normalize(a.text)
-        if any(normalize(v) in folded for v in VICTIMS):
-            return []
-        if "dv" not in by_concern:
-            if not any(normalize(p) in folded for p in PARTNERS):
-                return []
-            by_concern["dv"] = [replace(h, concern="dv") for h in by_concern["abuse"]]
-        return [Ignored("abuse", h.keyword, h.words, h.spans, NOT_VICTIM) for h in by_concern.pop("abuse")]
-
     def _match(self, concern: str, hits: list[Hit]) -> Match:
         return Match(concern, round(max(h.score for h in hits)), tuple(dict.fromkeys(h.keyword for h in hits)),
                      tuple(sorted(hits, key=lambda h: h.spans)))
-
-    def _candidates(self, a: Analysis, exclude: str | None) -> list[Match]:
-        from .examples import FALLBACK_MIN, RELATIVE
-
-        near = self.examples.nearest(a, exclude)
-        if not near or near[0].score < FALLBACK_MIN:
-            return []
-        top = near[0].score
-        chosen = [n for n in near if n.score >= max(FALLBACK_MIN, RELATIVE * top)][:2]
-        return [Match(n.example.concern, CANDIDATE, (n.example.text,),
-                      (Hit(n.example.concern, n.example.text, EXAMPLE, (), n.shared, round(n.score * 100)),),
-                      candidate=True) for n in chosen]
-
 
 @lru_cache(maxsize=4)
 def _shared_matcher(concerns: tuple[Concern, ...]) -> "ConcernMatcher":
@@ -345,13 +268,6 @@ def _shared_matcher(concerns: tuple[Concern, ...]) -> "ConcernMatcher":
 def matcher_for(concerns: Iterable[Concern]) -> "ConcernMatcher":
     """One matcher per set of concerns, for callers that route many texts with the same rules."""
     return _shared_matcher(tuple(concerns))
-
-
-def _script(c: str) -> str:
-    """katakana / latin for the characters of loanwords and abbreviations, else ""."""
-    if "\u30a1" <= c <= "\u30ff":
-        return "katakana"
-    return "latin" if c.isascii() and c.isalnum() else ""
 
 
 def _together(a: Analysis, fs: list[_Found], count: int, parts: list[_Part], any_status: bool = False) -> list[_Found]:
@@ -369,35 +285,6 @@ def _together(a: Analysis, fs: list[_Found], count: int, parts: list[_Part], any
     return []
 
 
-class _Index:
-    """Exact strings → part indexes; finds every occurrence of every key in a text."""
-
-    def __init__(self, keys: Iterable[str]):
-        self.exact: dict[str, list[int]] = {}
-        for i, key in enumerate(keys):
-            if key:
-                self.exact.setdefault(key, []).append(i)
-        # first character → the lengths of the keys that start with it: a text position looks up
-        # only lengths some key there could have
-        starting: dict[str, set[int]] = {}
-        for k in self.exact:
-            starting.setdefault(k[0], set()).add(len(k))
-        self.lengths = {c: sorted(ns) for c, ns in starting.items()}
-
-    def occurrences(self, text: str, starts: Iterable[int] | None = None) -> list[tuple[int, int, int]]:
-        positions = range(len(text)) if starts is None else sorted(starts)
-        found, size, exact = [], len(text), self.exact
-        for s in positions:
-            if s >= size:
-                continue
-            for n in self.lengths.get(text[s], ()):
-                if s + n > size:
-                    break
-                for part in exact.get(text[s:s + n], ()):
-                    found.append((s, s + n, part))
-        return found
-
-
 def infer_answers(text: str, questions: Iterable[Question]) -> dict[str, str]:
     """Answers the text states plainly: exactly one option of a question has a keyword in it."""
     query = normalize(text)
@@ -407,51 +294,3 @@ def infer_answers(text: str, questions: Iterable[Question]) -> dict[str, str]:
         if len(hits) == 1:
             answers[q.id] = hits[0]
     return answers
-
-
-# ---- explaining ---------------------------------------------------------------------------
-
-
-def _quoted(words: Iterable[str]) -> str:
-    return "・".join(f"「{w}」" for w in words)
-
-
-def explain_match(m: Match) -> str:
-    """「家賃が払えず」← 家賃+払（そのまま）、… or, for a candidate, the nearest example."""
-    if m.candidate and m.hits and m.hits[0].how == EXAMPLE:
-        h = m.hits[0]
-        shared = f"（共通: {'、'.join(h.words[:4])}）" if h.words else ""
-        return f"例文「{h.keyword}」に近い{shared}"
-    return "、".join(f"{_quoted(h.words)}← {h.keyword}（{h.how}）" for h in m.hits)
-
-
-def explain_ignored(i: Ignored) -> str:
-    why = {DENIED: "否定されているため数えない", PAST: "過去のこととして数えない",
-           WEAK: "単独では弱いため、ほかの語がないと数えない"}.get(i.why, i.why)
-    return f"{_quoted(i.words)}（{i.keyword}）: {why}"
-
-
-def explain_understanding(understanding: Understanding, label) -> list[str]:
-    """Plain-Japanese lines: each concern found with the resident's words and how they matched,
-    then each word ignored and why. `label(concern id) -> str`."""
-    lines = []
-    for m in understanding.matches:
-        mark = "（候補・要確認）" if m.candidate else ""
-        lines.append(f"{label(m.concern)}{mark}: {explain_match(m)}")
-    seen = set()
-    for i in understanding.ignored:
-        key = (i.concern, i.words, i.why)
-        if key not in seen:
-            seen.add(key)
-            lines.append(f"× {label(i.concern)}: {explain_ignored(i)}")
-    return lines
-
-
-def match_json(m: Match) -> list[dict]:
-    return [{"keyword": h.keyword, "how": h.how, "words": list(h.words),
-             "spans": [list(s) for s in h.spans]} for h in m.hits]
-
-
-def ignored_json(i: Ignored) -> dict:
-    return {"concern": i.concern, "keyword": i.keyword, "words": list(i.words),
-            "spans": [list(s) for s in i.spans], "why": i.why}

@@ -1,0 +1,53 @@
+"""Weighing the keywords found: which concerns they really speak of.
+
+After the keywords are found (search.py), a few rules decide what counts: violence with no child,
+elder or disabled person named is DV, not abuse; with no keyword at all, the nearest example
+utterances propose candidates (候補).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .analysis import Analysis, normalize
+from .matches import EXAMPLE, NOT_VICTIM, Hit, Ignored, Match
+
+CANDIDATE = 50       # score of a concern proposed by an example only
+
+# Abuse is about a child, an elder, a disabled person or someone in care; violence words with
+# none of them named are about a partner (DV). 虐待 itself names abuse.
+VICTIMS = ("子ども", "子供", "こども", "息子", "娘", "孫", "児童", "赤ちゃん", "乳児", "幼児", "小学生", "中学生",
+           "高校生", "園児", "生徒", "母", "父", "祖母", "祖父", "親", "高齢", "お年寄り", "年寄り", "おばあ", "おじい",
+           "認知症", "障害", "障がい", "施設", "職員", "ヘルパー", "弟", "妹", "兄", "姉", "虐待", "ぎゃくたい",
+           "年金", "隣の家", "近所の")
+PARTNERS = ("夫", "おっと", "妻", "旦那", "だんな", "主人", "しゅじん", "彼氏", "かれし", "彼女", "パートナー", "元夫",
+            "元妻", "元彼", "交際相手", "恋人", "同棲", "配偶者", "嫁")
+
+
+def abuse_or_dv(a: Analysis, by_concern: dict[str, list[Hit]], known) -> list[Ignored]:
+    """Violence with no child, elder, disabled person or care setting named is DV when a
+    partner is named (おっとに なぐられて) or DV was found too; the abuse is dropped."""
+    if "abuse" not in by_concern or "abuse" not in known or "dv" not in known:
+        return []
+    folded = normalize(a.text)
+    if any(normalize(v) in folded for v in VICTIMS):
+        return []
+    if "dv" not in by_concern:
+        if not any(normalize(p) in folded for p in PARTNERS):
+            return []
+        by_concern["dv"] = [replace(h, concern="dv") for h in by_concern["abuse"]]
+    return [Ignored("abuse", h.keyword, h.words, h.spans, NOT_VICTIM) for h in by_concern.pop("abuse")]
+
+
+def candidates(examples, a: Analysis, exclude: str | None) -> list[Match]:
+    """When no keyword matched: the concerns of the nearest examples, as 候補 (at most two)."""
+    from .examples import FALLBACK_MIN, RELATIVE
+
+    near = examples.nearest(a, exclude)
+    if not near or near[0].score < FALLBACK_MIN:
+        return []
+    top = near[0].score
+    chosen = [n for n in near if n.score >= max(FALLBACK_MIN, RELATIVE * top)][:2]
+    return [Match(n.example.concern, CANDIDATE, (n.example.text,),
+                  (Hit(n.example.concern, n.example.text, EXAMPLE, (), n.shared, round(n.score * 100)),),
+                  candidate=True) for n in chosen]
