@@ -108,6 +108,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--municipality", "-m", metavar="ID", default=argparse.SUPPRESS)
     p.add_argument("--plans", metavar="DIR", type=Path, help="計画ファイルのフォルダ（既定: ../shared/seeds があればそこ）")
 
+    p = sub.add_parser("schema", help="schema/*.json and docs/format.md's key tables from the format spec")
+    p.add_argument("--write", action="store_true", help="rewrite the files that differ (else: list them, exit 1)")
+
     p = sub.add_parser("serve", parents=[common], help="the TUI in a web browser (textual-serve)")
     p.add_argument("--municipality", "-m", metavar="ID", default=argparse.SUPPRESS,
                    help="open this municipality in every new tab")
@@ -168,6 +171,8 @@ def _dispatch(args: argparse.Namespace) -> int:
             return serve(rules_dir, contacts_dir, args)
         except ServeError as exc:
             raise UserError(exc.code, **exc.args_) from exc
+    if args.command == "schema":
+        return _schema(args.write)
     if args.command == "diff":
         return _diff(rules_dir, contacts_dir, args.old, args.new)
     if args.command == "route":
@@ -186,6 +191,19 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "understand":
         return _understand(loaded, args)
     return _test(loaded, args.files)
+
+
+def _schema(write: bool) -> int:
+    """Generated files of the checkout this package runs from (a wheel has no docs/ to write)."""
+    from .files import schema
+
+    root = Path(__file__).resolve().parent.parent
+    if not (root / "docs" / "format.md").is_file():
+        raise UserError(f"navigator schema works in a checkout; no docs/format.md beside {root / 'navigator'}")
+    paths = schema.write(root) if write else schema.stale(root)
+    for path in paths:
+        print(f"{'written' if write else 'out of date'}: {path.relative_to(root)}")
+    return EXIT_FAIL if paths and not write else EXIT_OK
 
 
 def _plan_problems(args: argparse.Namespace, rules_dir: Path, contacts_dir: Path) -> list:

@@ -78,3 +78,36 @@ def test_schema_rejects_what_the_loader_rejects(mini, file, old, new):
     replace(mini / file, old, new)
     assert not load(mini / "rules", mini / "contacts").ok
     assert errors(mini / file), f"the schema accepts a broken {file}"
+
+
+def test_schemas_and_format_tables_are_generated_from_the_spec():
+    """schema/*.json and docs/format.md's key tables are built from navigator/files/spec.py,
+    which the readers use; an edit to either side alone fails here."""
+    from navigator.files import schema
+
+    stale = [str(p.relative_to(ROOT)) for p in schema.stale(ROOT)]
+    assert stale == [], f"{stale} differ from navigator/files/spec.py: run `navigator schema --write`"
+
+
+def test_the_drift_check_sees_an_edited_schema(tmp_path):
+    from navigator.files import schema
+
+    for path, text in schema.outputs(ROOT).items():
+        target = tmp_path / path.relative_to(ROOT)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    assert schema.stale(tmp_path) == []
+    rules = tmp_path / "schema" / "rules.schema.json"
+    rules.write_text(rules.read_text(encoding="utf-8").replace('"maximum": 999', '"maximum": 99'), encoding="utf-8")
+    assert schema.stale(tmp_path) == [rules]
+
+
+def test_every_reader_key_is_in_the_spec():
+    """The readers take their keys from the spec: a key the loader reads is in the schema."""
+    from navigator.files import spec
+
+    rules = json.loads((SCHEMAS / "rules.schema.json").read_text(encoding="utf-8"))
+    rule = rules["properties"]["rules"]["items"]["properties"]
+    assert tuple(rule) == spec.RULE.names
+    contact = json.loads((SCHEMAS / "contacts.schema.json").read_text(encoding="utf-8"))
+    assert tuple(contact["properties"]["contacts"]["items"]["properties"]) == spec.CONTACT.names
