@@ -1,4 +1,5 @@
-"""Routing: a case (concerns and answers) → emergency lines and ordered referrals, with why."""
+"""Routing: a case (concerns and answers) → emergency lines and ordered referrals, with their grounds
+(explain.py puts the grounds into words)."""
 
 from __future__ import annotations
 
@@ -244,28 +245,3 @@ def _questions_in(cond: Condition | None) -> list[str]:
         case Not(item):
             return _questions_in(item)
     return []
-
-
-def explain(ruleset: RuleSet, referral: Referral) -> list[str]:
-    """The "why" trace in plain Japanese: which answers and rules led to this referral."""
-    common = ruleset.common
-    lines = []
-    for g in referral.grounds:
-        label = common.concern(g.concern).label if g.concern and common.concern(g.concern) else None
-        if g.kind == GENERAL and g.reason == DANGER_REASON:
-            lines.append("危険の手がかりがあり相談の種類が見つからないため、計画が示す最も一般的な窓口を表示")
-        elif g.kind == GENERAL:
-            lines.append("相談が複数ある、またはどこに相談すればよいかわからないため、総合相談窓口を最初に表示")
-        elif g.kind == FALLBACK:
-            lines.append(f"「{label}」: 計画に具体的な記載がないため、最も一般的な窓口（{referral.contact.id}）へ")
-        else:
-            given = "、".join(_answer_text(common, q, v) for q, v in g.answers)
-            lines.append(f"「{label}」→ ルール {g.rule.id}（{g.rule.origin}）"
-                         + (f"　回答: {given}" if given else ""))
-    return lines
-
-
-def _answer_text(common: Common, qid: str, value: str) -> str:
-    q = common.question(qid)
-    option = q.option(value) if q else None
-    return f"{qid}={option.label if option else value}"

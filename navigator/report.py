@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .engine import FALLBACK, Case, Referral, Result, explain, route
+from .engine import FALLBACK, Case, Referral, Result, route
 from .intake import Intake
-from .danger import why_line
+from .explain import emergency_why, referral_why
 from .search import Understanding, explain_understanding, ignored_json, match_json
 from .model import EmergencyLine, RuleSet, Source
 from .text import printable
@@ -88,7 +88,7 @@ def _line_json(ruleset: RuleSet, result: Result, e: EmergencyLine) -> dict:
             "hours": e.hours, "free": e.free, "source": "national",
             "citation": {"operator": c.operator, "url": c.url, "verified": c.verified.isoformat(),
                          "how": c.how} if c else None,
-            "why": why_line(ruleset.common, result.danger, e)}
+            "why": emergency_why(ruleset.common, result.danger, e)}
 
 
 def line_text(e: EmergencyLine) -> str:
@@ -124,7 +124,7 @@ def _referral_json(ruleset: RuleSet, r: Referral) -> dict:
         "persons": list(r.persons),
         "fallback": r.fallback,
         "source": _source_json(r.main.source),
-        "why": explain(ruleset, r),
+        "why": referral_why(ruleset, r),
     }
 
 

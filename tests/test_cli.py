@@ -137,15 +137,6 @@ def test_environment_variables_choose_the_directories(capsys, monkeypatch):
     assert code == 0 and "town" in out and "village" in out
 
 
-def test_route_does_not_import_textual():
-    code = ("import sys; from navigator.cli import main; "
-            f"rc = main(['route', '--rules', {str(MINI / 'rules')!r}, '--contacts', {str(MINI / 'contacts')!r}, "
-            "'-m', 'town', '-c', 'poverty']); "
-            "assert 'textual' not in sys.modules, 'textual imported'; sys.exit(rc)")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
-    assert done.returncode == 0, done.stderr
-
-
 def test_python_dash_m(tmp_path):
     done = subprocess.run([sys.executable, "-m", "navigator", "list", *DIRS], capture_output=True, text=True)
     assert done.returncode == 0 and "village" in done.stdout

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from navigator.engine import Case, explain, questions_for, route
+from navigator.engine import Case, questions_for, route
+from navigator.explain import referral_why as explain
 
 
 def ids(result):

@@ -101,9 +101,9 @@ async def test_search_bug_while_typing_keeps_the_text(monkeypatch):
 
 
 async def test_why_and_export_bugs_keep_the_result(monkeypatch):
-    explain = Broken(dialogs.explain)
+    explain = Broken(dialogs.result_why)
     render = Broken(dialogs.render)
-    monkeypatch.setattr(dialogs, "explain", explain)
+    monkeypatch.setattr(dialogs, "result_why", explain)
     monkeypatch.setattr(dialogs, "render", render)
     app = mini_app()
     async with app.run_test(size=SIZE) as pilot:

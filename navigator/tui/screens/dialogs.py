@@ -13,8 +13,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Static
 
-from ...danger import why_line
-from ...engine import Result, explain
+from ...engine import Result
+from ...explain import result_why
 from ...model import RuleSet
 from ...community import community_dir, for_municipality, load_items
 from ...slip import DESK, MINSEI, SlipRequest, default_folder, render, render_html, unique_path, write_private
@@ -81,22 +81,9 @@ class HelpScreen(ModalScreen):
 
 
 def why_text(ruleset: RuleSet, result: Result, understood: list[str] = ()) -> Content:
-    """Which words, answers and rules led to each referral (built before the dialog opens, so a
-    failure here leaves the result screen as it was). `understood`: search.explain_understanding."""
-    common = ruleset.common
-    lines = ["理由の詳細（Escで閉じる）", ""]
-    if understood:
-        lines += ["相談内容から見つかったこと:"] + [f"  {line}" for line in understood] + [""]
-    given = [f"{q.prompt} → {q.option(v).label}" for q in common.questions
-             if (v := result.answers.get(q.id)) and q.option(v)]
-    lines += ["回答:"] + [f"  {g}" for g in given] if given else ["回答: なし"]
-    if result.emergency:  # each line its own reason (D5), not one sentence for all
-        lines += ["", "緊急連絡先を表示した理由:"]
-        lines += [f"  {e.phone} {e.name}: {why_line(ruleset.common, result.danger, e)}" for e in result.emergency]
-    for r in result.referrals:
-        lines += ["", f"{r.rank}. {r.contact.window}"]
-        lines += [f"   {line}" for line in explain(ruleset, r)]
-    return Content(printable("\n".join(lines)))
+    """The why dialog's text (navigator/explain.py), built before the dialog opens, so a failure
+    there leaves the result screen as it was."""
+    return Content(printable("\n".join(result_why(ruleset, result, understood))))
 
 
 class WhyScreen(ModalScreen):
