@@ -33,7 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from navigator.diff import _answer_cases, _outcome  # noqa: E402
+from navigator.checks.diff import _answer_cases, _outcome  # noqa: E402
 from navigator.loading import load  # noqa: E402
 from navigator.problems import ERROR  # noqa: E402
 

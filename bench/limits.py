@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from navigator.files import compose  # noqa: E402
 from navigator.cli import main as navigator  # noqa: E402
-from navigator.lint import lint  # noqa: E402
+from navigator.checks.lint import lint  # noqa: E402
 from navigator.cache import clear_cache  # noqa: E402
 from navigator.loading import load  # noqa: E402
 

@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 from navigator import quality  # noqa: E402
 from navigator.loading import load  # noqa: E402
-from navigator.scenarios import shipped_scenario_files  # noqa: E402
+from navigator.files.scenarios import shipped_scenario_files  # noqa: E402
 from navigator.search import ConcernMatcher  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "findings"

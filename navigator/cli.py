@@ -8,7 +8,8 @@ import json
 import sys
 from pathlib import Path
 
-from . import messages, report
+from . import messages
+from .render import json as render_json, text as render_text
 from .loading import Loaded, load, municipality_ids, resolve_dirs
 from .messages import suggest
 from .problems import ERROR, Problem, describe_all, ordered
@@ -151,7 +152,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         from .tui.run import run_tui  # Textual is imported only for the TUI
         return run_tui(rules_dir, contacts_dir, args.municipality)
     if args.command == "check":
-        from .lint import lint
+        from .checks.lint import lint
 
         loaded = load(rules_dir, contacts_dir)
         return _check(loaded.problems + lint(loaded.ruleset) + _plan_problems(args, rules_dir, contacts_dir),
@@ -180,10 +181,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _route(_load_ok(rules_dir, contacts_dir, [args.municipality]), args)
     loaded = _load_ok(rules_dir, contacts_dir)
     if args.command == "list":
-        print(report.listing(loaded.ruleset))
+        print(render_text.listing(loaded.ruleset))
         return EXIT_OK
     if args.command == "coverage":
-        from . import coverage
+        from .checks import coverage
 
         print(coverage.as_markdown(loaded.ruleset) if args.format == "markdown" else coverage.as_text(loaded.ruleset),
               end="" if args.format == "markdown" else "\n")
@@ -207,9 +208,9 @@ def _schema(write: bool) -> int:
 
 
 def _plan_problems(args: argparse.Namespace, rules_dir: Path, contacts_dir: Path) -> list:
-    """Quotes and sections compared with the plans' text (see navigator/plans.py)."""
+    """Quotes and sections compared with the plans' text (see navigator/checks/quotes.py)."""
     from .files.document import shown as _shown
-    from .plans import check_plans, default_plans_dir
+    from .checks.quotes import check_plans, default_plans_dir
 
     if args.no_plans:
         return []
@@ -237,7 +238,7 @@ def _load_ok(rules_dir: Path, contacts_dir: Path, only: list[str] | None = None)
 
 
 def _check(problems: list[Problem], fmt: str, loaded: Loaded) -> int:
-    from .knockon import fold
+    from .checks.knockon import fold
 
     groups = fold(ordered(problems), loaded.dropped)
     errors = sum(p.level == ERROR for p in problems)
@@ -324,9 +325,9 @@ def _route(loaded: Loaded, args: argparse.Namespace) -> int:
 
     result = route(ruleset, intake.case)
     if args.format == "json":
-        print(printable_json(json.dumps(report.as_json(ruleset, result, intake), ensure_ascii=False, indent=2)))
+        print(printable_json(json.dumps(render_json.as_json(ruleset, result, intake), ensure_ascii=False, indent=2)))
     else:
-        print(report.as_text(ruleset, result, intake))
+        print(render_text.as_text(ruleset, result, intake))
     return EXIT_OK
 
 
@@ -363,8 +364,8 @@ def _answer(ruleset, text: str) -> tuple[str, str]:
 
 
 def _diff(rules_dir: Path, contacts_dir: Path, old: str, new: str | None) -> int:
-    from .diff import SideError, compare, render, resolve_side, temporary_workdir
-    from .scenarios import load_scenarios, shipped_scenario_files
+    from .checks.diff import SideError, compare, render, resolve_side, temporary_workdir
+    from .files.scenarios import load_scenarios, shipped_scenario_files
 
     with temporary_workdir() as work:
         try:
@@ -374,7 +375,7 @@ def _diff(rules_dir: Path, contacts_dir: Path, old: str, new: str | None) -> int
             raise UserError("NAV-C610", detail=str(exc)) from exc
         before, after = _load_ok(*old_dirs), _load_ok(*new_dirs)
     scenarios, _ = load_scenarios(shipped_scenario_files())
-    from .diff import limited
+    from .checks.diff import limited
 
     for concern, count in limited(after.ruleset, before.ruleset):
         print(printable(str(Problem.coded("NAV-W431", ("diff", 0, 0), concern=concern, count=f"{count:,}"))),
@@ -397,7 +398,7 @@ def _yaml_files(files: list[Path]) -> list[Path]:
 
 def _understand(loaded: Loaded, args: argparse.Namespace) -> int:
     from . import quality
-    from .scenarios import shipped_scenario_files
+    from .files.scenarios import shipped_scenario_files
     from .search import ConcernMatcher
 
     ruleset = loaded.ruleset
@@ -418,7 +419,8 @@ def _understand(loaded: Loaded, args: argparse.Namespace) -> int:
 
 
 def _test(loaded: Loaded, files: list[Path]) -> int:
-    from .scenarios import load_scenarios, run, shipped_scenario_files
+    from .checks.scenarios import run
+    from .files.scenarios import load_scenarios, shipped_scenario_files
     from .search import ConcernMatcher
 
     paths = _yaml_files(files) if files else shipped_scenario_files()

@@ -248,11 +248,11 @@ def preview(rules_dir: Path, contacts_dir: Path, path: Path, text: str, municipa
             today: dt.date | None = None, plans_dir: Path | None = None) -> Preview:
     """With `plans_dir`, the edited file's sections and quotes are also compared with the plan
     (check --plans): a citation that is not in the plan is an error, so it cannot be saved."""
-    from .diff import compare, render
-    from .lint import lint
+    from .checks.diff import compare, render
+    from .checks.lint import lint
     from .loading import load
     from .problems import ordered
-    from .scenarios import load_scenarios, shipped_scenario_files
+    from .files.scenarios import load_scenarios, shipped_scenario_files
 
     with tempfile.TemporaryDirectory(prefix="navigator-edit-") as work:
         new_rules, new_contacts = Path(work) / "rules", Path(work) / "contacts"
@@ -267,7 +267,7 @@ def preview(rules_dir: Path, contacts_dir: Path, path: Path, text: str, municipa
         after = load(new_rules, new_contacts)
         problems = after.problems + (lint(after.ruleset, today) if after.ok else [])
         if plans_dir is not None and Path(plans_dir).is_dir():
-            from .plans import check_plans
+            from .checks.quotes import check_plans
             problems += check_plans([edited], Path(plans_dir))
         mine = [p for p in problems if Path(p.path).stem in (municipality, "common")]
         shown_path = str(path)
@@ -291,7 +291,7 @@ def _shown_as(problem, edited: Path, shown: str):
 
 
 def _failing(ruleset, scenarios) -> set[str]:
-    from .scenarios import run
+    from .checks.scenarios import run
     from .search import ConcernMatcher
 
     matcher = ConcernMatcher(ruleset.common.concerns)

@@ -9,7 +9,7 @@ from typing import Iterable, Mapping
 from .danger import NO_DANGER, Danger, lines_for
 from .names import fill
 from .model import (AllOf, AnswerIs, AnyOf, ConcernIs, Common, Condition, Contact, EmergencyLine, Municipality,
-                    Not, Plan, Question, Rule, RuleSet, Source, holds)
+                    Not, Person, Plan, Question, Rule, RuleSet, Source, holds)
 
 UNSURE = "unsure"  # 「どこに相談すればよいかわからない」: the one-stop window comes first
 GENERAL_PRIORITY = 0
@@ -21,20 +21,6 @@ FALLBACK_REASON = ("この相談について、計画には具体的な窓口の
 GENERAL_REASON = "複数の困りごとがある・どこに相談すればよいかわからないときの総合的な相談窓口です。"
 DANGER_REASON = ("相談内容に危険の手がかりがあり、相談の種類はまだ分かりません。"
                  "緊急の連絡先のあとに、計画が示す最も一般的な相談窓口です。")
-
-
-@dataclass(frozen=True)
-class Person:
-    """One member of the household the consultation is about, with their own concerns and
-    answers: the mother's 高齢者 must not send the daughter's 就労 to シルバー人材センター."""
-
-    id: str
-    relation: str = ""                 # 母, 兄, 本人 … as staff or the text name them
-    concerns: tuple[str, ...] = ()
-    answers: Mapping[str, str] = field(default_factory=dict)
-    client: bool = False               # 来談者: the one who came to the desk
-    age: int | None = None
-    inferred: bool = False             # found in the resident's words (相談内容から推定), not entered
 
 
 @dataclass(frozen=True)

@@ -31,11 +31,6 @@ class Source:
     quote: str | None = None
     national: bool = False
 
-    def describe(self) -> str:
-        if self.national:
-            return "全国共通の番号"
-        return " ".join(p for p in (self.file, self.section) if p) or "出典記載なし"
-
 
 # ---- conditions ---------------------------------------------------------------
 
@@ -241,6 +236,11 @@ class Common:
     def concern(self, concern_id: str) -> Concern | None:
         return next((c for c in self.concerns if c.id == concern_id), None)
 
+    def label(self, concern_id: str) -> str:
+        """A concern's label, or its id when it is not in common.yaml."""
+        concern = self.concern(concern_id)
+        return concern.label if concern else concern_id
+
     def question(self, question_id: str) -> Question | None:
         return next((q for q in self.questions if q.id == question_id), None)
 
@@ -265,3 +265,20 @@ class RuleSet:
 
     def plan(self, municipality_id: str) -> Plan | None:
         return self.plans.get(municipality_id)
+
+
+# ---- a consultation ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Person:
+    """One member of the household the consultation is about, with their own concerns and
+    answers: the mother's 高齢者 must not send the daughter's 就労 to シルバー人材センター."""
+
+    id: str
+    relation: str = ""                 # 母, 兄, 本人 … as staff or the text name them
+    concerns: tuple[str, ...] = ()
+    answers: Mapping[str, str] = field(default_factory=dict)
+    client: bool = False               # 来談者: the one who came to the desk
+    age: int | None = None
+    inferred: bool = False             # found in the resident's words (相談内容から推定), not entered

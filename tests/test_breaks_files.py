@@ -13,7 +13,7 @@ import pytest
 
 from navigator.files import compose
 from navigator.cli import main
-from navigator.lint import lint
+from navigator.checks.lint import lint
 from navigator.loading import load
 from conftest import MINI, ROOT, append_entries
 from test_fuzz import time_limit

@@ -144,32 +144,32 @@ async def test_export_never_reads_a_fifo_in_the_rules(mini, tmp_path):
 
 def test_writing_never_replaces_a_file_created_meanwhile(tmp_path, monkeypatch):
     """The export checked for an existing file, then os.replace'd over whatever appeared (B7)."""
-    from navigator import slip
+    from navigator.render import slip, slip_file
 
     target = tmp_path / "slip.md"
-    real_mkstemp = slip.tempfile.mkstemp
+    real_mkstemp = slip_file.tempfile.mkstemp
 
     def racing_mkstemp(*args, **kwargs):
         target.write_text("someone else's file", encoding="utf-8")
         return real_mkstemp(*args, **kwargs)
 
-    monkeypatch.setattr(slip.tempfile, "mkstemp", racing_mkstemp)
+    monkeypatch.setattr(slip_file.tempfile, "mkstemp", racing_mkstemp)
     with pytest.raises(FileExistsError):
-        slip.write_private(target, "the slip")
+        slip_file.write_private(target, "the slip")
     assert target.read_text(encoding="utf-8") == "someone else's file"
     assert [p.name for p in tmp_path.iterdir()] == ["slip.md"]
 
 
 def test_without_hard_links_the_slip_is_still_written_exclusively(tmp_path, monkeypatch):
-    from navigator import slip
+    from navigator.render import slip, slip_file
 
     def no_links(*args, **kwargs):
         raise PermissionError(1, "Operation not permitted")
 
-    monkeypatch.setattr(slip.os, "link", no_links)
-    slip.write_private(tmp_path / "slip.txt", "the slip")
+    monkeypatch.setattr(slip_file.os, "link", no_links)
+    slip_file.write_private(tmp_path / "slip.txt", "the slip")
     assert (tmp_path / "slip.txt").read_text(encoding="utf-8") == "the slip"
     assert stat.S_IMODE(os.stat(tmp_path / "slip.txt").st_mode) == 0o600
     assert [p.name for p in tmp_path.iterdir()] == ["slip.txt"]
     with pytest.raises(FileExistsError):
-        slip.write_private(tmp_path / "slip.txt", "again")
+        slip_file.write_private(tmp_path / "slip.txt", "again")

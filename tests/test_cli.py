@@ -166,7 +166,7 @@ def test_navigator_test_reports_expected_vs_got_and_a_plain_summary(capsys, tmp_
 
 
 def test_navigator_test_on_the_shipped_scenarios(capsys):
-    from navigator.scenarios import load_scenarios, shipped_scenario_files
+    from navigator.files.scenarios import load_scenarios, shipped_scenario_files
 
     scenarios, problems = load_scenarios(shipped_scenario_files())
     assert len(scenarios) > 10 and not problems
@@ -177,7 +177,7 @@ def test_navigator_test_on_the_shipped_scenarios(capsys):
 def test_navigator_test_with_no_scenarios_fails(capsys, tmp_path, monkeypatch):
     code, out, err = run(capsys, "test", *DIRS, str(tmp_path))
     assert code == 1 and f"相談例が 1 つも見つかりません: {tmp_path}" in err and out == "0 passed, 1 failed\n"
-    monkeypatch.setattr("navigator.scenarios.shipped_scenario_files", lambda: [])  # an install without them
+    monkeypatch.setattr("navigator.files.scenarios.shipped_scenario_files", lambda: [])  # an install without them
     code, out, err = run(capsys, "test", *DIRS)
     assert code == 1 and "NAV-C611" in err
 

@@ -40,7 +40,7 @@ def test_danger_with_only_an_example_guess_goes_to_the_general_window(capsys):
 
 def test_markdown_slip_keeps_html_and_images_inert():
     """B16: rule text or the resident's words never become live HTML or remote images in a .md slip."""
-    from navigator import slip
+    from navigator.render import slip, slip_file
     from navigator.engine import Case, route
     from navigator.loading import load
     from conftest import ROOT

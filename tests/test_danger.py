@@ -196,7 +196,7 @@ def test_unknown_line_group_is_reported(tmp_path):
 
 
 def test_the_slip_lists_the_lines_first_with_their_hours(shipped):
-    from navigator.slip import render
+    from navigator.render.slip import render
 
     intake = take(shipped, ConcernMatcher(shipped.common.concerns), "asaka", "もう生きていてもしょうがない")
     text = render(shipped, route(shipped, intake.case), markdown=False, consent=True, version="test")

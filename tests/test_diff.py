@@ -6,7 +6,7 @@ import shutil
 import subprocess
 
 from navigator.cli import main
-from navigator.diff import compare, render
+from navigator.checks.diff import compare, render
 from navigator.loading import load
 from conftest import MINI
 from test_loading import replace

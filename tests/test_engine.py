@@ -85,7 +85,7 @@ def test_other_programs_at_the_same_window_are_kept(mini_rules):
 
 
 def test_a_window_without_phone_points_to_its_organisations_number(mini_rules):
-    from navigator.report import phone_text
+    from navigator.present import phone_text
 
     result = route(mini_rules, Case("town", ("poverty",)))
     jiritsu, shakyo = result.referrals

@@ -22,7 +22,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from navigator import report, slip
+from navigator.checks import coverage
+from navigator.render import slip
+from navigator.render import text as report
 from navigator.files import compose
 from navigator.engine import Case, route
 from navigator.loading import load
@@ -97,7 +99,7 @@ def use(ruleset) -> None:
             report.as_text(ruleset, result)
             slip.render(ruleset, result, markdown=True, consent=True, version="x")
     report.listing(ruleset)
-    report.coverage(ruleset)
+    coverage.as_text(ruleset)
 
 
 # ---- strategies ---------------------------------------------------------------------

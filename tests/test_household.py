@@ -10,7 +10,8 @@ import pytest
 from navigator.cli import main
 from navigator.engine import Case, Person, route
 from navigator.intake import take
-from navigator.scenarios import load_scenarios, run
+from navigator.checks.scenarios import run
+from navigator.files.scenarios import load_scenarios
 from navigator.search import ConcernMatcher
 
 CARER = "80歳の母が認知症で、お金の管理もできなくなってきて、私も仕事を辞めて介護してるんですけど、もう限界で"

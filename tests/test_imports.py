@@ -34,7 +34,7 @@ PROBE = ("import importlib, json, sys\n"
 def test_the_core_never_imports_textual():
     modules = headless_modules()
     assert {"navigator.engine", "navigator.search", "navigator.loading", "navigator.files.spec",
-            "navigator.explain", "navigator.lint"} <= set(modules)
+            "navigator.explain", "navigator.checks.lint", "navigator.present", "navigator.render.slip"} <= set(modules)
     found = _fresh(PROBE + f"bad = {{}}\nfor name in {modules!r}:\n"
                    "    importlib.import_module(name)\n"
                    "    if gui(): bad[name] = gui(); break\n"

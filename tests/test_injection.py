@@ -14,7 +14,8 @@ import yaml
 from textual.content import Content
 from textual.widgets import Input, OptionList, SelectionList, Static
 
-from navigator import cli, slip
+from navigator import cli
+from navigator.render import slip, slip_file
 from navigator.files import compose
 from navigator.engine import Case, route
 from navigator.loading import load
@@ -222,7 +223,7 @@ def test_a_lone_surrogate_does_not_break_the_slip(mini, monkeypatch):
     result = route(loaded.ruleset, Case("town", ("poverty",)))
     assert result.referrals[0].contact.window == "自立\ud800相談"
     text = slip.render(loaded.ruleset, result, markdown=False, consent=False, version="x")
-    slip.write_private(mini / "slip.txt", text)
+    slip_file.write_private(mini / "slip.txt", text)
     assert "自立\\ud800相談" in (mini / "slip.txt").read_text(encoding="utf-8")
 
 

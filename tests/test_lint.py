@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from navigator.lint import lint
+from navigator.checks.lint import lint
 from navigator.loading import load
 from conftest import END_BLOCK, append_entries
 from test_loading import replace

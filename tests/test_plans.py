@@ -11,7 +11,7 @@ import pytest
 
 from conftest import ROOT
 from navigator.cli import main
-from navigator.plans import PlanText, check_plans
+from navigator.checks.quotes import PlanText, check_plans
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 # Without ../shared a newcomer's run skips these, saying why; CI (CI=true) always has it and must run them.

@@ -13,7 +13,7 @@ import pytest
 from textual import constants
 from textual.widgets import Input
 
-from navigator import slip
+from navigator.render import slip, slip_file
 from navigator.tui.app import NavigatorApp
 from navigator.tui.screens.dialogs import ExportScreen, WhyScreen
 from navigator.tui.screens.intake import IntakeScreen
@@ -143,7 +143,7 @@ async def test_export_is_atomic_and_owner_only(places, monkeypatch):
         replaced.append((Path(src), Path(dst), stat.S_IMODE(os.stat(src).st_mode), Path(src).read_text("utf-8")))
         real_link(src, dst, **kwargs)
 
-    monkeypatch.setattr(slip.os, "link", watching_link)
+    monkeypatch.setattr(slip_file.os, "link", watching_link)
     old_umask = os.umask(0)  # permissions must not depend on the user's umask
     try:
         app = NavigatorApp(MINI / "rules", MINI / "contacts", "town", watch_interval=None)
@@ -164,7 +164,7 @@ async def test_a_failed_export_leaves_no_partial_file(places, monkeypatch):
     def full_disk(src, dst, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(slip.os, "link", full_disk)
+    monkeypatch.setattr(slip_file.os, "link", full_disk)
     app = NavigatorApp(MINI / "rules", MINI / "contacts", "town", watch_interval=None)
     async with app.run_test(size=SIZE) as pilot:
         await export(app, pilot, places["cwd"] / "slip.md")

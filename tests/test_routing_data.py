@@ -11,10 +11,12 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from navigator import coverage, report, slip
+from navigator.checks import coverage
+from navigator.render import json as report_json, slip
+from navigator.render import text as report
 from navigator.engine import Case, questions_for, route
 from navigator.intake import take
-from navigator.lint import lint
+from navigator.checks.lint import lint
 from navigator.files.contacts import MUNICIPALITY_NAME
 from navigator.loading import load
 from navigator.search import ConcernMatcher
@@ -24,7 +26,7 @@ def outputs(ruleset, result) -> str:
     """Every output a referral reaches, except the plan's own words (quotes and section paths
     stay verbatim): route text, route JSON, the slip."""
     text = "\n".join(l for l in report.as_text(ruleset, result).splitlines() if not l.lstrip().startswith("出典"))
-    data = report.as_json(ruleset, result)
+    data = report_json.as_json(ruleset, result)
     for r in data["referrals"]:
         r.pop("source", None)
     sheet = "\n".join(l for l in slip.render(ruleset, result, markdown=False, consent=False, version="x")
@@ -65,7 +67,7 @@ def test_renaming_one_department_line_changes_window_department_and_reason(copy)
     result = route(ruleset, Case("asaka", ("abuse",), {"who": "elder"}))
     first = result.referrals[0]
     assert first.contact.id == "asaka-choju-hatsuratsu"
-    card = report.as_json(ruleset, result)["referrals"][0]
+    card = report_json.as_json(ruleset, result)["referrals"][0]
     assert card["window"] == card["department"] == "高齢福祉課" and "高齢福祉課" in card["reason"]
     block = report.as_text(ruleset, result).split("\n2. ")[0]
     assert "高齢福祉課" in block and "長寿はつらつ課" not in block.split("出典")[0]
@@ -202,5 +204,5 @@ def test_notes_reach_route_text_json_and_slip(shipped):
     notes = result.referrals[0].contact.notes
     assert notes and "計画に記載がありません" in notes
     assert f"備考: {notes}" in report.as_text(shipped, result)
-    assert report.as_json(shipped, result)["referrals"][0]["notes"] == notes
+    assert report_json.as_json(shipped, result)["referrals"][0]["notes"] == notes
     # not on the slip: it must stay one A4 page (tests/test_slip.py); staff read notes on screen

@@ -6,7 +6,8 @@ from collections import Counter
 
 import pytest
 
-from navigator.scenarios import load_scenarios, run, shipped_scenario_files
+from navigator.checks.scenarios import run
+from navigator.files.scenarios import load_scenarios, shipped_scenario_files
 from navigator.search import ConcernMatcher
 
 SCENARIOS, PROBLEMS = load_scenarios(shipped_scenario_files())

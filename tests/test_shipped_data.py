@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from navigator.report import coverage_rows
+from navigator.checks.coverage import coverage_rows
 from conftest import ROOT
 
 SEEDS = ROOT.parent / "shared" / "seeds"

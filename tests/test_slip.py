@@ -13,8 +13,8 @@ import pytest
 
 from navigator.community import community_dir, for_municipality, load_items
 from navigator.engine import Case, Person, route
-from navigator.slip import (CONSENT_NO, CONSENT_YES, MINSEI, SlipRequest, default_folder, inside_git, render,
-                            render_html, unique_path)
+from navigator.render.slip import CONSENT_NO, CONSENT_YES, MINSEI, SlipRequest, render, render_html
+from navigator.render.slip_file import default_folder, inside_git, unique_path
 from conftest import ROOT
 
 NOW = dt.datetime(2026, 12, 2, 9, 5, 7)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from navigator.scenarios import load_scenarios, shipped_scenario_files
+from navigator.files.scenarios import load_scenarios, shipped_scenario_files
 from navigator.shipped import IN_CHECKOUT
 from conftest import ROOT
 

@@ -283,7 +283,7 @@ class NavigatorApp(App):
     def _reroute_results(self) -> str:
         """An open result is routed again with the new rules, so the screen and any slip made
         from it show the new 担当課; says what changed."""
-        from ..report import result_changes
+        from ..present import result_changes
         from .screens.result import ResultScreen
 
         said = ""

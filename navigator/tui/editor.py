@@ -55,7 +55,7 @@ class EditorApp(App):
         self.rules_dir, self.contacts_dir = Path(rules_dir), Path(contacts_dir)
         self.wanted, self.today = municipality, today or dt.date.today()
         if plans_dir is None:
-            from ..plans import default_plans_dir
+            from ..checks.quotes import default_plans_dir
             plans_dir = default_plans_dir(self.rules_dir)
         self.plans_dir = plans_dir
 
@@ -70,7 +70,7 @@ class EditorApp(App):
 
     def plan_text(self, mid: str):
         """The plan the municipality's file cites, when the plans folder is at hand."""
-        from ..plans import PlanText
+        from ..checks.quotes import PlanText
 
         if self.plans_dir is None:
             return None

@@ -17,7 +17,8 @@ from ...engine import Result
 from ...explain import result_why
 from ...model import RuleSet
 from ...community import community_dir, for_municipality, load_items
-from ...slip import DESK, MINSEI, SlipRequest, default_folder, render, render_html, unique_path, write_private
+from ...render.slip import DESK, MINSEI, SlipRequest, render, render_html
+from ...render.slip_file import default_folder, unique_path, write_private
 from ...text import printable
 from .guard import guarded
 

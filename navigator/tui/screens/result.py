@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 
 from ...engine import Result
-from ...report import household_lines
+from ...present import household_lines
 from ...text import printable
 from ..widgets.emergency import EmergencyBlock
 from ..widgets.referrals import (ReferralDetail, ReferralList, community_text, concern_labels, detail,

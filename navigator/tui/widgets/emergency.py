@@ -11,7 +11,7 @@ from textual.widgets import Static
 
 from ...engine import Result
 from ...model import EmergencyLine, RuleSet
-from ...report import lines_heading
+from ...present import lines_heading
 from ...text import printable
 
 _AS_OF = re.compile(r"（[^（）]*掲載[^（）]*）")   # the date the hours were read: in the slip, not here

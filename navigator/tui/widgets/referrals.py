@@ -11,7 +11,7 @@ from textual.widgets.option_list import Option
 
 from ...engine import Referral, Result
 from ...model import RuleSet
-from ...report import UNKNOWN, fallback_note, phone_text
+from ...present import UNKNOWN, fallback_note, phone_text
 from ...text import printable
 
 PHONE = 13   # 048-463-1111 and 記載なし both fit
@@ -53,7 +53,7 @@ def header_line(width: int) -> str:
 
 def whose(result: Result, r: Referral) -> str:
     """（母・本人）: whose concerns bring this referral, in a household."""
-    from ...report import person_label
+    from ...present import person_label
 
     names = [person_label(result, p) for p in r.persons]
     return f"（{'・'.join(names)}）" if names else ""

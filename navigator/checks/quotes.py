@@ -16,9 +16,9 @@ from pathlib import Path
 from rapidfuzz import fuzz
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .problems import Problem
-from .files.compose import compose_file
-from .files.yamlnodes import Reader
+from ..problems import Problem
+from ..files.compose import compose_file
+from ..files.yamlnodes import Reader
 
 SECTION_SEPARATOR = " > "
 _SPACE = re.compile(r"\s+")

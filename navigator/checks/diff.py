@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from .engine import Case, Result, questions_for, route
-from .intake import take
-from .messages import language
-from .model import RuleSet
-from .scenarios import Scenario
-from .search import matcher_for
-from .text import printable
+from ..engine import Case, Result, questions_for, route
+from ..intake import take
+from ..messages import language
+from ..model import RuleSet
+from ..files.scenarios import Scenario
+from ..search import matcher_for
+from ..text import printable
 
 
 class SideError(Exception):

@@ -8,13 +8,13 @@ import math
 import re
 from typing import Iterator
 
-from .engine import questions_for
-from .model import (AllOf, AnswerIs, AnyOf, Common, ConcernIs, Condition, Contact, Not, Plan,
+from ..engine import questions_for
+from ..model import (AllOf, AnswerIs, AnyOf, Common, ConcernIs, Condition, Contact, Not, Plan,
                     Rule, RuleSet, holds)
-from .files.contacts import city_names
-from .messages import Both
-from .names import named, uses
-from .problems import Problem
+from ..files.contacts import city_names
+from ..messages import Both
+from ..names import named, uses
+from ..problems import Problem
 
 NATIONAL_PHONES = {"110", "119", "189", "#8008"}
 PHONE = re.compile(r"^(0\d{1,4}-\d{1,4}-\d{3,4}|0120-\d{2,3}-\d{3,4}|#\d{4}|1\d{2})$")

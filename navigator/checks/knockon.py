@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from .files.rules import Dropped
-from .messages import _closest
-from .problems import Problem
+from ..files.rules import Dropped
+from ..messages import _closest
+from ..problems import Problem
 
 
 def fold(problems: list[Problem], dropped: list[Dropped]) -> list[tuple[Problem, list[Problem]]]:

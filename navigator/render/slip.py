@@ -2,25 +2,21 @@
 where to go with phone, hours and the date each window was last checked, 次にすること, and
 consent to share (two variants; the resident's words only with consent); a 民生委員 variant
 with what neighbours can do. One structure, three renderings (text, Markdown, an A4 HTML page
-to print), so they always say the same. Written only on request, owner-readable."""
+to print), so they always say the same; the words of each referral come from present.py.
+Written only on request, owner-readable (slip_file.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import errno
 import html
-import os
-import tempfile
 from dataclasses import dataclass
-from pathlib import Path
 
-from .engine import Referral, Result
-from .model import RuleSet
-from .report import ADVICE_HEADING, UNKNOWN, fallback_note, lines_heading, person_label, phone_text
-from .text import markdown_literal, printable
+from ..engine import Referral, Result
+from ..model import RuleSet
+from ..present import ADVICE_HEADING, lines_heading, person_label, phone_text, referral_view, stated
+from ..text import markdown_literal, printable
 
 DESK, MINSEI = "desk", "minsei"
-SLIPS_ENV = "NAVIGATOR_SLIPS"   # the folder slips go to by default (staff may type another)
 CONSENT_YES = "情報共有に同意あり"
 CONSENT_NO = "情報共有に同意なし"
 BRING = "持ち物: 計画には記載がありません。電話のときに窓口に確かめてください。"
@@ -107,29 +103,19 @@ def _concerns(ruleset: RuleSet, result: Result) -> list[str]:
 
 
 def _referral(ruleset: RuleSet, result: Result, r: Referral) -> list[str]:
-    c = r.contact
-    whose = "・".join(person_label(result, p) for p in r.persons)
-    lines = [f"{r.rank}. {c.window}" + (f"（{whose}のこと）" if whose else ""),
-             f"担当課: {c.department or UNKNOWN}　組織: {c.organization}",
-             f"電話: {phone_text(r)}　受付時間: {c.hours or UNKNOWN}",
-             f"住所: {c.address or UNKNOWN}",
-             f"理由: {r.main.program}: {r.main.reason}"]
-    if r.other_programs:
-        lines.append(f"ほかに: {'、'.join(r.other_programs)}")
-    note = fallback_note(ruleset, r)
-    if note:
-        lines.append(note)
-    lines.append(f"出典: {_where(result, r)}")
-    lines.append(f"窓口情報の確認日: {c.last_verified.isoformat() if c.last_verified else UNKNOWN}")
+    v = referral_view(ruleset, result, r)
+    lines = [v.title,
+             f"担当課: {v.department}　組織: {v.organization}",
+             f"電話: {v.phone}　受付時間: {stated(v.hours)}",
+             f"住所: {stated(v.address)}",
+             f"理由: {v.program}: {v.reason}"]
+    if v.others:
+        lines.append(f"ほかに: {v.others}")
+    if v.fallback_note:
+        lines.append(v.fallback_note)
+    lines.append(f"出典: {v.source}")
+    lines.append(f"窓口情報の確認日: {stated(v.verified)}")
     return lines
-
-
-def _where(result: Result, r: Referral) -> str:
-    """The plan by its title, for the person holding the slip, and the file, for staff to check."""
-    source = r.main.source
-    if source.national:
-        return source.describe()
-    return f"{result.municipality.plan} {source.section}（{source.file}）"
 
 
 def _next_steps(ruleset: RuleSet, result: Result, request: SlipRequest) -> list[str]:
@@ -146,9 +132,8 @@ def _next_steps(ruleset: RuleSet, result: Result, request: SlipRequest) -> list[
         else:
             steps.append(f"本人（またはご家族）から {r.contact.window}（電話: {phone}）へ連絡してください。"
                          "このシートを見せれば、ここまでの話を繰り返さずに済みます。")
-    label = ruleset.common.concern
     for r in result.referrals[1:3]:
-        topic = "・".join(label(c).label for c in r.concerns if label(c)) or "相談"
+        topic = "・".join(ruleset.common.label(c) for c in r.concerns if ruleset.common.concern(c)) or "相談"
         steps.append(f"{topic}のことは {r.contact.window}（電話: {phone_text(r)}）にも相談できます。")
     steps.append(BRING)
     return steps
@@ -247,78 +232,3 @@ def _referral_blocks(lines, e) -> list[str]:
         blocks.append(current)
     return [f"<div class=\"referral\"><div class=\"name\">{e(b[0])}</div>"
             + "".join(f"<div>{e(line)}</div>" for line in b[1:]) + "</div>" for b in blocks]
-
-
-# ---- where and how it is written ----------------------------------------------------------------
-
-
-def default_folder() -> Path:
-    """NAVIGATOR_SLIPS, else ~/Documents/つなぎシート (or ~/つなぎシート): never inside a git
-    work tree, so a slip cannot end up committed with the rules."""
-    chosen = os.environ.get(SLIPS_ENV)
-    if chosen:
-        return Path(chosen).expanduser()
-    home = Path.home()
-    base = home / "Documents" if (home / "Documents").is_dir() else home
-    folder = base / "つなぎシート"
-    if inside_git(folder):
-        folder = Path(tempfile.gettempdir()) / f"navigator-slips-{os.getuid() if hasattr(os, 'getuid') else 'user'}"
-    return folder
-
-
-def inside_git(path: Path) -> bool:
-    return any((parent / ".git").exists() for parent in [path, *path.parents])
-
-
-def slip_name(now: dt.datetime | None = None, suffix: str = ".html") -> str:
-    """つなぎシート_2026-12-02_064812.html: date and time, so the second slip of a day is its own."""
-    return f"つなぎシート_{(now or dt.datetime.now()):%Y-%m-%d_%H%M%S}{suffix}"
-
-
-def unique_path(folder: Path, now: dt.datetime | None = None, suffix: str = ".html") -> Path:
-    path = folder / slip_name(now, suffix)
-    n = 2
-    while path.exists():
-        path = folder / slip_name(now, f"_{n}{suffix}")
-        n += 1
-    return path
-
-
-def write_private(path: Path, text: str) -> None:
-    """Write atomically, readable by the owner only, never over an existing name: a temporary
-    file in the same folder, flushed, then hard-linked to the name (which fails if anything
-    appeared there meanwhile, a file, a link or a FIFO, where a rename would replace it), then
-    the temporary name removed. Where the file system has no hard links, the file is created
-    exclusively and written in place."""
-    path = path.expanduser()
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".navigator-", suffix=".tmp")  # created 0o600
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            os.fchmod(handle.fileno(), 0o600)
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        try:
-            os.link(tmp, path, follow_symlinks=False)
-        except OSError as exc:
-            if exc.errno not in _NO_HARD_LINKS:
-                raise
-            _write_exclusive(path, text)
-    finally:
-        Path(tmp).unlink(missing_ok=True)
-
-
-_NO_HARD_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS}  # FAT, some network shares
-
-
-def _write_exclusive(path: Path, text: str) -> None:
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-    fd = os.open(path, flags, 0o600)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-    except BaseException:
-        path.unlink(missing_ok=True)
-        raise

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .engine import FALLBACK, Case, Referral, route
-from .model import EmergencyLine, RuleSet
-from .text import printable
+from ..engine import FALLBACK, Case, Referral, route
+from ..model import EmergencyLine, RuleSet
+from ..text import printable
 
 PLAN, FALLBACK_KIND, NATIONAL = "plan", "fallback", "national"
 MARK = {PLAN: "計画", FALLBACK_KIND: "記載なし", NATIONAL: "記載なし＋全国"}
@@ -80,3 +80,13 @@ def as_markdown(ruleset: RuleSet) -> str:
 
 def _cell(text: str) -> str:
     return text.replace("|", "｜")
+
+
+def coverage_rows(ruleset: RuleSet) -> list[tuple[str, str, Referral]]:
+    """(municipality, concern, first referral) for every pair, with no answers given."""
+    rows = []
+    for mid in ruleset.plans:
+        for concern in ruleset.common.concerns:
+            result = route(ruleset, Case(mid, (concern.id,)))
+            rows.append((mid, concern.id, result.referrals[0]))
+    return rows
