@@ -5,7 +5,9 @@ text as typed, and three strings with a map back to those positions:
 
 - surface: the text as typed, folded (NFKC, lower case, katakana as hiragana, no punctuation);
 - lemma:   each word's dictionary form (払えず → 払える+ない, 子ども → 子供, 障がい → 障害);
-- reading: each word's kana reading (やちんがはらえない ← 家賃が払えない).
+- reading: each word's kana reading (やちんがはらえない ← 家賃が払えない);
+- content: the dictionary forms without the particles が・を・は・も・の, so that 仕事もない is
+  仕事がない and 家賃も払えず is 家賃を払えない (誰も, 何も keep their も: they mean nobody, nothing).
 
 The dictionary is loaded once, on first use or in a background thread (`load_in_background`):
 it takes 15-60 ms and 100 MB. Without sudachipy (or before it is loaded) an analysis has the
@@ -17,7 +19,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 _DROP = re.compile(r"[\s、。，．,.!！?？「」『』（）()・…〜~ー-]+")
@@ -31,6 +33,8 @@ _CLAUSE_PARTICLES = {"けど", "けれど", "けれども", "が", "ので", "�
 NEGATIVE = "ない"
 _NEGATIVE_FORMS = {"ない", "ぬ", "ず", "ん", "ねえ", "ねぇ", "ねー", "無い", "なし", "無し", "ナイ"}
 _POLITE = {"ます", "です"}   # 払えません = 払える+ない: politeness carries no meaning here
+_LOOSE_PARTICLES = {"が", "を", "は", "も", "の"}   # dropped in the content channel
+_INDEFINITE = {"誰", "何", "どこ", "何処", "いつ", "何時", "一人", "独り", "ひとり"}   # 誰も, 何も: keep their も
 
 
 def normalize(text: str) -> str:
@@ -52,6 +56,7 @@ class Word:
     pos: tuple[str, ...]
     clause: int = 0
     sentence: int = 0
+    unknown: bool = False   # not in the dictionary (滞能: perhaps an IME slip)
 
     @property
     def negative(self) -> bool:
@@ -85,6 +90,7 @@ class Analysis:
     reading: Channel | None
     clauses: tuple[tuple[int, int], ...]      # (start, end) positions in the text
     sentences: tuple[tuple[int, int], ...]
+    content: Channel | None = None
 
     @property
     def deep(self) -> bool:
@@ -169,14 +175,39 @@ def analyse(text: str, deep: bool | None = None) -> Analysis:
     if tokenizer is None:
         clauses = _spans_by_chars(text, _CLAUSE_CHARS)
         return Analysis(text, (), surface, None, None, clauses, _spans_by_chars(text, SENTENCE_CHARS))
+    typed, starts, ends = _for_dictionary(text)
     with _lock:   # a sudachipy tokenizer must not be used by two threads at once
-        morphemes = [(m.begin(), m.end(), m.surface(), m.dictionary_form(), m.normalized_form(),
-                      m.reading_form(), tuple(m.part_of_speech())) for m in tokenizer.tokenize(text)]
+        morphemes = [(starts[m.begin()], ends[m.end() - 1], text[starts[m.begin()]:ends[m.end() - 1]],
+                      m.dictionary_form(), m.normalized_form(), m.reading_form(), tuple(m.part_of_speech()),
+                      m.is_oov()) for m in tokenizer.tokenize(typed) if m.end() > m.begin()]
     words, clauses, sentences = _words(text, morphemes)
     surface.starts = {i for i, p in enumerate(surface.origin) if p in {w.start for w in words}}
     surface.ends = {i + 1 for i, p in enumerate(surface.until) if p in {w.end for w in words}}
     return Analysis(text, words, surface, _channel(words, "lemma"), _channel(words, "reading"),
-                    clauses, sentences)
+                    clauses, sentences, _channel(_content_words(words), "lemma"))
+
+
+def _for_dictionary(text: str) -> tuple[str, list[int], list[int]]:
+    """The text as the dictionary reads it best, with each character's span in the text:
+    half-width katakana made full-width (ｶｲｺﾞ → カイゴ), and a text typed all in katakana
+    (ﾊﾊﾉｶｲｺﾞﾃﾞﾂｶﾚﾀ) read as hiragana, since its words are not loanwords."""
+    pieces, starts, ends = [], [], []
+    i = 0
+    while i < len(text):
+        j = i + 1
+        if "\uff66" <= text[i] <= "\uff9d" and j < len(text) and text[j] in "\uff9e\uff9f":
+            j += 1   # ｶﾞ: the voiced mark joins its kana
+        folded = unicodedata.normalize("NFKC", text[i:j]) if "\uff61" <= text[i] <= "\uff9f" else text[i:j]
+        for c in folded:
+            pieces.append(c)
+            starts.append(i)
+            ends.append(j)
+        i = j
+    typed = "".join(pieces)
+    katakana = sum("\u30a1" <= c <= "\u30f6" for c in typed)
+    if katakana >= 4 and katakana >= 0.8 * sum(is_kana(c) or "\u4e00" <= c <= "\u9fff" for c in typed):
+        typed = typed.translate(_KATAKANA)
+    return typed, starts, ends
 
 
 def _surface(text: str) -> Channel:
@@ -210,13 +241,13 @@ def _words(text: str, morphemes) -> tuple[tuple[Word, ...], tuple, tuple]:
     clause = sentence = 0
     clause_start = sentence_start = 0
     clauses, sentences = [], []
-    for begin, end, surf, dictionary, normalized, reading, pos in morphemes:
+    for begin, end, surf, dictionary, normalized, reading, pos, unknown in morphemes:
         if surf.strip() == "":
             boundary_char = True
         else:
             boundary_char = all(c in _CLAUSE_CHARS for c in surf)
         lemma = "" if boundary_char or pos[0] in ("補助記号", "空白") else _lemma(dictionary, normalized, pos, surf)
-        words.append(Word(begin, end, surf, lemma, normalize(reading) if lemma else "", pos, clause, sentence))
+        words.append(Word(begin, end, surf, lemma, normalize(reading) if lemma else "", pos, clause, sentence, unknown))
         conj = pos[0] == "助詞" and pos[1] == "接続助詞" and dictionary in _CLAUSE_PARTICLES
         if boundary_char or conj or (pos[0] == "接続詞" and dictionary in _CLAUSE_PARTICLES):
             clauses.append((clause_start, end))
@@ -224,9 +255,21 @@ def _words(text: str, morphemes) -> tuple[tuple[Word, ...], tuple, tuple]:
         if any(c in SENTENCE_CHARS for c in surf):
             sentences.append((sentence_start, end))
             sentence_start, sentence = end, sentence + 1
+    words = _fold_aru(words)
     clauses.append((clause_start, max(len(text), clause_start + 1)))
     sentences.append((sentence_start, max(len(text), sentence_start + 1)))
     return tuple(words), tuple(clauses), tuple(sentences)
+
+
+def _fold_aru(words: list) -> list:
+    """ありません, ありゃしない: ある before ない carries nothing (仕事もありません = 仕事もない)."""
+    out = list(words)
+    for i, w in enumerate(out):
+        if w.lemma in ("ある", "有る"):
+            following = next((x for x in out[i + 1:] if x.lemma), None)   # ありません: ます has no lemma
+            if following is not None and following.negative:
+                out[i] = replace(w, lemma="", reading="")
+    return out
 
 
 def _spans_by_chars(text: str, chars: set[str]) -> tuple[tuple[int, int], ...]:
@@ -253,6 +296,27 @@ def _channel(words: tuple[Word, ...], attr: str) -> Channel:
         ch.ends.add(len(ch.origin))
     ch.text = "".join(pieces)
     return ch
+
+
+def _content_words(words) -> list:
+    """The words of the content channel: all but the loose particles (a も after 誰, 何 or
+    another particle stays: 誰とも, 何も)."""
+    kept, previous = [], None
+    for w in words:
+        loose = w.pos[0] == "助詞" and w.lemma in _LOOSE_PARTICLES and (w.lemma != "の" or w.pos[1] == "格助詞")
+        if loose and w.lemma == "も" and previous is not None and (
+                previous.pos[0] == "助詞" or previous.lemma in _INDEFINITE):
+            loose = False
+        if not loose:
+            kept.append(w)
+        if w.lemma:
+            previous = w
+    return kept
+
+
+def content_form(keyword: str) -> str:
+    """The content-channel form of a keyword analysed by `keywords_forms` ("" if not analysed)."""
+    return _CONTENT.get(keyword, "")
 
 
 def _completed(keyword: str) -> str:
@@ -290,13 +354,15 @@ def keywords_forms(keywords) -> dict[str, tuple[str, str, bool]]:
             # 外に出 / 行け / 働け / 払え: a verb cut before its ending; ない after it completes it
             open_stem = bool(last and last[2][0] == "動詞" and last[2][5] != "終止形-一般")
             forms[keyword] = _FORMS[keyword] = ("".join(w[0] for w in full), "".join(w[1] for w in raw), open_stem)
+            _CONTENT[keyword] = "".join(w.lemma for w in _content_words(w[3] for w in full))
     return forms
 
 
 _FORMS: dict[str, tuple[str, str, bool]] = {}
+_CONTENT: dict[str, str] = {}
 
 
-def _keyword_words(tokenizer, text: str) -> list[tuple[str, str, tuple]]:
+def _keyword_words(tokenizer, text: str) -> list[tuple[str, str, tuple, Word]]:
     words = []
     for m in tokenizer.tokenize(text):
         pos = m.part_of_speech()
@@ -305,5 +371,7 @@ def _keyword_words(tokenizer, text: str) -> list[tuple[str, str, tuple]]:
             continue
         lemma = _lemma(m.dictionary_form(), m.normalized_form(), pos, surf)
         if lemma:
-            words.append((lemma, normalize(m.reading_form()), pos))
-    return words
+            reading = normalize(m.reading_form())
+            words.append((lemma, reading, pos, Word(m.begin(), m.end(), surf, lemma, reading, tuple(pos))))
+    folded = _fold_aru([w[3] for w in words])
+    return [(f.lemma, f.reading, w[2], f) for w, f in zip(words, folded) if f.lemma]

@@ -11,12 +11,14 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .analysis import Analysis
-from .polarity import DENIED, PAST
+from .polarity import DENIED, FINE, PAST
 
 AS_WRITTEN, INFLECTED, SPELLING, READING, NEAR, EXAMPLE = "そのまま", "活用", "表記", "読み", "近い綴り", "例文"
+PARTICLE = "助詞違い"   # 仕事もない for 仕事がない
+SLIP = "変換違い"       # 認知賞 for 認知症: the same reading, another kanji (an IME slip)
 WEAK = "単独では弱い"
 NOT_VICTIM = "子ども・高齢者・障害のある人の被害ではないため、DVとして扱う"
-_HOW_ORDER = {AS_WRITTEN: 0, INFLECTED: 1, SPELLING: 1, READING: 2, NEAR: 3}
+_HOW_ORDER = {AS_WRITTEN: 0, INFLECTED: 1, SPELLING: 1, PARTICLE: 2, READING: 2, SLIP: 3, NEAR: 3}
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,7 @@ def explain_match(m: Match) -> str:
 
 def explain_ignored(i: Ignored) -> str:
     why = {DENIED: "否定されているため数えない", PAST: "過去のこととして数えない",
+           FINE: "問題ないと言っているため数えない（ついでに触れただけ）",
            WEAK: "単独では弱いため、ほかの語がないと数えない"}.get(i.why, i.why)
     return f"{_quoted(i.words)}（{i.keyword}）: {why}"
 

@@ -11,14 +11,16 @@ import re
 
 from .analysis import Analysis, Word
 
-DENIED, PAST = "否定", "過去"
+DENIED, PAST, FINE = "否定", "過去", "問題なしと言っている"
 
 # Words that may stand between a keyword and ない without changing what is denied
 # (暴力はない, 殴られたりはしない, 困ってるわけじゃない, 虐待ではありません)
 FILLERS = {"は", "も", "とか", "たり", "なんか", "など", "なんて", "って", "わけ", "訳", "じゃ", "だ", "で",
            "て", "てる", "いる", "居る", "する", "為る", "ある", "有る", "の", "ん", "こと", "事", "まで",
            "ちゃう", "しまう", "全然", "全く", "別に", "特に", "と", "か", "れる", "られる", "せる", "させる",
-           "ちゃ", "では", "じゃあ", "受ける", "もらう", "貰う", "使う"}
+           "ちゃ", "では", "じゃあ", "受ける", "もらう", "貰う", "使う", "た", "とき", "時", "話", "方", "訳"}
+# ない followed by these asks rather than denies: 差別じゃないでしょうか, 虐待じゃないかな
+QUESTION = {"か", "かな", "かしら", "だろう", "でしょう"}
 # A contrast or topic marker makes ない a denial of what precedes it, whatever the keyword
 CONTRAST = {"は", "か", "とか", "たり", "なんか", "など", "なんて", "わけ", "訳", "じゃ", "だ", "全然", "全く", "別に"}
 # Nouns whose absence is the trouble itself: 話し相手がいない, 仕事もない, お金ない
@@ -26,7 +28,14 @@ RESOURCES = {"相手", "話し相手", "友達", "友だち", "友人", "知り�
              "貯金", "蓄え", "所持金", "家", "住む所", "居場所", "身寄り", "家族", "頼る人", "食べ物", "米",
              "行き場", "保証人", "余裕", "生活費", "行く所", "ご飯", "御飯", "食事", "連絡", "援助", "支援"}
 RESOURCES = {r.translate({c: c - 0x60 for c in range(ord("ァ"), ord("ヶ") + 1)}) for r in RESOURCES}
-PAST_MARKERS = {"昔", "以前", "前", "若い頃", "子供の頃", "小さい頃", "かつて", "当時", "学生時代", "昔前"}
+PAST_MARKERS = {"昔", "以前", "前", "若い頃", "子供の頃", "小さい頃", "かつて", "当時", "学生時代", "昔前", "去年", "昨年",
+                "一昨年"}
+# A passing mention: 「お金のことは大丈夫なんですけど」「仕事は関係ないけど」「介護は今のところ問題ない」
+TOPIC = {"は", "も", "なら", "とか", "って", "については", "に関しては"}
+FINE_WORDS = {"大丈夫", "平気", "順調"}
+FINE_IF_DENIED = {"問題", "関係", "心配", "不安", "困る", "支障", "必要"}
+FINE_FILLERS = {"こと", "事", "方", "ほう", "今", "所", "ところ", "面", "自体", "特に", "別に", "全然", "まだ", "未だ", "一応", "もう",
+                "て", "いる", "居る", "の", "に", "で", "と", "が", "を", "は", "も", "今のところ", "とりあえず", "ある"}
 NOW_MARKERS = {"今", "最近", "今も", "まだ", "今でも", "現在", "このごろ", "この頃", "未だ"}
 
 # Without the dictionary (surface matching only): a denial only when a contrast marker makes it
@@ -43,6 +52,8 @@ def status(analysis: Analysis, start: int, end: int, open_stem: bool = False) ->
         return DENIED if _SURFACE_DENIAL.match(analysis.text[end:clause_end]) else None
     if _denied(analysis, start, end, open_stem):
         return DENIED
+    if _fine(analysis, end):
+        return FINE
     if _past(analysis, start):
         return PAST
     return None
@@ -50,14 +61,18 @@ def status(analysis: Analysis, start: int, end: int, open_stem: bool = False) ->
 
 def _denied(analysis: Analysis, start: int, end: int, open_stem: bool) -> bool:
     covered = analysis.words_in(start, end)
-    if not covered or covered[-1].negative:
-        return False   # nothing analysed, or the keyword holds its own ない (払えない, 外に出ない)
+    if not covered:
+        return False
+    if covered[-1].negative:   # the keyword holds its own ない (払えない), unless that is denied again
+        return _denied_again(analysis, covered[-1])
     last = covered[-1]
     if last.pos[0] in ("名詞", "代名詞") and ({_lemma_of(covered), "".join(w.lemma for w in covered)} & RESOURCES):
         return False   # 仕事はない, 話し相手もいない: the absence is the trouble itself
     contrast = False
     for w in analysis.words_after(last.end, last.clause):
         if w.negative:
+            if _asked(analysis, w):
+                return False
             if contrast:
                 return True
             if open_stem or _absence_phrase(covered):
@@ -69,6 +84,45 @@ def _denied(analysis: Analysis, start: int, end: int, open_stem: bool) -> bool:
             continue
         return False
     return False
+
+
+def _fine(analysis: Analysis, end: int) -> bool:
+    """The keyword is followed in its clause by a topic marker and 大丈夫 / 問題ない / 関係ない."""
+    covered = analysis.words_in(end - 1, end)
+    if not covered:
+        return False
+    topic = False
+    after = analysis.words_after(covered[-1].end, covered[-1].clause)
+    for i, w in enumerate(after):
+        if w.lemma in TOPIC:
+            topic = True
+        elif w.lemma in FINE_WORDS:
+            return topic and not any(x.lemma == "か" for x in after[i + 1:i + 3])
+        elif w.lemma in FINE_IF_DENIED:
+            rest = [x for x in after[i + 1:i + 4] if x.lemma not in FINE_FILLERS]
+            return topic and bool(rest) and rest[0].negative
+        elif w.lemma and w.lemma not in FINE_FILLERS:
+            return False
+    return False
+
+
+def _denied_again(analysis: Analysis, negative: Word) -> bool:
+    """お金がないわけじゃない, 働けないのではなく: a denial of the keyword's own ない."""
+    contrast = False
+    for w in analysis.words_after(negative.end, negative.clause):
+        if w.negative:
+            return contrast and not _asked(analysis, w)
+        if w.lemma in ("わけ", "訳", "の", "ん", "じゃ", "では", "で", "は", "だ"):
+            contrast = contrast or w.lemma in ("わけ", "訳", "じゃ", "では", "は")
+            continue
+        if w.lemma:
+            return False
+    return False
+
+
+def _asked(analysis: Analysis, negative: Word) -> bool:
+    after = [w for w in analysis.words_after(negative.end, negative.clause) if w.lemma][:3]
+    return any(w.lemma in QUESTION or w.surface in QUESTION for w in after)
 
 
 def _lemma_of(words: list[Word]) -> str:
@@ -93,7 +147,7 @@ def _past(analysis: Analysis, start: int) -> bool:
     lemmas = [w.lemma for w in words]
     if any(m in NOW_MARKERS for m in lemmas):
         return False
-    marked = any(w.lemma in PAST_MARKERS and i + 1 < len(words) and words[i + 1].lemma == "は"
+    marked = any(w.lemma in PAST_MARKERS and i + 1 < len(words) and words[i + 1].lemma in ("は", "に")
                  for i, w in enumerate(words))
     past = any(w.lemma == "た" and w.pos[0] == "助動詞" and w.start > start for w in words
                if w.clause == word.clause)

@@ -18,21 +18,23 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable
 
-from . import analysis as text_analysis
+from . import analysis as text_analysis, slips
 from .analysis import Analysis, analyse, is_kana, normalize  # noqa: F401  (normalize: public API)
 from .keyindex import ONLY_SCRIPT as _ONLY_SCRIPT, Index as _Index, script as _script
-from .matches import (AS_WRITTEN, EXAMPLE, INFLECTED, NEAR, NOT_VICTIM, READING, SPELLING, WEAK,  # noqa: F401
+from .matches import (AS_WRITTEN, EXAMPLE, INFLECTED, NEAR, NOT_VICTIM, PARTICLE, READING, SLIP, SPELLING, WEAK,  # noqa: F401
                       _HOW_ORDER, Hit, Ignored, Match, Understanding, explain_ignored, explain_match,
                       explain_understanding, ignored_json, match_json)
 from .model import Concern, Question
 from .polarity import status
 from .weighing import abuse_or_dv, candidates
 
+from .slips import KANJI as _KANJI
 CUTOFF = 85          # partial_ratio for a near miss: one character off in a phrase of seven or more
 MIN_FUZZY_LEN = 5    # shorter keywords must appear exactly: one character is too much of them
 ANCHOR = 2           # a near miss must start like the keyword (離婚したい is no match for 探したい)
 TOGETHER = 90        # 夫+殴: every part in one sentence; below a whole phrase, above the cutoff
 SHORT_READING = 3    # a reading this short must be a whole word (放置 is not in ほうちょう)
+SLIP_READING = 3     # an IME slip (認知賞 for 認知症) is trusted from three kana of reading
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,8 @@ class ConcernMatcher:
                 self.anchored.setdefault(p.surface[:ANCHOR], []).append(i)
         self.lemma: _Index | None = None
         self.reading: _Index | None = None
+        self.content: _Index | None = None
+        self.slips: dict[str, list[int]] = {}
         self._examples = None
         if deep:
             self.deepen()
@@ -121,6 +125,9 @@ class ConcernMatcher:
                                lemma, reading, open_stem))
         self.parts = parts
         self.reading = _Index(p.reading for p in parts)
+        self.slips = slips.masks(p.raw for p in parts)   # 滞能 for 滞納: an unknown word one kanji off
+        # 仕事がない also as 仕事もない: only keywords whose particles make a difference
+        self.content = _Index(c if (c := text_analysis.content_form(p.raw)) != p.lemma else "" for p in parts)
         self.lemma = _Index(p.lemma for p in parts)   # last: `deep` is true once all is ready
         return True
 
@@ -161,15 +168,18 @@ class ConcernMatcher:
         found += self._near(a, {f.part for f in found})
         if a.deep and self.deep:
             seen = {(f.part, f.span[0]) for f in found}
-            for index, how, channel in ((self.lemma, INFLECTED, a.lemma), (self.reading, READING, a.reading)):
+            for index, how, channel in ((self.lemma, INFLECTED, a.lemma), (self.content, PARTICLE, a.content),
+                                        (self.reading, READING, a.reading)):
                 for i, j, part in index.occurrences(channel.text, channel.starts):
                     span = channel.span(i, j)
-                    if (part, span[0]) in seen or not self._edges_ok(a, channel, i, j, part, how):
+                    kind = None if (part, span[0]) in seen else self._edges_ok(a, channel, i, j, part, how)
+                    if kind is None:
                         continue
                     seen.add((part, span[0]))
-                    if how == INFLECTED and not any(w.pos[0] in ("動詞", "形容詞", "助動詞") for w in a.words_in(*span)):
-                        how = SPELLING   # 障碍 for 障害, 子ども for 子供: another spelling, same word
-                    found.append(_Found(part, how, span, 100.0, None))
+                    if kind == INFLECTED and not any(w.pos[0] in ("動詞", "形容詞", "助動詞") for w in a.words_in(*span)):
+                        kind = SPELLING   # 障碍 for 障害, 子ども for 子供: another spelling, same word
+                    found.append(_Found(part, kind, span, 100.0, None))
+            found += [_Found(part, SLIP, span, 100.0, None) for part, span in slips.found(a, self.slips, seen)]
         for f in found:
             f.status = status(a, *f.span, open_stem=self.parts[f.part].open_stem)
         return found
@@ -189,14 +199,22 @@ class ConcernMatcher:
             return False
         return not (_script(raw[-1]) and after and _script(after) == _script(raw[-1]))
 
-    def _edges_ok(self, a: Analysis, channel, i: int, j: int, part: int, how: str) -> bool:
+    def _edges_ok(self, a: Analysis, channel, i: int, j: int, part: int, how: str) -> str | None:
+        """How the occurrence matched, or None when it does not count."""
         p = self.parts[part]
-        if how == INFLECTED:   # クビ is not 首, ニート not 似と: loanwords match as typed or read
-            return j in channel.ends and not _ONLY_SCRIPT.match(p.raw.lower())
+        if how in (INFLECTED, PARTICLE):   # クビ is not 首, ニート not 似と: loanwords match as typed or read
+            return how if j in channel.ends and not _ONLY_SCRIPT.match(p.raw.lower()) else None
         start, end = channel.span(i, j)
-        if not all(is_kana(c) or c.isspace() for c in a.text[start:end]):
-            return False   # 地震 typed in kanji is not 自信: readings only for kana the resident typed
-        return j in channel.ends or len(p.reading) > SHORT_READING
+        typed = a.text[start:end]
+        if all(is_kana(c) or c.isspace() for c in typed):
+            return how if j in channel.ends or len(p.reading) > SHORT_READING else None
+        # 地震 typed in kanji is not 自信: a kanji word read like a keyword counts only as a slip
+        # of the IME that kept part of it (認知賞 for 認知症, 滞能 for 滞納), whole words only
+        kanji = {c for c in p.raw if _KANJI.match(c)}
+        if (kanji and j in channel.ends and len(p.reading) >= SLIP_READING and 2 * len(set(typed) & kanji) >= len(kanji)
+                and len(_KANJI.sub("", typed)) == len(_KANJI.sub("", p.raw))):
+            return SLIP
+        return None
 
     def _near(self, a: Analysis, exact: set[int]) -> list[_Found]:
         """Long whole keywords one character off (rapidfuzz), as before the dictionary."""

@@ -30,7 +30,10 @@ def abuse_or_dv(a: Analysis, by_concern: dict[str, list[Hit]], known) -> list[Ig
     if "abuse" not in by_concern or "abuse" not in known or "dv" not in known:
         return []
     folded = normalize(a.text)
-    if any(normalize(v) in folded for v in VICTIMS):
+    # the victim is named where the violence is told: 夫に殴られて逃げてきた。子どもも一緒です → DV
+    told = {a.sentence_at(s) for h in by_concern["abuse"] for s, _ in h.spans}
+    there = normalize("".join(a.text[s:e] for i, (s, e) in enumerate(a.sentences) if i in told))
+    if any(normalize(v) in there for v in VICTIMS):
         return []
     if "dv" not in by_concern:
         if not any(normalize(p) in folded for p in PARTNERS):

@@ -1,0 +1,74 @@
+"""How one keyword reaches what residents type: other particles, IME slips, half-width kana,
+passing mentions, questions that are not denials, and who the violence was told about."""
+
+from __future__ import annotations
+
+import pytest
+
+from navigator.model import Concern
+from navigator.search import PARTICLE, SLIP, ConcernMatcher
+
+CONCERNS = [
+    Concern("employment", "就労", "", ("仕事がない",)),
+    Concern("poverty", "生活困窮", "", ("滞納", "お金がない")),
+    Concern("care", "介護", "", ("認知症", "介護")),
+    Concern("childcare", "子育て", "", ("一人親", "保育所", "妊娠")),
+    Concern("rights", "人権", "", ("差別",)),
+    Concern("dv", "DV", "", ("夫+殴",)),
+    Concern("abuse", "虐待", "", ("殴られ",)),
+]
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    m = ConcernMatcher(CONCERNS)
+    if not m.deep:
+        pytest.skip("sudachipy is not installed")
+    return m
+
+
+def found(matcher, text):
+    return [m.concern for m in matcher.match(text)]
+
+
+def hows(matcher, text, concern):
+    return {h.how for m in matcher.match(text) if m.concern == concern for h in m.hits}
+
+
+@pytest.mark.parametrize("text", ["住む所も仕事もない", "仕事もありません", "しごと ない"])
+def test_another_particle_or_ありません_is_the_same_keyword(matcher, text):
+    assert "employment" in found(matcher, text) and PARTICLE in hows(matcher, text, "employment")
+
+
+@pytest.mark.parametrize("text, concern", [("認知賞の母", "care"), ("妊振中です", "childcare"),
+                                           ("家賃を滞能してて", "poverty")])
+def test_a_kanji_slip_with_the_same_reading_or_one_kanji_off_is_found(matcher, text, concern):
+    assert concern in found(matcher, text) and SLIP in hows(matcher, text, concern)
+
+
+@pytest.mark.parametrize("text", ["一人暮らしの母", "保育園に通う子", "生涯学習に参加したい"])
+def test_real_words_are_no_slips(matcher, text):
+    assert SLIP not in {h.how for m in matcher.match(text) for h in m.hits}
+    assert "childcare" not in found(matcher, text) or "保育園" in text
+
+
+def test_half_width_katakana_is_read_like_hiragana(matcher):
+    assert "care" in found(matcher, "ﾊﾊﾉｶｲｺﾞﾃﾞﾂｶﾚﾀ")
+
+
+@pytest.mark.parametrize("text", ["お金がないわけじゃないけど、認知症の母が", "介護は今のところ問題ないが、仕事がない",
+                                  "介護はまだ必要ないんですが、仕事がない"])
+def test_passing_mentions_do_not_count(matcher, text):
+    got = found(matcher, text)
+    assert "care" not in got or "認知症" in text
+    assert "poverty" not in got
+
+
+def test_a_question_is_not_a_denial(matcher):
+    assert found(matcher, "差別じゃないでしょうか") == ["rights"]
+    assert found(matcher, "差別じゃないです") == []
+
+
+def test_a_child_in_another_sentence_does_not_make_dv_abuse(matcher):
+    assert found(matcher, "夫に殴られて実家に逃げてきました。子どもも一緒です。") == ["dv"]
+    assert "abuse" in found(matcher, "夫が子どもを殴られるまで叱る")
