@@ -72,3 +72,15 @@ def test_a_question_is_not_a_denial(matcher):
 def test_a_child_in_another_sentence_does_not_make_dv_abuse(matcher):
     assert found(matcher, "夫に殴られて実家に逃げてきました。子どもも一緒です。") == ["dv"]
     assert "abuse" in found(matcher, "夫が子どもを殴られるまで叱る")
+
+
+@pytest.mark.parametrize("text, value", [("本人は自分で決めたいと言っているが、お金の管理が心配", "can_decide"),
+                                         ("父はもう自分では判断できないと思う。財産の管理を", "cannot_decide"),
+                                         ("お金の管理が心配", None)])
+def test_capacity_is_read_from_the_words_when_plain(text, value):
+    from navigator.loading import load
+    from navigator.search import infer_answers
+    from navigator.shipped import shipped
+
+    common = load(shipped("rules"), shipped("contacts"), only=[]).ruleset.common
+    assert infer_answers(text, [common.question("capacity")]).get("capacity") == value
