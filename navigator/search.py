@@ -264,8 +264,10 @@ class ConcernMatcher:
         weak = [c for c, hs in by_concern.items() if all(self._is_weak(h) for h in hs)]
         dropped = []
         for concern in weak:
-            if self.examples is not None and self.examples.support(a, concern):
-                continue
+            near = self.examples.support(a, concern) if self.examples is not None else None
+            own = {w.lemma for h in by_concern[concern] for s, e in h.spans for w in a.words_in(s, e)}
+            if near and any(not any(o and o in t for o in own) for t in near.shared):
+                continue   # backed by an example through other words than the weak one itself
             hits = by_concern.pop(concern)
             dropped += [Ignored(concern, h.keyword, h.words, h.spans, WEAK) for h in hits]
             alone[concern] = hits

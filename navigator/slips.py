@@ -34,7 +34,7 @@ def found(a: Analysis, masks: dict[str, list[int]], seen: set) -> list[tuple[int
         inside = a.words_in(start, end)
         if not 2 <= len(typed) <= 4 or not inside or inside[0].start != start or inside[-1].end != end:
             continue   # 一人暮(らし): a word goes on past the kanji
-        if not any(w.unknown for w in inside):
+        if not any(w.unknown and len(w.surface) >= 2 for w in inside):   # not 一 of 一日
             continue   # 保育+園 are words: a slip of known words must sound alike (the reading channel)
         for k in range(len(typed)):
             for part in masks.get(typed[:k] + "?" + typed[k + 1:], ()):

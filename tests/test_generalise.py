@@ -84,3 +84,14 @@ def test_capacity_is_read_from_the_words_when_plain(text, value):
 
     common = load(shipped("rules"), shipped("contacts"), only=[]).ruleset.common
     assert infer_answers(text, [common.question("capacity")]).get("capacity") == value
+
+
+def test_a_weak_word_is_not_backed_by_an_example_through_itself():
+    from navigator.loading import load
+    from navigator.search import ConcernMatcher
+    from navigator.shipped import shipped
+
+    m = ConcernMatcher(load(shipped("rules"), shipped("contacts"), only=[]).ruleset.common.concerns)
+    got = [x.concern for x in m.match("もう全部終わりにしたい")]
+    assert "unsure" not in got and "kokoro" in got
+    assert "foreign" not in [x.concern for x in m.match("誰とも話さずに一日が終わります")]   # 一日 is no slip of 来日
