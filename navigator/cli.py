@@ -219,7 +219,10 @@ def _plan_problems(args: argparse.Namespace, rules_dir: Path, contacts_dir: Path
         return []
     if not plans_dir.is_dir():
         raise UserError(f"plans folder not found: {plans_dir}")
+    from .community import community_dir
+
     files = sorted(rules_dir.glob("*.yaml")) + sorted(contacts_dir.glob("*.yaml"))
+    files += sorted(community_dir(rules_dir).glob("*.yaml"))  # 地域でできること quotes too
     return check_plans(files, plans_dir, _shown)
 
 

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import yaml
 
+NONE_IN_PLAN = "計画には、この相談について地域でできることの記載が見つかりません。"
+
 
 @dataclass(frozen=True)
 class CommunityItem:
@@ -29,28 +31,81 @@ def community_dir(rules_dir: Path) -> Path:
     return shipped("community")
 
 
-def load_items(folder: Path) -> list[CommunityItem]:
+class Items(list):
+    """The entries of a community folder, and which files were read (by municipality) or not
+    (by file name stem), so that an absence can be told truthfully."""
+
+    def __init__(self, items=(), read=(), unreadable=()):
+        super().__init__(items)
+        self.read, self.unreadable = frozenset(read), frozenset(unreadable)
+
+
+class ByConcern(dict):
+    """{concern: [items]} for one municipality, with the sentence for a concern that has none."""
+
+    def __init__(self, found=(), absent: str = NONE_IN_PLAN):
+        super().__init__(found)
+        self.absent = absent
+
+
+def load_items(folder: Path) -> Items:
     """Every entry of every file; a missing folder or a broken file gives none (nothing of the
-    routing depends on it, so it never blocks a consultation)."""
-    items: list[CommunityItem] = []
+    routing depends on it, so it never blocks a consultation) but is remembered as unread."""
+    items, read, unreadable = [], set(), set()
     for path in sorted(Path(folder).glob("*.yaml")) if Path(folder).is_dir() else []:
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-            mid = str(data["municipality"])
-            for entry in data.get("community") or []:
-                source = entry["source"]
-                items.append(CommunityItem(mid, tuple(map(str, entry["concerns"])), str(entry["quote"]),
-                                           str(source["file"]), str(source["section"])))
-        except (OSError, yaml.YAMLError, KeyError, TypeError, UnicodeDecodeError):
-            continue
-    return items
+            mid, entries = _entries(path)
+            items.extend(entries)
+            read.add(mid)
+        except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError, UnicodeDecodeError):
+            unreadable.add(path.stem)
+    return Items(items, read, unreadable)
 
 
-def for_municipality(items: list[CommunityItem], municipality: str) -> dict[str, list[CommunityItem]]:
-    """{concern: [items]} for one municipality, in the file's order."""
+def _entries(path: Path) -> tuple[str, list[CommunityItem]]:
+    """One file's entries, all or none (a half-read file would hide what the plan says)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    mid = str(data["municipality"])
+    found = []
+    for entry in data["community"] or []:
+        source, concerns = entry["source"], entry["concerns"]
+        if not isinstance(concerns, list) or not str(entry["quote"]).strip():
+            raise ValueError(path)
+        found.append(CommunityItem(mid, tuple(map(str, concerns)), str(entry["quote"]),
+                                   str(source["file"]), str(source["section"])))
+    return mid, found
+
+
+def for_municipality(items: list[CommunityItem], municipality: str) -> ByConcern:
+    """{concern: [items]} for one municipality, in the file's order; `.absent` says truthfully why
+    a concern shows nothing: the plan has nothing, the file could not be read, or there is none."""
     found: dict[str, list[CommunityItem]] = {}
     for item in items:
         if item.municipality == municipality:
             for concern in item.concerns:
                 found.setdefault(concern, []).append(item)
-    return found
+    if municipality in getattr(items, "unreadable", ()):
+        return ByConcern(found, f"地域でできることのファイル（{municipality}.yaml）を読み込めませんでした。"
+                                "計画に記載があるかどうかは確かめられていません。")
+    if municipality not in getattr(items, "read", {i.municipality for i in items}):
+        return ByConcern(found, "この市町村の地域でできることは、まだ計画から書き写されていません。")
+    return ByConcern(found)
+
+
+def gather(community, concerns) -> tuple[list[tuple[str, CommunityItem]], list[str]]:
+    """(concern, item) for these concerns in order, each quote once, and the concerns with none."""
+    found, missing, seen = [], [], set()
+    for concern in concerns:
+        items = community.get(concern, ())
+        if not items:
+            missing.append(concern)
+        for item in items:
+            if item.quote not in seen:
+                seen.add(item.quote)
+                found.append((concern, item))
+    return found, missing
+
+
+def absent(community) -> str:
+    """The sentence to show where nothing is found (a plain dict: the plan has nothing)."""
+    return getattr(community, "absent", NONE_IN_PLAN)

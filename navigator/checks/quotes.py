@@ -64,24 +64,27 @@ class PlanText:
 
 
 def check_plans(paths: list[Path], plans_dir: Path, shown=str) -> list[Problem]:
-    """Problems for every source in these rule/contact files whose file, section or quote is
+    """Problems for every source in these rule/contact/community files whose file, section or quote is
     not in the plan. Files that do not parse are left to the ordinary check."""
     problems: list[Problem] = []
     for path in paths:
         root = compose_file(str(path), shown(path), [])
         if root is not None:
             reader = Reader(shown(path), problems)
-            for source in _sources(root):
-                _check_source(reader, source, plans_dir)
+            for source, beside in _sources(root):
+                _check_source(reader, source, plans_dir, beside)
     return problems
 
 
 def _sources(node: Node):
-    """Every `source:` mapping in the file, however deep."""
+    """(source mapping, the quote beside it or None) for every `source:` in the file, however deep.
+    community/*.yaml keep the quote beside the source, not inside it."""
     if isinstance(node, MappingNode):
+        beside = next((v for k, v in node.value if isinstance(k, ScalarNode) and k.value == "quote"
+                       and isinstance(v, ScalarNode)), None)
         for key, value in node.value:
             if isinstance(key, ScalarNode) and key.value == "source" and isinstance(value, MappingNode):
-                yield value
+                yield value, beside
             else:
                 yield from _sources(value)
     elif isinstance(node, SequenceNode):
@@ -89,7 +92,7 @@ def _sources(node: Node):
             yield from _sources(item)
 
 
-def _check_source(r: Reader, node: MappingNode, plans_dir: Path) -> None:
+def _check_source(r: Reader, node: MappingNode, plans_dir: Path, beside: ScalarNode | None = None) -> None:
     fields = {k.value: v for k, v in node.value if isinstance(k, ScalarNode) and isinstance(v, ScalarNode)}
     file_node = fields.get("file")
     if file_node is None or not file_node.value:
@@ -102,7 +105,7 @@ def _check_source(r: Reader, node: MappingNode, plans_dir: Path) -> None:
     for part in (section.value.split(SECTION_SEPARATOR) if section is not None else ()):
         if part.strip() and not plan.contains(part):
             _miss(r, section, plan, part, "NAV-E414")
-    quote = fields.get("quote")
+    quote = fields.get("quote", beside)
     if quote is not None and quote.value and not plan.contains(quote.value):
         _miss(r, quote, plan, quote.value, "NAV-E413")
 

@@ -11,6 +11,7 @@ import datetime as dt
 import html
 from dataclasses import dataclass
 
+from ..community import absent, gather
 from ..engine import Referral, Result
 from ..model import RuleSet
 from ..present import ADVICE_HEADING, lines_heading, person_label, phone_text, referral_view, stated
@@ -141,11 +142,11 @@ def _next_steps(ruleset: RuleSet, result: Result, request: SlipRequest) -> list[
 
 def _community(ruleset: RuleSet, result: Result, community) -> list[str]:
     label = ruleset.common.concern
-    lines = []
-    for concern in result.concerns:
-        for item in community.get(concern, ()):
-            lines.append(f"{label(concern).label}: 「{item.quote}」（{item.section}）")
-    return lines or ["計画には、この相談について地域でできることの記載が見つかりません。"]
+    found, missing = gather(community, result.concerns)
+    lines = [f"{label(concern).label}: 「{item.quote}」（{item.section}）" for concern, item in found]
+    if found and missing:
+        lines.append(f"{'・'.join(label(c).label for c in missing)}: 計画に記載なし")
+    return lines or [absent(community)]
 
 
 # ---- renderings ---------------------------------------------------------------------------------

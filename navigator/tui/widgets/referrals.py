@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from ...community import absent, gather
 from ...engine import Referral, Result
 from ...model import RuleSet
 from ...present import UNKNOWN, fallback_note, phone_text
@@ -113,15 +114,17 @@ class ReferralDetail(Static):
 
 def community_text(ruleset: RuleSet, concerns, community) -> Content:
     """What neighbours and 民生委員 can do for this referral's concerns, in the plan's words."""
+    def name(concern: str) -> str:
+        return label(concern).label if label(concern) else concern
+
     label = ruleset.common.concern
     lines = ["地域でできること（計画の言葉・C で閉じる）"]
-    seen = set()
-    for concern in concerns:
-        for item in community.get(concern, ()):
-            if item.quote not in seen:
-                seen.add(item.quote)
-                lines.append(f"・{label(concern).label if label(concern) else concern}：「{item.quote}」")
-                lines.append(f"　出典：{item.section.replace(' > ', '＞')}")
-    if len(lines) == 1:
-        lines.append("計画には、この相談について地域でできることの記載が見つかりません。")
+    found, missing = gather(community, concerns)
+    for concern, item in found:
+        lines.append(f"・{name(concern)}：「{item.quote}」")
+        lines.append(f"　出典：{item.section.replace(' > ', '＞')}")
+    if not found:
+        lines.append(absent(community))
+    elif missing:  # say which concerns the plan is silent on, rather than leave them out unseen
+        lines.append(f"・{'・'.join(map(name, missing))}：計画に記載なし")
     return Content(printable("\n".join(lines)))
