@@ -155,8 +155,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         from .checks.lint import lint
 
         loaded = load(rules_dir, contacts_dir)
-        return _check(loaded.problems + lint(loaded.ruleset) + _plan_problems(args, rules_dir, contacts_dir),
-                      args.format, loaded)
+        return _check(loaded.problems + lint(loaded.ruleset) + _community_problems(loaded, rules_dir)
+                      + _plan_problems(args, rules_dir, contacts_dir), args.format, loaded)
     if args.command == "edit":
         from .tui.editor import EditorApp  # Textual is imported only for the screens
 
@@ -207,6 +207,16 @@ def _schema(write: bool) -> int:
     return EXIT_FAIL if paths and not write else EXIT_OK
 
 
+def _community_problems(loaded: Loaded, rules_dir: Path) -> list:
+    """The 地域でできること files beside the rules (or the shipped ones the screens would show)."""
+    from .community import check_files, files_in_use
+    from .loading import _shown
+
+    concerns = {c.id for c in loaded.ruleset.common.concerns}
+    files = files_in_use(rules_dir, loaded.ruleset.plans)
+    return check_files(files, concerns, _shown) if concerns else []
+
+
 def _plan_problems(args: argparse.Namespace, rules_dir: Path, contacts_dir: Path) -> list:
     """Quotes and sections compared with the plans' text (see navigator/checks/quotes.py)."""
     from .files.document import shown as _shown
@@ -219,10 +229,10 @@ def _plan_problems(args: argparse.Namespace, rules_dir: Path, contacts_dir: Path
         return []
     if not plans_dir.is_dir():
         raise UserError(f"plans folder not found: {plans_dir}")
-    from .community import community_dir
+    from .community import files_in_use
 
     files = sorted(rules_dir.glob("*.yaml")) + sorted(contacts_dir.glob("*.yaml"))
-    files += sorted(community_dir(rules_dir).glob("*.yaml"))  # 地域でできること quotes too
+    files += files_in_use(rules_dir, municipality_ids(rules_dir))  # 地域でできること quotes too
     return check_plans(files, plans_dir, _shown)
 
 

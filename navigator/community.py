@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from yaml.nodes import SequenceNode
 
 NONE_IN_PLAN = "計画には、この相談について地域でできることの記載が見つかりません。"
 
@@ -48,6 +49,16 @@ class ByConcern(dict):
         self.absent = absent
 
 
+def files_in_use(rules_dir: Path, municipalities) -> list[Path]:
+    """The community files the screens would read for these rules: all of those beside the rules
+    folder, or of the shipped ones only those of municipalities these rules have."""
+    folder = community_dir(rules_dir)
+    files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+    if folder != Path(rules_dir).parent / "community":
+        files = [f for f in files if f.stem in set(municipalities)]
+    return files
+
+
 def load_items(folder: Path) -> Items:
     """Every entry of every file; a missing folder or a broken file gives none (nothing of the
     routing depends on it, so it never blocks a consultation) but is remembered as unread."""
@@ -65,6 +76,8 @@ def load_items(folder: Path) -> Items:
 def _entries(path: Path) -> tuple[str, list[CommunityItem]]:
     """One file's entries, all or none (a half-read file would hide what the plan says)."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if list(data)[-1:] != ["end"] or data["end"] is not True:  # cut short: its last entries are lost
+        raise ValueError(path)
     mid = str(data["municipality"])
     found = []
     for entry in data["community"] or []:
@@ -109,3 +122,50 @@ def gather(community, concerns) -> tuple[list[tuple[str, CommunityItem]], list[s
 def absent(community) -> str:
     """The sentence to show where nothing is found (a plain dict: the plan has nothing)."""
     return getattr(community, "absent", NONE_IN_PLAN)
+
+
+# ---- navigator check: the files' shape (the quotes themselves: navigator check --plans) ---------
+
+
+def check_files(paths: list[Path], concerns: set[str], shown=str) -> list:
+    """Problems of these community files, at their line: a file the screen would skip as unreadable,
+    a concern id that would never show, a municipality that is not the file's name."""
+    from .loading import _top
+    from .messages import Both
+    from .yamlnodes import Reader, compose_file
+
+    problems: list = []
+    for path in paths:
+        r = Reader(shown(path), problems)
+        root = compose_file(str(path), r.path, problems)
+        top = _top(r, root, Both("地域でできることのファイル", "a community file"), ("municipality", "community")) \
+            if root is not None else None
+        if top is None:
+            continue
+        mid = r.text(top["municipality"], "the municipality")
+        if mid is not None and mid != path.stem:
+            r.report(top["municipality"], "NAV-E307", id=mid, mid=path.stem)
+        entries = top["community"]
+        if isinstance(entries, SequenceNode) or r.scalar(entries) is not None:
+            for entry in r.items(entries, Both("地域でできることの一覧（community）", "community")):
+                _check_entry(r, entry, concerns, Both(f"地域でできること（{path.name}）の", f"{path.name}: "))
+    return problems
+
+
+def _check_entry(r, node, concerns: set[str], owner) -> None:
+    from .messages import Both, suggest
+
+    fields = r.fields(node, Both("地域でできることの項目", "a community entry"), ("concerns", "quote", "source"))
+    if fields is None:
+        return
+    for concern_node in (r.items(fields["concerns"], "concerns") if "concerns" in fields else ()):
+        concern = r.text(concern_node, "concern id")
+        if concern is not None and concern not in concerns:
+            r.report(concern_node, "NAV-E304", owner=owner, concern=concern, suggestion=suggest(concern, sorted(concerns)))
+    if "quote" in fields:
+        r.text(fields["quote"], "quote")
+    if "source" in fields:
+        source = r.fields(fields["source"], "a source", ("file", "section"))
+        for key in ("file", "section"):
+            if source is not None and key in source:
+                r.text(source[key], f"source {key}")

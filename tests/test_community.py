@@ -284,3 +284,56 @@ def test_the_shimotsuke_slip_says_the_plan_has_nothing(shipped):
     minsei = render(shipped, result, markdown=False, consent=True, version="v", request=SlipRequest(variant=MINSEI),
                     now=dt.datetime(2026, 12, 2, 9, 0), community=for_municipality(ITEMS, "shimotsuke"))
     assert NONE_IN_PLAN in minsei
+
+
+def test_a_file_cut_short_is_unread_not_silence(tmp_path):
+    text = (ROOT / "community" / "isesaki.yaml").read_text(encoding="utf-8")
+    (tmp_path / "isesaki.yaml").write_text(text[:text.index("  - concerns: [guardianship]")], encoding="utf-8")
+    items = load_items(tmp_path)
+    assert items == [] and "読み込めませんでした" in for_municipality(items, "isesaki").absent
+
+
+# ---- navigator check: the files' shape ---------------------------------------------------------
+
+
+def test_check_reports_community_mistakes_at_their_line(shipped, tmp_path):
+    from navigator.community import check_files
+
+    concerns = {c.id for c in shipped.common.concerns}
+    assert check_files(sorted(FOLDER.glob("*.yaml")), concerns) == []
+    for path in FOLDER.glob("*.yaml"):
+        shutil.copy(path, tmp_path / path.name)
+    edits = {"maebashi.yaml": [("concerns: [abuse]", "concerns: [abuze]"), ("municipality: maebashi", "municipality: maebasi")],
+             "ageo.yaml": [("    quote: 地域行事", "    quotes: 地域行事")],
+             "isesaki.yaml": [("end: true\n", "")],
+             "shimotsuke.yaml": [("community: []", "community: [\n")]}
+    for name, pairs in edits.items():
+        text = (tmp_path / name).read_text(encoding="utf-8")
+        for old, new in pairs:
+            assert old in text
+            text = text.replace(old, new)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    copies = sorted(tmp_path.glob("*.yaml"))
+    found = {(Path(p.path).name, p.code) for p in check_files(copies, concerns)}
+    assert found == {("maebashi.yaml", "NAV-E304"), ("maebashi.yaml", "NAV-E307"), ("ageo.yaml", "NAV-E204"),
+                     ("ageo.yaml", "NAV-E205"), ("isesaki.yaml", "NAV-E017"), ("shimotsuke.yaml", "NAV-E108")}, found
+    line = next(p.line for p in check_files(copies, concerns) if p.code == "NAV-E304")
+    assert "abuze" in (tmp_path / "maebashi.yaml").read_text(encoding="utf-8").splitlines()[line - 1]
+
+
+def test_navigator_check_runs_the_community_check(tmp_path, capsys):
+    for name in ("rules", "contacts", "community"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    target = tmp_path / "community" / "ageo.yaml"
+    target.write_text(target.read_text(encoding="utf-8").replace("[unsure]", "[unsur]"), encoding="utf-8")
+    code = main(["check", "--rules", str(tmp_path / "rules"), "--contacts", str(tmp_path / "contacts"), "--no-plans"])
+    out = capsys.readouterr().out
+    assert code == 1 and "NAV-E304" in out and "「unsure」の書き間違い" in out, out
+
+
+def test_check_takes_the_files_the_screens_would_read(mini, tmp_path):
+    from navigator.community import files_in_use
+
+    assert files_in_use(ROOT / "rules", ["maebashi", "ageo"]) == sorted(FOLDER.glob("*.yaml"))  # beside: all
+    assert files_in_use(mini / "rules", ["town", "village"]) == []  # shipped ones of other towns: none
+    assert [p.stem for p in files_in_use(mini / "rules", ["town", "isesaki"])] == ["isesaki"]
