@@ -210,7 +210,7 @@ def _schema(write: bool) -> int:
 def _community_problems(loaded: Loaded, rules_dir: Path) -> list:
     """The 地域でできること files beside the rules (or the shipped ones the screens would show)."""
     from .community import check_files, files_in_use
-    from .loading import _shown
+    from .files.document import shown as _shown
 
     concerns = {c.id for c in loaded.ruleset.common.concerns}
     files = files_in_use(rules_dir, loaded.ruleset.plans)

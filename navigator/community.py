@@ -130,16 +130,19 @@ def absent(community) -> str:
 def check_files(paths: list[Path], concerns: set[str], shown=str) -> list:
     """Problems of these community files, at their line: a file the screen would skip as unreadable,
     a concern id that would never show, a municipality that is not the file's name."""
-    from .loading import _top
+    from .files.compose import compose_file
+    from .files.document import top_keys
+    from .files.spec import END, Key, Shape
+    from .files.yamlnodes import Reader
     from .messages import Both
-    from .yamlnodes import Reader, compose_file
 
+    shape = Shape(Both("地域でできることのファイル", "a community file"),
+                  (Key("municipality", "id", True), Key("community", "list", True), END))
     problems: list = []
     for path in paths:
         r = Reader(shown(path), problems)
         root = compose_file(str(path), r.path, problems)
-        top = _top(r, root, Both("地域でできることのファイル", "a community file"), ("municipality", "community")) \
-            if root is not None else None
+        top = top_keys(r, root, shape) if root is not None else None
         if top is None:
             continue
         mid = r.text(top["municipality"], "the municipality")
