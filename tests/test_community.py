@@ -226,64 +226,54 @@ MAEBASHI_CARE = "地域においてサービス利用で困っている住民が
 
 
 async def test_c_shows_maebashis_words_for_the_selected_referral():
-    from textual.widgets import Static
+    from test_tui import answer_all_unknown, detail, put_text, shipped_app
 
-    from navigator.tui.app import NavigatorApp
-    from navigator.tui.screens.question import QuestionScreen
     from navigator.tui.screens.result import ResultScreen
 
-    app = NavigatorApp(ROOT / "rules", ROOT / "contacts", "maebashi", watch_interval=None)
+    app = shipped_app("maebashi")
     async with app.run_test(size=(80, 24)) as pilot:
-        app.screen.query_one("#text").text = "近所の一人暮らしのおばあさんが認知症で、介護サービスの使い方が分からず困っている"
+        await put_text(pilot, app, "近所の一人暮らしのおばあさんが認知症で、介護サービスの使い方が分からず困っている")
         await pilot.press("enter")
-        for _ in range(8):
-            await pilot.pause()
-            if not isinstance(app.screen, QuestionScreen):
-                break
-            await pilot.press("0")
-        await pilot.pause()
+        await answer_all_unknown(pilot, app)
         assert isinstance(app.screen, ResultScreen)
         assert "care" in (app.screen.selected.concerns or app.screen.result.concerns)
-        detail = lambda: str(app.screen.query_one("#detail", Static).render())  # noqa: E731
-        assert "地域でできること" not in detail()
+        assert "地域でできること" not in detail(app)
         await pilot.press("c")
         await pilot.pause()
-        shown = squash(detail())
+        shown = squash(detail(app))
         assert squash(f"「{MAEBASHI_CARE}」") in shown
         assert squash("出典：(4) 具体的な取組 ― 基本目標２") in shown
         await pilot.press("c")
         await pilot.pause()
-        assert "地域でできること" not in detail()
+        assert "地域でできること" not in detail(app)
+
+
+def _slip(shipped, mid: str, concerns: tuple[str, ...], variant: str | None = None) -> str:
+    import datetime as dt
+
+    from navigator.engine import Case, route
+    from navigator.slip import SlipRequest, render
+
+    result = route(shipped, Case(mid, concerns=concerns, answers={"who": "elder"}))
+    request = SlipRequest(variant=variant) if variant else SlipRequest()
+    return render(shipped, result, markdown=False, consent=True, version="v", request=request,
+                  now=dt.datetime(2026, 12, 2, 9, 0), community=for_municipality(ITEMS, mid))
 
 
 def test_the_minsei_slip_carries_maebashis_words(shipped):
-    import datetime as dt
+    from navigator.slip import MINSEI
 
-    from navigator.engine import Case, route
-    from navigator.slip import MINSEI, SlipRequest, render
-
-    result = route(shipped, Case("maebashi", concerns=("care", "dv"), answers={"who": "elder"}))
-    community = for_municipality(ITEMS, "maebashi")
-    minsei = render(shipped, result, markdown=False, consent=True, version="v", request=SlipRequest(variant=MINSEI),
-                    now=dt.datetime(2026, 12, 2, 9, 0), community=community)
-    desk = render(shipped, result, markdown=False, consent=True, version="v", request=SlipRequest(),
-                  now=dt.datetime(2026, 12, 2, 9, 0), community=community)
+    minsei = _slip(shipped, "maebashi", ("care", "dv"), MINSEI)
     assert "■ 地域でできること（計画の言葉）" in minsei and f"「{MAEBASHI_CARE}」" in minsei
     assert "②利用者本位のサービスと権利擁護の推進 > 【地域】" in minsei
     assert "DV（配偶者などからの暴力）: 計画に記載なし" in minsei  # silence on DV is said, not hidden
-    assert MAEBASHI_CARE not in desk
+    assert MAEBASHI_CARE not in _slip(shipped, "maebashi", ("care", "dv"))  # the desk variant has none
 
 
 def test_the_shimotsuke_slip_says_the_plan_has_nothing(shipped):
-    import datetime as dt
+    from navigator.slip import MINSEI
 
-    from navigator.engine import Case, route
-    from navigator.slip import MINSEI, SlipRequest, render
-
-    result = route(shipped, Case("shimotsuke", concerns=("care",), answers={"who": "elder"}))
-    minsei = render(shipped, result, markdown=False, consent=True, version="v", request=SlipRequest(variant=MINSEI),
-                    now=dt.datetime(2026, 12, 2, 9, 0), community=for_municipality(ITEMS, "shimotsuke"))
-    assert NONE_IN_PLAN in minsei
+    assert NONE_IN_PLAN in _slip(shipped, "shimotsuke", ("care",), MINSEI)
 
 
 def test_a_file_cut_short_is_unread_not_silence(tmp_path):
