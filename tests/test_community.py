@@ -14,8 +14,8 @@ import pytest
 
 from navigator.cli import main
 from navigator.community import NONE_IN_PLAN, community_dir, for_municipality, gather, load_items
-from navigator.plans import PlanText, check_plans
-from navigator.plans import squash as plans_squash
+from navigator.checks.quotes import PlanText, check_plans
+from navigator.checks.quotes import squash as plans_squash
 from conftest import ROOT
 
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -252,7 +252,7 @@ def _slip(shipped, mid: str, concerns: tuple[str, ...], variant: str | None = No
     import datetime as dt
 
     from navigator.engine import Case, route
-    from navigator.slip import SlipRequest, render
+    from navigator.render.slip import SlipRequest, render
 
     result = route(shipped, Case(mid, concerns=concerns, answers={"who": "elder"}))
     request = SlipRequest(variant=variant) if variant else SlipRequest()
@@ -261,7 +261,7 @@ def _slip(shipped, mid: str, concerns: tuple[str, ...], variant: str | None = No
 
 
 def test_the_minsei_slip_carries_maebashis_words(shipped):
-    from navigator.slip import MINSEI
+    from navigator.render.slip import MINSEI
 
     minsei = _slip(shipped, "maebashi", ("care", "dv"), MINSEI)
     assert "■ 地域でできること（計画の言葉）" in minsei and f"「{MAEBASHI_CARE}」" in minsei
@@ -271,7 +271,7 @@ def test_the_minsei_slip_carries_maebashis_words(shipped):
 
 
 def test_the_shimotsuke_slip_says_the_plan_has_nothing(shipped):
-    from navigator.slip import MINSEI
+    from navigator.render.slip import MINSEI
 
     assert NONE_IN_PLAN in _slip(shipped, "shimotsuke", ("care",), MINSEI)
 
