@@ -2,13 +2,15 @@
 
     .venv/bin/python bench/danger.py [--show] [FILES]      (also run by `make bench`)
 
-Default sets: bench/dev/danger_dev.yaml and danger_dev2.yaml (tuning), ../shared/findings/devset.yaml and fresh2.yaml
+Default sets: bench/dev/danger_dev.yaml, danger_dev2.yaml and danger_dev3.yaml (tuning; dev3 was
+written blind to the cues), ../shared/findings/devset.yaml and fresh2.yaml
 (measured from ../shared, never copied), and bench/blind/danger.yaml (blind: only aggregate
 figures are printed for it, and --show refuses to list its sentences).
 
 Each sentence goes through what `navigator route --text` does (intake.take → engine.route) with
 nothing ticked. An item has `text`, `danger` (true/false) and, in sets labelled with line groups,
-`first` (police, ambulance, child, dv, crisis, sexual): the group of the line that must come first.
+`first` (police, ambulance, child, dv, crisis, sexual; suicide read as crisis): the group of the
+  line that must come first.
 - In sets with `first` labels, "detected" means any danger kind was found.
 - "emergency lines shown" is what the issue measured: any national line on the screen (a danger
   kind, or a concern such as DV), whatever put it there.
@@ -34,10 +36,12 @@ from navigator.search import ConcernMatcher  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "findings"
 BLIND = ROOT / "bench" / "blind" / "danger.yaml"
-DEV = [ROOT / "bench" / "dev" / "danger_dev.yaml", ROOT / "bench" / "dev" / "danger_dev2.yaml"]
+DEV = [ROOT / "bench" / "dev" / f"danger_dev{n}.yaml" for n in ("", "2", "3")]
 DEFAULT = [*DEV, SHARED / "devset.yaml", SHARED / "fresh2.yaml", BLIND]
 NOW_KINDS = {"violence_now", "medical", "suicide"}
 MUNICIPALITY = "asaka"
+# Sets written without the line groups at hand name the crisis lines by what they are for.
+ALIASES = {"suicide": "crisis"}
 
 
 def items(path: Path) -> list[dict]:
@@ -59,7 +63,7 @@ def judge(ruleset, matcher, item: dict, grouped: bool) -> tuple[bool, str | None
 
 
 def measure(path: Path, ruleset, matcher, show: bool) -> str:
-    cases = items(path)
+    cases = [{**c, "first": ALIASES.get(c["first"], c["first"])} if c.get("first") else c for c in items(path)]
     grouped = any("first" in c for c in cases)
     positives = [c for c in cases if c.get("danger")]
     negatives = [c for c in cases if not c.get("danger")]
