@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
-from .model import AllOf, AnswerIs, AnyOf, Common, ConcernIs, DangerRules, EmergencyLine, Not
+from .model import DangerRules
+from . import danger_lemma
 from .analysis import normalize as _normalize
 
 # Spellings residents mix (無い/ない, 来た/きた, 下さい/ください), folded alike in cues and text
@@ -87,35 +88,39 @@ class _Cue:
 
 
 class _Compiled:
-    def __init__(self, rules: DangerRules, readings: bool = False, shortest: int = 5):
+    """The cues of one rule set, as words to find. lemma=True: only the `~` cues, on lemma
+    sentences (danger_lemma); else only the others, on the normalised text."""
+
+    def __init__(self, rules: DangerRules, readings: bool = False, shortest: int = 5, lemma: bool = False):
         # With the dictionary loaded, each cue is also looked for as read in kana (包丁を向け →
         # ほうちょうをむけ), for residents who type in kana or half-width katakana.
         written = [w for k in rules.kinds for c in (*k.cues, *k.now_cues, *k.alone_cues) for w in c.split("+")]
         written += [w for _, words in rules.words for w in words]
-        kana = _readings(written, shortest) if readings else {}
-        _forms = lambda words: _forms_of(words, kana)  # noqa: E731
+        kana = _readings(written, shortest) if readings and not lemma else {}
+        self.lemma = lemma
+        fold = danger_lemma.form if lemma else normalize
+        _forms = lambda words: _forms_of(words, kana, fold)  # noqa: E731
         groups = {name: _forms(words) for name, words in rules.words}
-        self.now = _norm_all(rules.now)
-        self.past = _norm_all(rules.past)
-        self.harmless = _norm_all(rules.harmless)
-        self.fiction = _norm_all(rules.fiction)
-        negators = sorted(_norm_all(rules.negation), key=len, reverse=True)
-        self.denied = (re.compile(f"[ぁ-ゖー]{{0,{MAX_GAP}}}?(?:{'|'.join(map(re.escape, negators))})")
-                       if negators else None)
+        self.now, self.past, self.harmless, self.fiction = (
+            _norm_all(words, fold) for words in (rules.now, rules.past, rules.harmless, rules.fiction))
+        negators = sorted(_norm_all(rules.negation, fold), key=len, reverse=True)
+        self.denied = danger_lemma.DENIED if lemma else (
+            re.compile(f"[ぁ-ゖー]{{0,{MAX_GAP}}}?(?:{'|'.join(map(re.escape, negators))})") if negators else None)
         self.kinds = []
         for kind in rules.kinds:
             cues = [_cue(c, mode, groups, _forms) for mode, written in
-                    (("cue", kind.cues), ("now", kind.now_cues), ("alone", kind.alone_cues)) for c in written]
+                    (("cue", kind.cues), ("now", kind.now_cues), ("alone", kind.alone_cues)) for c in written
+                    if danger_lemma.is_lemma_cue(c) == lemma]
             self.kinds.append((kind.id, [c for c in cues if c], kind.history))
         self.keys = frozenset(k for _, cues, _ in self.kinds for c in cues for part in c.keys for k in part)
 
 
-def _norm_all(words) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(n for n in (normalize(w) for w in words) if n))
+def _norm_all(words, fold=normalize) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(n for n in (fold(w) for w in words) if n))
 
 
-def _forms_of(words, kana: dict[str, str]) -> tuple[tuple[str, str], ...]:
-    forms = [(normalize(w), w) for w in words] + [(kana[w], w) for w in words if w in kana]
+def _forms_of(words, kana: dict[str, str], fold=normalize) -> tuple[tuple[str, str], ...]:
+    forms = [(fold(w), w.strip().lstrip(danger_lemma.LEMMA)) for w in words] + [(kana[w], w) for w in words if w in kana]
     return tuple(dict.fromkeys((n, w) for n, w in forms if n))
 
 
@@ -153,8 +158,8 @@ def _compiled(rules: DangerRules, text: str) -> _Compiled:
 
 
 @lru_cache(maxsize=8)
-def _compiled_with(rules: DangerRules, readings: bool, shortest: int) -> _Compiled:
-    return _Compiled(rules, readings, shortest)
+def _compiled_with(rules: DangerRules, readings: bool, shortest: int, lemma: bool = False) -> _Compiled:
+    return _Compiled(rules, readings, shortest, lemma)
 
 
 # ---- detection ----------------------------------------------------------------------
@@ -164,29 +169,42 @@ def detect(rules: DangerRules, text: str) -> Danger:
     """The kinds of danger the text shows, and the cues that showed them."""
     if not rules.kinds or not text.strip():
         return NO_DANGER
+    from . import analysis
+
     compiled = _compiled(rules, text)
-    sentences = [_Sentence(compiled, *_folded(t)) for t in _SENTENCE.split(text)]
-    sentences = [s for s in sentences if s.text.strip(_BOUNDARY)
-                 and not any(_spans(s.text, w) for w in compiled.fiction)]   # 映画で刺される場面
-    for i, sentence in enumerate(sentences):
-        sentence.before = sentences[i - 1] if i else None
-        sentence.after = sentences[i + 1] if i + 1 < len(sentences) else None
-        sentence.near = sentences[max(0, i - NEAR):i + 1]
-    for i, sentence in enumerate(sentences):   # every cue word in reach, found once: most cues are skipped
-        sentence.reach = frozenset().union(*(s.present for s in sentence.near))
+    passes = [(compiled, _sentences(compiled, [_folded(t) for t in _SENTENCE.split(text)]))]
+    if analysis.ready():   # the `~` cues, on the words' dictionary forms
+        lemma = _compiled_with(rules, False, 5, True)
+        passes.append((lemma, _sentences(lemma, danger_lemma.sentences(text, _BOUNDARY))))
     hits: list[Hit] = []
     alone: list[Hit] = []
-    for kind, cues, history in compiled.kinds:
-        for cue in cues:
-            shown = next((w for w in (s.fires(cue, history) for s in sentences) if w), None)
-            if shown:
-                (alone if cue.mode == "alone" else hits).append(Hit(kind, shown))
+    for each, sentences in passes:
+        found = {h.kind for h in hits}   # a kind the words showed as written needs no lemma cue
+        for kind, cues, history in each.kinds:
+            for cue in cues if kind not in found else ():
+                shown = next((w for w in (s.fires(cue, history) for s in sentences) if w), None)
+                if shown:
+                    (alone if cue.mode == "alone" else hits).append(Hit(kind, shown))
     if not hits:
         hits = alone  # 助けて alone still means danger; beside a clearer cue it adds nothing
     hits = [h for h in dict.fromkeys(hits)  # 首をつか says nothing once 首をつかまれ is shown
             if not any(o.kind == h.kind and o.cue != h.cue and h.cue in o.cue for o in hits)]
     kinds = tuple(k for k, _, _ in compiled.kinds if any(h.kind == k for h in hits))
     return Danger(kinds, tuple(hits))
+
+
+def _sentences(compiled: _Compiled, folded: list[tuple[str, frozenset[int]]]) -> list[_Sentence]:
+    """The sentences to look in, each knowing its neighbours (fiction left out: 映画で刺される場面)."""
+    sentences = [_Sentence(compiled, *f) for f in folded]
+    sentences = [s for s in sentences if s.text.strip(_BOUNDARY)
+                 and not any(s._spans(w) for w in compiled.fiction)]
+    for i, sentence in enumerate(sentences):
+        sentence.before = sentences[i - 1] if i else None
+        sentence.after = sentences[i + 1] if i + 1 < len(sentences) else None
+        sentence.near = sentences[max(0, i - NEAR):i + 1]
+    for sentence in sentences:   # every cue word in reach, found once: most cues are skipped
+        sentence.reach = frozenset().union(*(s.present for s in sentence.near))
+    return sentences
 
 
 def _folded(sentence: str) -> tuple[str, frozenset[int]]:
@@ -211,19 +229,31 @@ class _Sentence:
 
     def __init__(self, compiled: _Compiled, text: str, starts: frozenset[int] = frozenset()):
         self.compiled, self.text = compiled, text
+        self.starts = starts if compiled.lemma else None   # lemma sentences: whole words only
         self.seen: dict[str, list[tuple[int, int]]] = {}
+        self.word_starts = starts
         self.present = frozenset(k for k in compiled.keys if k in text)
         self.reach = self.present
-        self.masks = [span for w in compiled.harmless for span in _spans(text, w)]
-        self.times = sorted([(s, NOW) for w in compiled.now for s, _ in self._word_spans(w, starts)]
-                            + [(s, PAST) for w in compiled.past for s, _ in self._word_spans(w, starts)])
 
-    def _word_spans(self, word: str, starts: frozenset[int]) -> list[tuple[int, int]]:
+    @cached_property
+    def masks(self) -> list[tuple[int, int]]:
+        """The harmless words' spans, found only for sentences a cue looks at (most are not)."""
+        spans = [span for w in self.compiled.harmless for span in _spans(self.text, w)]
+        if self.compiled.lemma:   # バチを叩 covers the whole word ばち|を|叩く|
+            spans = [(s, self.text.find(danger_lemma.BAR, e - 1) + 1 or e) for s, e in spans]
+        return spans
+
+    @cached_property
+    def times(self) -> list[tuple[int, str]]:
+        return sorted([(s, NOW) for w in self.compiled.now for s, _ in self._word_spans(w)]
+                      + [(s, PAST) for w in self.compiled.past for s, _ in self._word_spans(w)])
+
+    def _word_spans(self, word: str) -> list[tuple[int, int]]:
         """A time word written in kana only counts where a word starts, or after a particle
         (家でいま): not いま in わからないまま."""
         spans = self._spans(word)
         if all("ぁ" <= ch <= "ゖ" for ch in word):
-            spans = [(s, e) for s, e in spans if s in starts or self.text[s - 1] in _PARTICLES]
+            spans = [(s, e) for s, e in spans if s in self.word_starts or self.text[s - 1] in _PARTICLES]
         return spans
 
     def _spans(self, word: str) -> list[tuple[int, int]]:
@@ -232,7 +262,8 @@ class _Sentence:
         found = self.seen.get(word)
         if found is None:
             found = self.seen[word] = [(s, e) for s, e in _spans(self.text, word)
-                                       if not any(ms <= s and e <= me for ms, me in self.masks)]
+                                       if (self.starts is None or s in self.starts)
+                                       and not any(ms <= s and e <= me for ms, me in self.masks)]
         return found
 
     def fires(self, cue: _Cue, history: bool = False) -> str | None:
@@ -258,7 +289,7 @@ class _Sentence:
 
     def _shown(self, before: list, written: str, start: int, end: int) -> str:
         """包丁を持 when the parts stand together (@weapon+持), else 夫+暴れ."""
-        if len(before) == 1:
+        if len(before) == 1 and not self.compiled.lemma:
             close = [(s, e) for _, (s, e), where in before[0] if where is self and 0 <= start - e <= 3]
             if close:
                 return self.text[close[0][0]:end]
@@ -299,60 +330,3 @@ def _spans(text: str, word: str) -> list[tuple[int, int]]:
             found.append((start, start + len(word)))
         start = text.find(word, start + 1)
     return found
-
-
-# ---- which lines, in which order, and why ---------------------------------------------
-
-
-def lines_for(common: Common, danger: Danger) -> tuple[EmergencyLine, ...]:
-    """The national lines the detected kinds put first, in the kinds' order."""
-    found = []
-    for kind_id in danger.kinds:
-        kind = common.danger.kind(kind_id)
-        found += [common.line(line_id) for line_id in (kind.lines if kind else ())]
-    return tuple(dict.fromkeys(line for line in found if line))
-
-
-def why_line(common: Common, danger: Danger, line: EmergencyLine) -> str:
-    """Why one emergency line is shown: the danger the resident's words showed, else its condition."""
-    for kind_id in danger.kinds:
-        kind = common.danger.kind(kind_id)
-        if kind and line.id in kind.lines:
-            words = "".join(f"「{c}」" for c in danger.cues_of(kind_id))
-            return f"相談内容の{words}から「{kind.label}」と推定したため"
-    return f"{describe_condition(common, line.when)}のため" if line.when else "常に表示"
-
-
-def describe_condition(common: Common, cond) -> str:
-    """A line's `when` in plain Japanese (相談の種類「虐待」かつ 回答「子ども（18歳未満）」)."""
-    match cond:
-        case ConcernIs(ids):
-            return "相談の種類「" + "・".join(_label(common, c) for c in ids) + "」"
-        case AnswerIs(pairs):
-            return "かつ ".join("回答「" + "・".join(_option(common, q, v) for v in values) + "」"
-                               for q, values in pairs)
-        case AllOf(items):
-            return "かつ ".join(describe_condition(common, i) for i in items)
-        case AnyOf(items):
-            return "または ".join(describe_condition(common, i) for i in items)
-        case Not(item):
-            return f"（{describe_condition(common, item)}）ではない"
-    return ""
-
-
-def _label(common: Common, concern_id: str) -> str:
-    concern = common.concern(concern_id)
-    return concern.label if concern else concern_id
-
-
-def _option(common: Common, question_id: str, value: str) -> str:
-    question = common.question(question_id)
-    option = question.option(value) if question else None
-    return option.label if option else value
-
-
-def inferred_answer(rules: DangerRules, danger: Danger) -> dict[str, str]:
-    """The danger question's answer the words suggest (staff confirm or change it)."""
-    if danger.detected and rules.question and rules.answer:
-        return {rules.question: rules.answer}
-    return {}

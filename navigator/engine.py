@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Iterable, Mapping
 
-from .danger import NO_DANGER, Danger, lines_for
+from .danger import NO_DANGER, Danger
+from .danger_lines import lines_for
 from .names import fill
 from .model import (AllOf, AnswerIs, AnyOf, ConcernIs, Common, Condition, Contact, EmergencyLine, Municipality,
                     Not, Person, Plan, Question, Rule, RuleSet, Source, holds)

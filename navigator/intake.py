@@ -12,7 +12,8 @@ from dataclasses import dataclass, replace
 from typing import Iterable, Mapping
 
 from . import persons as mentions
-from .danger import NO_DANGER, Danger, detect, inferred_answer
+from .danger import NO_DANGER, Danger, detect
+from .danger_lines import inferred_answer
 from .engine import Case, Person, questions_for
 from .model import RuleSet
 from .search import ConcernMatcher, Ignored, Match, infer_answers

@@ -7,7 +7,8 @@ import json
 import pytest
 
 from navigator.cli import main
-from navigator.danger import detect, why_line
+from navigator.danger import detect
+from navigator.danger_lines import why_line
 from navigator.engine import Case, questions_for, route
 from navigator.intake import take
 from navigator.loading import load
@@ -207,6 +208,7 @@ def test_the_slip_lists_the_lines_first_with_their_hours(shipped):
 # ---- the tuning sets: every danger found, the right line first, few false alarms ------------
 
 TUNING_SETS = [ROOT / "bench" / "dev" / "danger_dev.yaml", ROOT / "bench" / "dev" / "danger_dev2.yaml"]
+# danger_dev3.yaml is measured by bench/danger.py, not pinned here: half of it is the held-out check.
 
 
 @pytest.mark.parametrize("path", TUNING_SETS, ids=lambda p: p.name)
@@ -259,3 +261,47 @@ def test_crisis_lines_follow_the_kokoro_concern_without_any_cue(shipped):
     assert not case.danger.detected
     groups = [e.group for e in route(shipped, case).emergency]
     assert groups and set(groups) == {"crisis"}
+
+
+# ---- dictionary-form cues (~殴る): families the written cues missed, paraphrased --------------
+
+@pytest.fixture(scope="module")
+def lemma_danger(shipped_danger):
+    from navigator import analysis
+
+    if not analysis.available():
+        pytest.skip("sudachipy is not installed")
+    return shipped_danger
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("どうすれば楽に死ねるか、そればかり調べてしまう", "suicide"),           # 楽 + 死ねる
+    ("生きる意味がもう見つからない", "suicide"),                            # 生きる + 意味
+    ("ロープを買っておきました。あとは日を決めるだけ", "suicide"),          # preparation
+    ("祖母の部屋で呼びかけても中から出てこない", "medical"),                # 呼ぶ + 出てこない
+    ("知り合いの男におそわれて、ずっと震えている", "sexual"),               # kana 襲われる
+    ("妻に通帳もお金も全部管理されていて自由がない", "dv"),                # economic DV
+])
+def test_dictionary_forms_find_what_written_cues_missed(lemma_danger, text, kind):
+    assert kind in detect(lemma_danger, text).kinds
+
+
+def test_a_threat_said_to_the_resident_puts_police_first(shipped, lemma_danger):
+    intake = take(shipped, ConcernMatcher(shipped.common.concerns), "asaka",
+                  "彼に、よけいなことを言ったら帰ってから殴るって言われてる")
+    assert intake.danger.kinds[0] == "violence_now"
+    assert route(shipped, intake.case).emergency[0].group == "police"
+
+
+@pytest.mark.parametrize("text", [
+    "息子に叩かれてはいないです。学校のことで相談です",   # denied over helper words: 叩く|れる|て|は|居る|ない
+    "子どもと太鼓のゲームでバチを叩いて遊んでいます",        # harmless バチを叩 covers the lemma 叩く
+    "映画で主人公が夫に殴られる場面が怖かった",              # fiction holds for lemma cues too
+])
+def test_dictionary_form_cues_respect_denial_harmless_and_fiction(lemma_danger, text):
+    assert detect(lemma_danger, text).kinds == ()
+
+
+def test_dictionary_form_hits_name_the_words_as_written_in_the_rules(lemma_danger):
+    # 〜せるか is no written cue: only the lemma cue shows it, by its parts
+    assert detect(lemma_danger, "楽に死ねる方法を探している").matched == ("楽+死ねる",)

@@ -1,0 +1,64 @@
+"""Danger cues on dictionary forms (`~殴る` in rules/danger.yaml), with the SudachiPy analysis.
+
+A sentence becomes its words' lemmas, each followed by `|`, clauses kept apart by a boundary:
+夫になぐられてる → |夫|に|殴る|れる|てる|. A `~殴る` part is the whole word 殴る in any
+conjugation or spelling (殴られた, なぐってる, 殴ります); `~死ぬ~たい` is two words in a row.
+Every other word of a cue, a group or a time word is looked for as its own lemmas, the last one as
+written and open-ended (バチを叩 → ばち|を|叩, found in ばち|を|叩く|), starting at a word.
+A lemma cue is denied when ない (or か+と+思う: 殺されるかと思った) follows it over a few
+auxiliary words (殴られてはいない → 殴る|れる|て|は|居る|ない).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import analysis
+
+BAR = "|"
+LEMMA = "~"
+# Words that may stand between a cue and its denial without carrying meaning of their own.
+_AUX = "居る|来る|仕舞う|貰う|有る|為る|訳|事|気|積もり|思う|考える|言う"
+DENIED = re.compile(rf"(?:(?:[ぁ-ゖー]+|{_AUX})\|){{0,5}}?(?:ない\||か\|と\|思う\|)")
+
+
+def is_lemma_cue(written: str) -> bool:
+    return any(part.strip().startswith(LEMMA) for part in written.split("+"))
+
+
+@lru_cache(maxsize=4096)
+def form(word: str) -> str:
+    """How a written word stands in a lemma sentence: ~死ぬ~たい → 死ぬ|たい|, 子が → 子供|が|."""
+    word = word.strip()
+    if word.startswith(LEMMA):
+        return "".join(analysis.normalize(w) + BAR for w in word.split(LEMMA) if analysis.normalize(w))
+    words = [w for w in analysis.analyse(word, deep=True).words if w.lemma]
+    if not words:
+        return ""
+    # The last word as written and open-ended: 叩 in バチを叩 is any form of it (ばち|を|叩く|)
+    return "".join(w.lemma + BAR for w in words[:-1]) + analysis.normalize(words[-1].surface)
+
+
+def sentences(text: str, boundary: str) -> list[tuple[str, frozenset[int]]]:
+    """Each sentence as lemmas, and where each word starts (a match must start at one)."""
+    found = analysis.analyse(text)
+    if not found.deep:
+        return []
+    out: dict[int, list[list[str]]] = {}
+    for word in found.words:
+        if word.lemma:
+            clauses = out.setdefault(word.sentence, [])
+            if not clauses or clauses[-1][0] != word.clause:
+                clauses.append([word.clause])
+            clauses[-1].append(word.lemma)
+    result = []
+    for clauses in out.values():
+        text_, starts = "", set()
+        for clause in clauses:
+            text_ += boundary if text_ else ""
+            for lemma in clause[1:]:
+                starts.add(len(text_))
+                text_ += lemma + BAR
+        result.append((text_, frozenset(starts)))
+    return result
