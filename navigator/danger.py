@@ -1,6 +1,6 @@
 """Danger in the resident's own words, found before and regardless of concerns (rules/danger.yaml).
 
-A text is cut into sentences and normalised as concern matching does (navigator.search.normalize).
+A text is cut into sentences and normalised as concern matching does (danger_cues.normalize).
 A cue counts unless it stands inside a harmless word (今の職場, 自殺予防), is denied or
 exaggerated a few kana after it (死にたいとかではない, 殺されるかと思うくらい), or the nearest
 time word before it is one of the past (昔は殴られていた). A `now_cue` counts only when that
@@ -11,37 +11,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 
-from .model import DangerRules
 from . import danger_lemma
-from .analysis import normalize as _normalize
+from .danger_cues import Compiled, Cue, compiled_for, compiled_with, find_spans, normalize
+from .model import DangerRules
 
-# Spellings residents mix (無い/ない, 来た/きた, 下さい/ください), folded alike in cues and text
-# after the concern matcher's normalisation, so one form of a cue is enough.
-_SPELLINGS = (("無い", "ない"), ("無く", "なく"), ("無かっ", "なかっ"), ("来た", "きた"), ("来て", "きて"),
-              ("来る", "くる"), ("来な", "こな"), ("居る", "いる"), ("居な", "いな"), ("居て", "いて"),
-              ("下さい", "ください"), ("出来", "でき"), ("言われ", "いわれ"), ("言って", "いって"), ("分から", "わから"),
-              ("解らな", "わからな"), ("判らな", "わからな"), ("貰", "もら"), ("頂", "いただ"), ("又", "また"),
-              ("迄", "まで"), ("程", "ほど"), ("様に", "ように"), ("其", "そ"),
-              ("矢理", "やり"), ("呉れ", "くれ"), ("為に", "ために"), ("ヶ", "か"), ("ヵ", "か"))
-
-
-# 物を/物が are folded to もの only when 物 stands alone: 刃物を stays 刃物を, so @weapon still finds it.
-_THING = re.compile(r"(?<![一-龥々])物(?=[をが])")
-
-
-def normalize(text: str) -> str:
-    folded = _normalize(text)
-    for written, kana in _SPELLINGS:
-        if written in folded:
-            folded = folded.replace(written, kana)
-    return _THING.sub("もの", folded) if "物" in folded else folded
-
-
-MAX_GAP = 4            # kana between a cue and its denial: 殴|られて|はいない, 死にたい||とかではない
 _PARTICLES = set("でにはもがをとへやねよ")
-KANA_TEXT = 0.8       # this share of kana: a text typed in kana (ひらがな・半角カナ)
 NEAR = 2               # the parts of A+B may stand up to this many sentences before the last one
 _SENTENCE = re.compile(r"[。．！!？?\n]+")
 _CLAUSE = re.compile(r"[、，,]+")
@@ -76,92 +52,6 @@ class Danger:
 NO_DANGER = Danger()
 
 
-# ---- compiled once per rule set ---------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Cue:
-    written: str
-    parts: tuple[tuple[tuple[str, str], ...], ...]   # each part: (normalised, as written) alternatives
-    mode: str                                         # "cue", "now" or "alone"
-    keys: tuple[frozenset[str], ...] = ()             # each part's normalised forms, to skip fast
-
-
-class _Compiled:
-    """The cues of one rule set, as words to find. lemma=True: only the `~` cues, on lemma
-    sentences (danger_lemma); else only the others, on the normalised text."""
-
-    def __init__(self, rules: DangerRules, readings: bool = False, shortest: int = 5, lemma: bool = False):
-        # With the dictionary loaded, each cue is also looked for as read in kana (包丁を向け →
-        # ほうちょうをむけ), for residents who type in kana or half-width katakana.
-        written = [w for k in rules.kinds for c in (*k.cues, *k.now_cues, *k.alone_cues) for w in c.split("+")]
-        written += [w for _, words in rules.words for w in words]
-        kana = _readings(written, shortest) if readings and not lemma else {}
-        self.lemma = lemma
-        fold = danger_lemma.form if lemma else normalize
-        _forms = lambda words: _forms_of(words, kana, fold)  # noqa: E731
-        groups = {name: _forms(words) for name, words in rules.words}
-        self.now, self.past, self.harmless, self.fiction = (
-            _norm_all(words, fold) for words in (rules.now, rules.past, rules.harmless, rules.fiction))
-        negators = sorted(_norm_all(rules.negation, fold), key=len, reverse=True)
-        self.denied = danger_lemma.DENIED if lemma else (
-            re.compile(f"[ぁ-ゖー]{{0,{MAX_GAP}}}?(?:{'|'.join(map(re.escape, negators))})") if negators else None)
-        self.kinds = []
-        for kind in rules.kinds:
-            cues = [_cue(c, mode, groups, _forms) for mode, written in
-                    (("cue", kind.cues), ("now", kind.now_cues), ("alone", kind.alone_cues)) for c in written
-                    if danger_lemma.is_lemma_cue(c) == lemma]
-            self.kinds.append((kind.id, [c for c in cues if c], kind.history))
-        self.keys = frozenset(k for _, cues, _ in self.kinds for c in cues for part in c.keys for k in part)
-
-
-def _norm_all(words, fold=normalize) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(n for n in (fold(w) for w in words) if n))
-
-
-def _forms_of(words, kana: dict[str, str], fold=normalize) -> tuple[tuple[str, str], ...]:
-    forms = [(fold(w), w.strip().lstrip(danger_lemma.LEMMA)) for w in words] + [(kana[w], w) for w in words if w in kana]
-    return tuple(dict.fromkeys((n, w) for n, w in forms if n))
-
-
-def _readings(words, shortest: int) -> dict[str, str]:
-    """Kana readings of the cue words long enough to trust (five kana or more: 今日死 read
-    きょうし is in きょうしつ, 蹴られ read けられ in かけられ)."""
-    from . import analysis
-
-    found = {}
-    for word, (_, reading, _) in analysis.keywords_forms([w.strip() for w in words if w.strip()]).items():
-        reading = normalize(reading)
-        if len(reading) >= shortest and all("ぁ" <= ch <= "ゖ" or ch == "ー" for ch in reading) and reading != normalize(word):
-            found[word] = reading
-    return found
-
-
-def _cue(written: str, mode: str, groups: dict[str, tuple[tuple[str, str], ...]], forms) -> _Cue | None:
-    parts = []
-    for part in written.split("+"):
-        part = part.strip()
-        alternatives = groups.get(part[1:], ()) if part.startswith("@") else forms([part])
-        if not alternatives:
-            return None
-        parts.append(alternatives)
-    return _Cue(written, tuple(parts), mode, tuple(frozenset(n for n, _ in part) for part in parts))
-
-
-def _compiled(rules: DangerRules, text: str) -> _Compiled:
-    """Compiled again once, when the dictionary is ready. A text typed mostly in kana is
-    matched with shorter readings too (なぐられ, くびを): there they are the resident's words."""
-    from . import analysis
-
-    kana = sum(analysis.is_kana(ch) for ch in text) >= KANA_TEXT * max(1, sum(not ch.isspace() for ch in text))
-    return _compiled_with(rules, analysis.ready(), 3 if kana else 5)
-
-
-@lru_cache(maxsize=8)
-def _compiled_with(rules: DangerRules, readings: bool, shortest: int, lemma: bool = False) -> _Compiled:
-    return _Compiled(rules, readings, shortest, lemma)
-
-
 # ---- detection ----------------------------------------------------------------------
 
 
@@ -171,10 +61,10 @@ def detect(rules: DangerRules, text: str) -> Danger:
         return NO_DANGER
     from . import analysis
 
-    compiled = _compiled(rules, text)
+    compiled = compiled_for(rules, text)
     passes = [(compiled, _sentences(compiled, [_folded(t) for t in _SENTENCE.split(text)]))]
     if analysis.ready():   # the `~` cues, on the words' dictionary forms
-        lemma = _compiled_with(rules, False, 5, True)
+        lemma = compiled_with(rules, False, 5, True)
         passes.append((lemma, _sentences(lemma, danger_lemma.sentences(text, _BOUNDARY))))
     hits: list[Hit] = []
     alone: list[Hit] = []
@@ -193,7 +83,7 @@ def detect(rules: DangerRules, text: str) -> Danger:
     return Danger(kinds, tuple(hits))
 
 
-def _sentences(compiled: _Compiled, folded: list[tuple[str, frozenset[int]]]) -> list[_Sentence]:
+def _sentences(compiled: Compiled, folded: list[tuple[str, frozenset[int]]]) -> list[_Sentence]:
     """The sentences to look in, each knowing its neighbours (fiction left out: 映画で刺される場面)."""
     sentences = [_Sentence(compiled, *f) for f in folded]
     sentences = [s for s in sentences if s.text.strip(_BOUNDARY)
@@ -227,7 +117,7 @@ class _Sentence:
     after: "_Sentence | None" = None
     near: "list[_Sentence]" = []
 
-    def __init__(self, compiled: _Compiled, text: str, starts: frozenset[int] = frozenset()):
+    def __init__(self, compiled: Compiled, text: str, starts: frozenset[int] = frozenset()):
         self.compiled, self.text = compiled, text
         self.starts = starts if compiled.lemma else None   # lemma sentences: whole words only
         self.seen: dict[str, list[tuple[int, int]]] = {}
@@ -238,7 +128,7 @@ class _Sentence:
     @cached_property
     def masks(self) -> list[tuple[int, int]]:
         """The harmless words' spans, found only for sentences a cue looks at (most are not)."""
-        spans = [span for w in self.compiled.harmless for span in _spans(self.text, w)]
+        spans = [span for w in self.compiled.harmless for span in find_spans(self.text, w)]
         if self.compiled.lemma:   # バチを叩 covers the whole word ばち|を|叩く|
             spans = [(s, self.text.find(danger_lemma.BAR, e - 1) + 1 or e) for s, e in spans]
         return spans
@@ -261,12 +151,12 @@ class _Sentence:
         such as 夫 is looked up for many cues)."""
         found = self.seen.get(word)
         if found is None:
-            found = self.seen[word] = [(s, e) for s, e in _spans(self.text, word)
+            found = self.seen[word] = [(s, e) for s, e in find_spans(self.text, word)
                                        if (self.starts is None or s in self.starts)
                                        and not any(ms <= s and e <= me for ms, me in self.masks)]
         return found
 
-    def fires(self, cue: _Cue, history: bool = False) -> str | None:
+    def fires(self, cue: Cue, history: bool = False) -> str | None:
         """The cue as the resident's words matched it (夫+暴れ for @partner+暴れ), or None."""
         if not cue.keys[-1] & self.present or not all(keys & self.reach for keys in cue.keys[:-1]):
             return None
@@ -311,22 +201,3 @@ class _Sentence:
         if self.after and self.after.times:
             return self.after.times[0][1]
         return None
-
-
-def bounded(text: str, start: int, end: int) -> bool:
-    """text[start:end] does not run on into ASCII letters when it begins or ends with one
-    (DV is not in DVD, OD not in good)."""
-    def joined(edge: str, index: int) -> bool:
-        return (edge.isascii() and edge.isalpha() and 0 <= index < len(text)
-                and text[index].isascii() and text[index].isalpha())
-    return start < end and not (joined(text[start], start - 1) or joined(text[end - 1], end))
-
-
-def _spans(text: str, word: str) -> list[tuple[int, int]]:
-    """Every occurrence of word in text (DV is not in DVD)."""
-    found, start = [], text.find(word)
-    while start >= 0:
-        if bounded(text, start, start + len(word)):
-            found.append((start, start + len(word)))
-        start = text.find(word, start + 1)
-    return found

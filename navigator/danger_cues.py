@@ -1,0 +1,141 @@
+"""The cues of rules/danger.yaml compiled once per rule set: normalised words to find, by kind.
+
+Cues are normalised as concern matching does, then common spellings are folded alike; `~` cues
+(dictionary forms) are compiled apart, for the lemma sentences of danger_lemma.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import danger_lemma
+from .analysis import normalize as _normalize
+from .model import DangerRules
+
+MAX_GAP = 4            # kana between a cue and its denial: 殴|られて|はいない, 死にたい||とかではない
+KANA_TEXT = 0.8       # this share of kana: a text typed in kana (ひらがな・半角カナ)
+
+# Spellings residents mix (無い/ない, 来た/きた, 下さい/ください), folded alike in cues and text
+# after the concern matcher's normalisation, so one form of a cue is enough.
+_SPELLINGS = (("無い", "ない"), ("無く", "なく"), ("無かっ", "なかっ"), ("来た", "きた"), ("来て", "きて"),
+              ("来る", "くる"), ("来な", "こな"), ("居る", "いる"), ("居な", "いな"), ("居て", "いて"),
+              ("下さい", "ください"), ("出来", "でき"), ("言われ", "いわれ"), ("言って", "いって"), ("分から", "わから"),
+              ("解らな", "わからな"), ("判らな", "わからな"), ("貰", "もら"), ("頂", "いただ"), ("又", "また"),
+              ("迄", "まで"), ("程", "ほど"), ("様に", "ように"), ("其", "そ"),
+              ("矢理", "やり"), ("呉れ", "くれ"), ("為に", "ために"), ("ヶ", "か"), ("ヵ", "か"))
+
+
+# 物を/物が are folded to もの only when 物 stands alone: 刃物を stays 刃物を, so @weapon still finds it.
+_THING = re.compile(r"(?<![一-龥々])物(?=[をが])")
+
+
+def normalize(text: str) -> str:
+    folded = _normalize(text)
+    for written, kana in _SPELLINGS:
+        if written in folded:
+            folded = folded.replace(written, kana)
+    return _THING.sub("もの", folded) if "物" in folded else folded
+
+
+@dataclass(frozen=True)
+class Cue:
+    written: str
+    parts: tuple[tuple[tuple[str, str], ...], ...]   # each part: (normalised, as written) alternatives
+    mode: str                                         # "cue", "now" or "alone"
+    keys: tuple[frozenset[str], ...] = ()             # each part's normalised forms, to skip fast
+
+
+class Compiled:
+    """The cues of one rule set, as words to find. lemma=True: only the `~` cues, on lemma
+    sentences (danger_lemma); else only the others, on the normalised text."""
+
+    def __init__(self, rules: DangerRules, readings: bool = False, shortest: int = 5, lemma: bool = False):
+        # With the dictionary loaded, each cue is also looked for as read in kana (包丁を向け →
+        # ほうちょうをむけ), for residents who type in kana or half-width katakana.
+        written = [w for k in rules.kinds for c in (*k.cues, *k.now_cues, *k.alone_cues) for w in c.split("+")]
+        written += [w for _, words in rules.words for w in words]
+        kana = _readings(written, shortest) if readings and not lemma else {}
+        self.lemma = lemma
+        fold = danger_lemma.form if lemma else normalize
+        _forms = lambda words: _forms_of(words, kana, fold)  # noqa: E731
+        groups = {name: _forms(words) for name, words in rules.words}
+        self.now, self.past, self.harmless, self.fiction = (
+            _norm_all(words, fold) for words in (rules.now, rules.past, rules.harmless, rules.fiction))
+        negators = sorted(_norm_all(rules.negation, fold), key=len, reverse=True)
+        self.denied = danger_lemma.DENIED if lemma else (
+            re.compile(f"[ぁ-ゖー]{{0,{MAX_GAP}}}?(?:{'|'.join(map(re.escape, negators))})") if negators else None)
+        self.kinds = []
+        for kind in rules.kinds:
+            cues = [_cue(c, mode, groups, _forms) for mode, written in
+                    (("cue", kind.cues), ("now", kind.now_cues), ("alone", kind.alone_cues)) for c in written
+                    if danger_lemma.is_lemma_cue(c) == lemma]
+            self.kinds.append((kind.id, [c for c in cues if c], kind.history))
+        self.keys = frozenset(k for _, cues, _ in self.kinds for c in cues for part in c.keys for k in part)
+
+
+def _norm_all(words, fold=normalize) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(n for n in (fold(w) for w in words) if n))
+
+
+def _forms_of(words, kana: dict[str, str], fold=normalize) -> tuple[tuple[str, str], ...]:
+    forms = [(fold(w), w.strip().lstrip(danger_lemma.LEMMA)) for w in words] + [(kana[w], w) for w in words if w in kana]
+    return tuple(dict.fromkeys((n, w) for n, w in forms if n))
+
+
+def _readings(words, shortest: int) -> dict[str, str]:
+    """Kana readings of the cue words long enough to trust (five kana or more: 今日死 read
+    きょうし is in きょうしつ, 蹴られ read けられ in かけられ)."""
+    from . import analysis
+
+    found = {}
+    for word, (_, reading, _) in analysis.keywords_forms([w.strip() for w in words if w.strip()]).items():
+        reading = normalize(reading)
+        if len(reading) >= shortest and all("ぁ" <= ch <= "ゖ" or ch == "ー" for ch in reading) and reading != normalize(word):
+            found[word] = reading
+    return found
+
+
+def _cue(written: str, mode: str, groups: dict[str, tuple[tuple[str, str], ...]], forms) -> Cue | None:
+    parts = []
+    for part in written.split("+"):
+        part = part.strip()
+        alternatives = groups.get(part[1:], ()) if part.startswith("@") else forms([part])
+        if not alternatives:
+            return None
+        parts.append(alternatives)
+    return Cue(written, tuple(parts), mode, tuple(frozenset(n for n, _ in part) for part in parts))
+
+
+def compiled_for(rules: DangerRules, text: str) -> Compiled:
+    """Compiled again once, when the dictionary is ready. A text typed mostly in kana is
+    matched with shorter readings too (なぐられ, くびを): there they are the resident's words."""
+    from . import analysis
+
+    kana = sum(analysis.is_kana(ch) for ch in text) >= KANA_TEXT * max(1, sum(not ch.isspace() for ch in text))
+    return compiled_with(rules, analysis.ready(), 3 if kana else 5)
+
+
+@lru_cache(maxsize=8)
+def compiled_with(rules: DangerRules, readings: bool, shortest: int, lemma: bool = False) -> Compiled:
+    return Compiled(rules, readings, shortest, lemma)
+
+
+def bounded(text: str, start: int, end: int) -> bool:
+    """text[start:end] does not run on into ASCII letters when it begins or ends with one
+    (DV is not in DVD, OD not in good)."""
+    def joined(edge: str, index: int) -> bool:
+        return (edge.isascii() and edge.isalpha() and 0 <= index < len(text)
+                and text[index].isascii() and text[index].isalpha())
+    return start < end and not (joined(text[start], start - 1) or joined(text[end - 1], end))
+
+
+def find_spans(text: str, word: str) -> list[tuple[int, int]]:
+    """Every occurrence of word in text (DV is not in DVD)."""
+    found, start = [], text.find(word)
+    while start >= 0:
+        if bounded(text, start, start + len(word)):
+            found.append((start, start + len(word)))
+        start = text.find(word, start + 1)
+    return found
