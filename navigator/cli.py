@@ -121,6 +121,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--password-file", type=Path, metavar="FILE", help="file whose first line is the password")
     p.add_argument("--public-url", metavar="URL", help="the address browsers use, if not http://HOST:PORT")
+    from .interop_cli import add_parsers
+    add_parsers(sub, common)   # review, export, new (issue 17)
     return parser
 
 
@@ -174,6 +176,9 @@ def _dispatch(args: argparse.Namespace) -> int:
             raise UserError(exc.code, **exc.args_) from exc
     if args.command == "schema":
         return _schema(args.write)
+    from .interop_cli import COMMANDS, dispatch
+    if args.command in COMMANDS:
+        return dispatch(args, rules_dir, contacts_dir)
     if args.command == "diff":
         return _diff(rules_dir, contacts_dir, args.old, args.new)
     if args.command == "route":

@@ -195,6 +195,7 @@ class Contact:
     valid_from: dt.date | None = None
     valid_until: dt.date | None = None
     last_verified: dt.date | None = None
+    verified_by: str | None = None      # who checked it last (a department or role, not a person's name)
     origin: Origin = NOWHERE
 
 
@@ -210,6 +211,8 @@ class Rule:
     source: Source
     when: Condition | None = None
     origin: Origin = NOWHERE
+    last_verified: dt.date | None = None   # checked against the current plan on this day
+    verified_by: str | None = None
 
 
 @dataclass(frozen=True)
