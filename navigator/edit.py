@@ -30,7 +30,7 @@ FIELD_LABELS = {
     "hours": "受付時間", "notes": "説明", "valid_from": "有効開始日", "valid_until": "有効期限",
     "last_verified": "最終確認日",
 }
-KEY_ORDER = ("id", "window", "department", "organization") + CONTACT_TEXT[1:] + ("source",) + CONTACT_DATES
+KEY_ORDER = ("id", "window", "department", "organization") + CONTACT_TEXT[1:] + ("source",) + CONTACT_DATES + ("verified_by",)
 
 
 class EditError(Exception):

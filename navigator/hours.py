@@ -9,30 +9,18 @@ offline: the note (e.g. 祝日の場合は翌週の月曜日) is always shown be
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+
+from .model import Slot
 
 WEEKDAYS = "月火水木金土日"          # index = date.weekday()
 LOOKAHEAD_DAYS = 400                # far enough for a monthly or yearly day
 
 
-@dataclass(frozen=True)
-class Slot:
-    weekdays: tuple[int, ...]       # 0 = 月 … 6 = 日
-    opens: dt.time
-    closes: dt.time
-    weeks: tuple[int, ...] = ()     # which of the month's weekdays (1 = 第1); empty = every week
-    note: str | None = None         # 日時備考
-
-    def on(self, day: dt.date) -> bool:
-        if day.weekday() not in self.weekdays:
-            return False
-        return not self.weeks or (day.day - 1) // 7 + 1 in self.weeks
-
-    def describe(self) -> str:
-        days = "".join(WEEKDAYS[d] for d in self.weekdays)
-        weeks = "・".join(f"第{w}" for w in self.weeks)
-        when = f"毎月{weeks}{days}曜日" if weeks else f"毎週{days}曜日"
-        return f"{when} {self.opens:%H:%M}〜{self.closes:%H:%M}"
+def describe(slot: Slot) -> str:
+    days = "".join(WEEKDAYS[d] for d in slot.weekdays)
+    weeks = "・".join(f"第{w}" for w in slot.weeks)
+    when = f"毎月{weeks}{days}曜日" if weeks else f"毎週{days}曜日"
+    return f"{when} {slot.opens:%H:%M}〜{slot.closes:%H:%M}"
 
 
 def open_now(slots: tuple[Slot, ...], now: dt.datetime) -> Slot | None:

@@ -28,6 +28,7 @@ def add_parsers(sub, common) -> None:
     p.add_argument("--municipality", "-m", metavar="ID", default=argparse.SUPPRESS)
     p.add_argument("--mark", action="append", default=[], metavar="FILE:LINE|ID",
                    help="確かめた窓口・ルールを今日の日付で確認済みにする（ファイルをその場で直します）")
+    p.add_argument("--by", metavar="WHO", help="確かめた人の担当課や役職（verified_by に書きます。個人名は書かない）")
     p.add_argument("--today", type=_date, metavar="YYYY-MM-DD", help="基準日（既定: 今日）")
 
     p = sub.add_parser("export", parents=[common], help="窓口を HSDS 3.0（フォルダ）か DS-451（CSV）に書き出す")
@@ -82,7 +83,7 @@ def _mark(args, rules_dir: Path, contacts_dir: Path, today: dt.date) -> int:
     for target in args.mark:
         try:
             path, key, ident = review.locate(target, rules_dir, contacts_dir)
-            done = review.mark(path, key, ident, today)
+            done = review.mark(path, key, ident, today, args.by)
         except review.MarkError as exc:
             raise UserError(exc.code, **exc.args_) from exc
         kind = messages.Both("窓口", "contact") if key == "contacts" else messages.Both("ルール", "rule")

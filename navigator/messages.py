@@ -616,6 +616,11 @@ _add("NAV-T729", "まだ足りないもの: {missing}", "still missing: {missing
      "足してから navigator check で確かめてください", "fill them in, then run navigator check",
      missing="name, prefecture")
 
+_add("NAV-E240", "受付日時（availability）の {key} の書き方が違います: 「{value}」",
+     "availability's {key} is written wrongly: '{value}'",
+     "days は 月火水木金土日 の字（例: 月水金）、opens・closes は 13:00 のように書き、closes を opens より後にします",
+     "days: weekday characters such as 月水金; opens and closes as 13:00, closes after opens",
+     key="opens", value="午後1時")
 _add("NAV-C621", "確認済みにする窓口・ルールが見つかりません: {target}", "no contact or rule found for {target}",
      "navigator review が示す ファイル:行 か、窓口・ルールの id を指定してください",
      "give FILE:LINE as navigator review prints it, or a contact or rule id", target="contacts/asaka.yaml:999")

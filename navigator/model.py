@@ -181,6 +181,22 @@ class DangerRules:
 
 
 @dataclass(frozen=True)
+class Slot:
+    """One opening time as a plan states it (navigator/hours.py computes open now / next open)."""
+
+    weekdays: tuple[int, ...]       # 0 = 月 … 6 = 日
+    opens: dt.time
+    closes: dt.time
+    weeks: tuple[int, ...] = ()     # which of the month's weekdays (1 = 第1); empty = every week
+    note: str | None = None         # 日時備考
+
+    def on(self, day: dt.date) -> bool:
+        if day.weekday() not in self.weekdays:
+            return False
+        return not self.weeks or (day.day - 1) // 7 + 1 in self.weeks
+
+
+@dataclass(frozen=True)
 class Contact:
     id: str
     municipality: str
@@ -196,6 +212,7 @@ class Contact:
     valid_until: dt.date | None = None
     last_verified: dt.date | None = None
     verified_by: str | None = None      # who checked it last (a department or role, not a person's name)
+    availability: tuple[Slot, ...] = ()  # only where the plan states the times
     origin: Origin = NOWHERE
 
 

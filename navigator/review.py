@@ -44,6 +44,14 @@ def overdue(last_verified: dt.date | None, today: dt.date) -> bool:
     return state(last_verified, today) == OVERDUE
 
 
+def verified_text(last_verified: dt.date | None, today: dt.date) -> str:
+    """最終確認日 as the slip and TUI show it, with a quiet notice when it is over a year old."""
+    if last_verified is None:
+        return messages.text("NAV-T725")
+    notice = "（1年以上前の確認です。案内の前に窓口に確かめてください）" if overdue(last_verified, today) else ""
+    return last_verified.isoformat() + notice
+
+
 @dataclass(frozen=True)
 class Entry:
     municipality: str

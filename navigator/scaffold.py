@@ -9,11 +9,12 @@ left empty, and `navigator check` then names each missing item in Japanese, at i
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from .edit import scalar
-from .yamlnodes import ID_PATTERN
+from .files.spec import ID_PATTERN
 
 END = ("\n# ファイルの終わりの印です。途中で切れたファイルを見分けるので、消さずに最後の行にしておいてください。\n"
        "end: true\n")
@@ -99,7 +100,21 @@ def _contact_lines(c: dict) -> list[str]:
     else:
         lines.append("    source: {file: null, section: null}   # 計画のファイル名と節を書いてください")
     lines += [f"    {key}: {scalar(c[key])}" for key in DATE_KEYS if c.get(key)]
+    if c.get("availability"):
+        lines.append("    availability:")
+        lines += ["      - {" + ", ".join(f"{k}: {_flow(k, v)}" for k, v in slot.items()) + "}"
+                  for slot in c["availability"]]
     return lines
+
+
+def _flow(key: str, value) -> str:
+    """A value inside a flow mapping: times quoted (unquoted 13:00 is a number in YAML 1.1)."""
+    if key in ("opens", "closes"):
+        return f'"{value}"'
+    if isinstance(value, int):
+        return str(value)
+    text = scalar(value)
+    return text if not any(ch in text for ch in ",{}[]") else json.dumps(str(value), ensure_ascii=False)
 
 
 def scenarios_text(mid: str, fallback: str | None) -> str:

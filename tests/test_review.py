@@ -104,3 +104,22 @@ def test_review_cli_json_and_mark_by_id(dated, capsys):
     assert "「town-general」を 2026-12-02 に確認済みにしました" in capsys.readouterr().out
     assert main(["review", *dirs, "--mark", "town-nowhere"]) == 2
     assert "確認済みにする窓口・ルールが見つかりません: town-nowhere" in capsys.readouterr().err
+
+
+def test_rules_have_dates_too_and_marking_records_who(dated, capsys):
+    dirs = ["--rules", str(dated / "rules"), "--contacts", str(dated / "contacts")]
+    assert main(["review", *dirs, "--mark", "town-poverty", "--by", "福祉課", "--today", "2026-01-10"]) == 0
+    capsys.readouterr()
+    loaded = load(dated / "rules", dated / "contacts")
+    rule = next(r for r in loaded.ruleset.plans["town"].rules if r.id == "town-poverty")
+    assert (rule.last_verified, rule.verified_by) == (dt.date(2026, 1, 10), "福祉課")
+    entry = next(e for e in review.worklist(loaded.ruleset, TODAY, 60, "town") if e.id == "town-poverty")
+    assert (entry.state, entry.days_left(TODAY), entry.verified_by) == ("due", 39, "福祉課")
+    assert "確認者 福祉課" in review.as_text([entry], TODAY, 60)
+
+
+def test_the_slip_shows_the_date_with_a_quiet_notice_when_overdue():
+    assert review.verified_text(dt.date(2025, 11, 1), TODAY) == \
+        "2025-11-01（1年以上前の確認です。案内の前に窓口に確かめてください）"
+    assert review.verified_text(dt.date(2026, 1, 1), TODAY) == "2026-01-01"
+    assert review.verified_text(None, TODAY) == "記録なし"

@@ -39,11 +39,11 @@ def test_the_desk_slip_has_every_field(shipped, household):
     for field in ("作成日時: 2026-12-02 09:05", "市町村: 朝霞市", "来談者: 本人", "本人: 母（80歳）",
                   CONSENT_YES, "◎介護・認知症", "○成年後見・権利擁護", "○就労", "ルールの版: abc123",
                   "■ 相談先（上から順に）", "1. 福祉の総合相談", "電話: 記載なし", "受付時間: 記載なし",
-                  "窓口情報の確認日: ", "■ 次にすること", "窓口の担当者が 福祉の総合相談", "持ち物:",
+                  "最終確認日: ", "■ 次にすること", "窓口の担当者が 福祉の総合相談", "持ち物:",
                   "■ 相談内容（本人の言葉）", WORDS):
         assert field in text, field
     first = household.referrals[0].contact
-    assert f"窓口情報の確認日: {first.last_verified.isoformat()}" in text if first.last_verified else True
+    assert f"最終確認日: {first.last_verified.isoformat()}" in text if first.last_verified else True
     assert "（母（80歳）のこと）" in text and "（本人のこと）" in text
 
 

@@ -18,7 +18,8 @@ import re
 import uuid
 from pathlib import Path
 
-from ..model import Contact, Plan, RuleSet
+from ..hours import WEEKDAYS
+from ..model import Contact, Plan, RuleSet, Slot
 from . import plans
 
 NAMESPACE = uuid.UUID("6f1b2a4e-0c3d-5e7f-9a1b-2c3d4e5f6a7b")   # navigator's own, fixed forever
@@ -28,6 +29,8 @@ SCHEMA_OF = {"organizations": "organization", "services": "service", "locations"
              "addresses": "address", "phones": "phone", "schedules": "schedule",
              "service_at_location": "service_at_location", "contacts": "contact"}
 EXTENSION = "navigator"
+RRULE_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")   # date.weekday() order
+JST = "+09:00"
 # 〒372-8501 群馬県伊勢崎市今泉町二丁目410番地: split only when the parts give back the same text
 ADDRESS = re.compile(r"^〒(\d{3}-\d{4}) (\S+?[都道府県])(\S+?[市区町村])(\S.*)$")
 
@@ -71,8 +74,21 @@ def _service(tables: dict[str, list[dict]], plan: Plan, c: Contact, org_id: str,
         tables["phones"].append({"id": uid("phone", c.id), "service_id": sid, "number": c.phone, "type": "voice"})
     if c.hours:
         tables["schedules"].append({"id": uid("schedule", c.id), "service_id": sid, "description": c.hours})
+    for i, slot in enumerate(c.availability):
+        tables["schedules"].append(_schedule(uid("schedule", f"{c.id}:{i}"), sid, slot))
     if c.address:
         _location(tables, c, sid, org_id)
+
+
+def _schedule(schedule_id: str, sid: str, slot: Slot) -> dict:
+    """One opening time as an RFC 5545-style schedule in Japan's time zone (UTC+9)."""
+    days = [RRULE_DAYS[d] for d in slot.weekdays]
+    byday = ",".join(f"{w}{d}" for w in slot.weeks for d in days) if slot.weeks else ",".join(days)
+    row = {"id": schedule_id, "service_id": sid, "freq": "MONTHLY" if slot.weeks else "WEEKLY", "byday": byday,
+           "opens_at": f"{slot.opens:%H:%M}{JST}", "closes_at": f"{slot.closes:%H:%M}{JST}", "timezone": 9}
+    if slot.note:
+        row["notes"] = slot.note
+    return row
 
 
 def _status(c: Contact, today: dt.date) -> str:
@@ -165,6 +181,7 @@ def contacts(tables: dict[str, list[dict]], mid: str) -> tuple[list[dict], dict]
             "phone": _first(by_service["phones"], sid, "number"),
             "address": _address(at.get(sid, []), locations, addresses),
             "hours": _first(by_service["schedules"], sid, "description"),
+            "availability": [a for a in map(_slot, by_service["schedules"].get(sid, [])) if a],
             "notes": s.get("description"),
             "source": ext.get("source") or {},
             "last_verified": s.get("assured_date"),
@@ -177,6 +194,24 @@ def contacts(tables: dict[str, list[dict]], mid: str) -> tuple[list[dict], dict]
             municipality.update({k: v for k, v in ext.get("municipality", {}).items() if k != "id" and v})
         found.append(contact)
     return found, municipality
+
+
+def _slot(row: dict) -> dict | None:
+    """A schedule with weekdays and times → an `availability` entry; None for a text-only one."""
+    import re
+
+    parts = re.findall(r"(\d?)(MO|TU|WE|TH|FR|SA|SU)", str(row.get("byday") or ""))
+    times = [re.match(r"(\d{2}:\d{2})", str(row.get(k) or "")) for k in ("opens_at", "closes_at")]
+    if not parts or not all(times):
+        return None
+    slot = {"days": "".join(dict.fromkeys(WEEKDAYS[RRULE_DAYS.index(d)] for _, d in parts))}
+    weeks = {int(w) for w, _ in parts if w}
+    if len(weeks) == 1:
+        slot["week"] = weeks.pop()
+    slot.update(opens=times[0][1], closes=times[1][1])
+    if row.get("notes"):
+        slot["note"] = row["notes"]
+    return slot
 
 
 def _contact_id(ext: dict, mid: str, n: int) -> str:

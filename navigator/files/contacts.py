@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from dataclasses import replace
@@ -10,7 +11,8 @@ from pathlib import Path
 from yaml.nodes import MappingNode, Node, ScalarNode
 
 from ..messages import Both
-from ..model import Contact
+from ..hours import WEEKDAYS
+from ..model import Contact, Slot
 from ..names import fill, name_parts, named, uses
 from ..problems import Problem
 from . import spec
@@ -79,6 +81,50 @@ def _contact(r: Reader, node: Node, mid: str) -> Contact | None:
     organization, source = r.text(f.get("organization"), "organization"), read_source(r, f.get("source"))
     extra = {k: r.text(f.get(k), k, optional=True) for k in CONTACT_TEXT}
     dates = {k: r.date(f.get(k), k) for k in CONTACT_DATES}
-    if None in (cid, window, organization, source):
+    verified_by = r.text(f.get("verified_by"), "verified_by", optional=True)
+    slots = read_availability(r, f["availability"]) if "availability" in f else ()
+    if None in (cid, window, organization, source) or slots is None:
         return None
-    return Contact(cid, mid, window, organization, source, **extra, **dates, origin=r.origin(node))
+    return Contact(cid, mid, window, organization, source, **extra, **dates, verified_by=verified_by,
+                   availability=slots, origin=r.origin(node))
+
+
+def read_availability(r: Reader, node: Node) -> tuple[Slot, ...] | None:
+    """The opening times; None (the contact is left out) when one is written wrongly."""
+    slots = []
+    for item in r.items(node, "availability"):
+        slot = _slot(r, item)
+        if slot is None:
+            return None
+        slots.append(slot)
+    return tuple(slots)
+
+
+def _slot(r: Reader, node: Node) -> Slot | None:
+    f = r.shaped(node, spec.SLOT)
+    if f is None:
+        return None
+    days, opens, closes = (r.text(f.get(k), k) for k in ("days", "opens", "closes"))
+    week = r.integer(f.get("week"), "week", 1, 5) if "week" in f else None
+    note = r.text(f.get("note"), "note", optional=True)
+    weekdays = tuple(WEEKDAYS.index(d) for d in days or "" if d in WEEKDAYS)
+    times = [_time(t) for t in (opens, closes)]
+    if not days or len(weekdays) != len(days) or len(set(weekdays)) != len(weekdays):
+        r.report(f.get("days", node), "NAV-E240", key="days", value=days or "")
+        return None
+    for key, text, value in (("opens", opens, times[0]), ("closes", closes, times[1])):
+        if value is None:
+            r.report(f.get(key, node), "NAV-E240", key=key, value=text or "")
+            return None
+    if times[0] >= times[1] or ("week" in f and week is None):
+        r.report(f.get("closes", node), "NAV-E240", key="closes", value=closes)
+        return None
+    return Slot(weekdays, times[0], times[1], (week,) if week else (), note)
+
+
+def _time(text: str | None) -> dt.time | None:
+    """HH:MM (13:00; 9:30). Unquoted, YAML 1.1 reads 13:00 as a number, which `text` gives back as written."""
+    match = re.fullmatch(r"(\d{1,2}):(\d{2})", text or "")
+    if not match or int(match[1]) > 23 or int(match[2]) > 59:
+        return None
+    return dt.time(int(match[1]), int(match[2]))

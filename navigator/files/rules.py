@@ -148,4 +148,5 @@ def _rule_fields(r: Reader, node: Node, mid: str, common: Common, known: _Known)
         return None
     if any(cid not in known.contacts for cid in refer):
         return None
-    return Rule(rid, mid, concern, refer, priority, program, reason, source, when, r.origin(node))
+    return Rule(rid, mid, concern, refer, priority, program, reason, source, when, r.origin(node),
+                r.date(f.get("last_verified"), "last_verified"), r.text(f.get("verified_by"), "verified_by", optional=True))

@@ -187,6 +187,8 @@ RULE = Shape("a rule", (
     req("program", "text"),
     req("reason", "prose"),
     req("source", "object", shape=SOURCE),
+    opt("last_verified", "date", "the day the rule was last checked against the current plan", nullable=True),
+    opt("verified_by", "text", "who checked it: a department or role, never a person's name", nullable=True),
 ))
 
 RULES_FILE = Shape("a rules file", (
@@ -199,6 +201,14 @@ RULES_FILE = Shape("a rules file", (
 
 CONTACT_TEXT = ("department", "phone", "address", "hours", "notes")
 CONTACT_DATES = ("valid_from", "valid_until", "last_verified")
+
+SLOT = Shape("an opening time", (
+    req("days", "text", "the weekdays it is open, one character each: 月火水木金土日"),
+    opt("week", "int", "only this week of the month (1 = 第1): 毎月第1月曜日 is days: 月, week: 1", low=1, high=5),
+    req("opens", "text", "HH:MM"),
+    req("closes", "text", "HH:MM, later than opens"),
+    opt("note", "text", "日時備考, as the plan writes it (e.g. 祝日の場合は翌週の月曜日)"),
+), doc="one opening time as the plan states it; holidays are not known, so say them in note")
 
 CONTACT = Shape("a contact", (
     req("id", "id"),
@@ -213,6 +223,9 @@ CONTACT = Shape("a contact", (
     opt("valid_from", "date", nullable=True),
     opt("valid_until", "date", nullable=True),
     opt("last_verified", "date", nullable=True),
+    opt("verified_by", "text", "who checked it last: a department or role, never a person's name", nullable=True),
+    opt("availability", "list", "opening times only where the plan states them (cited by source); "
+        "absent: not stated", shape=SLOT),
 ))
 
 CONTACTS_FILE = Shape("a contacts file", (

@@ -15,6 +15,7 @@ from ..community import absent, gather
 from ..engine import Referral, Result
 from ..model import RuleSet
 from ..present import ADVICE_HEADING, lines_heading, person_label, phone_text, referral_view, stated
+from ..review import verified_text
 from ..text import markdown_literal, printable
 
 DESK, MINSEI = "desk", "minsei"
@@ -64,7 +65,7 @@ def sections(ruleset: RuleSet, result: Result, request: SlipRequest, version: st
                              tuple(f"{e.phone} {e.name}" + (f"（{e.hours}）" if e.hours else "")
                                    + (f": {e.note}" if e.note else "") for e in result.emergency)))
     found.append(Section("相談先（上から順に）", tuple(line for r in result.referrals
-                                                    for line in _referral(ruleset, result, r)), items=False))
+                                                    for line in _referral(ruleset, result, r, now.date())), items=False))
     found.append(Section("次にすること", tuple(_next_steps(ruleset, result, request))))
     if request.variant == MINSEI:
         found.append(Section("地域でできること（計画の言葉）", tuple(_community(ruleset, result, community or {}))))
@@ -103,7 +104,7 @@ def _concerns(ruleset: RuleSet, result: Result) -> list[str]:
     return lines
 
 
-def _referral(ruleset: RuleSet, result: Result, r: Referral) -> list[str]:
+def _referral(ruleset: RuleSet, result: Result, r: Referral, today: dt.date) -> list[str]:
     v = referral_view(ruleset, result, r)
     lines = [v.title,
              f"担当課: {v.department}　組織: {v.organization}",
@@ -115,7 +116,7 @@ def _referral(ruleset: RuleSet, result: Result, r: Referral) -> list[str]:
     if v.fallback_note:
         lines.append(v.fallback_note)
     lines.append(f"出典: {v.source}")
-    lines.append(f"窓口情報の確認日: {stated(v.verified)}")
+    lines.append(f"最終確認日: {verified_text(r.contact.last_verified, today)}")
     return lines
 
 

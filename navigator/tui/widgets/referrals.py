@@ -4,15 +4,19 @@ and Content (never markup)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from rich.cells import cell_len
 from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from ... import hours
 from ...community import absent, gather
 from ...engine import Referral, Result
 from ...model import RuleSet
 from ...present import UNKNOWN, fallback_note, phone_text
+from ...review import verified_text
 from ...text import printable
 
 PHONE = 13   # 048-463-1111 and 記載なし both fit
@@ -89,6 +93,9 @@ def detail(ruleset: RuleSet, result: Result, r: Referral) -> Content:
         parts.append(f"住所：{printable(c.address)}\n")
     if c.hours:
         parts.append(f"受付：{printable(c.hours)}\n")
+    opening = hours.status(c.availability, dt.datetime.now())   # only where the plan states the times
+    if opening:
+        parts.append((f"{printable(opening)}\n", "bold"))
     if r.concerns:
         parts.append(f"相談：{printable(concern_labels(ruleset, r.concerns) + whose(result, r))}\n")
     parts.append(f"理由：{printable(r.main.program)}。{printable(r.main.reason)}\n")
@@ -100,7 +107,7 @@ def detail(ruleset: RuleSet, result: Result, r: Referral) -> Content:
     if c.notes:
         parts.append(f"備考：{printable(c.notes)}\n")
     if c.last_verified:
-        parts.append(f"確認日：{c.last_verified.isoformat()}\n")
+        parts.append(f"最終確認日：{verified_text(c.last_verified, dt.date.today())}\n")
     source = r.main.source
     section = (source.section or "").replace(" > ", "＞")
     where = "全国共通" if source.national else f"{result.municipality.plan}　{section}".replace(" ", "　")
