@@ -15,7 +15,6 @@ from referencing.jsonschema import DRAFT202012
 
 from navigator.cli import main
 from navigator.export import ds451, hsds
-from navigator.lint import lint
 from navigator.loading import load
 from conftest import HERE, ROOT
 
