@@ -7,7 +7,19 @@ import datetime as dt
 
 from navigator import hours
 from navigator.loading import load
-from conftest import ROOT, append_entries
+from conftest import append_entries
+
+
+def _with_slot(mini, slot: str):
+    """The mini set with one more window whose opening time is written as `slot`."""
+    append_entries(mini / "contacts" / "town.yaml", f"""  - id: town-hours
+    window: 相談会
+    organization: 町
+    source: {{file: town.txt, section: 第1章, quote: 計画の一文}}
+    availability:
+      - {slot}
+""")
+    return load(mini / "rules", mini / "contacts")
 
 
 def _jinken(shipped):
@@ -35,14 +47,7 @@ def test_open_now_and_next_open_around_first_mondays(shipped):
 
 
 def test_a_wrongly_written_time_is_refused_with_its_position(mini):
-    append_entries(mini / "contacts" / "town.yaml", """  - id: town-hours
-    window: 相談会
-    organization: 町
-    source: {file: town.txt, section: 第1章, quote: 計画の一文}
-    availability:
-      - {days: 月水, opens: 午後1時, closes: "16:00"}
-""")
-    loaded = load(mini / "rules", mini / "contacts")
+    loaded = _with_slot(mini, '{days: 月水, opens: 午後1時, closes: "16:00"}')
     (problem,) = [p for p in loaded.problems if p.code == "NAV-E240"]
     assert "opens の書き方が違います: 「午後1時」" in problem.message and problem.line > 0
     assert not loaded.ok and "town-hours" not in loaded.ruleset.plans["town"].contacts
@@ -50,13 +55,6 @@ def test_a_wrongly_written_time_is_refused_with_its_position(mini):
 
 def test_unquoted_times_read_as_written(mini):
     """YAML 1.1 reads 13:00 unquoted as the number 780; it still means 13:00."""
-    append_entries(mini / "contacts" / "town.yaml", """  - id: town-hours
-    window: 相談会
-    organization: 町
-    source: {file: town.txt, section: 第1章, quote: 計画の一文}
-    availability:
-      - {days: 火木, opens: 9:30, closes: 12:00}
-""")
-    loaded = load(mini / "rules", mini / "contacts")
+    loaded = _with_slot(mini, "{days: 火木, opens: 9:30, closes: 12:00}")
     (slot,) = loaded.ruleset.plans["town"].contacts["town-hours"].availability
     assert (slot.weekdays, f"{slot.opens:%H:%M}", f"{slot.closes:%H:%M}") == ((1, 3), "09:30", "12:00")
