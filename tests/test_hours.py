@@ -58,3 +58,17 @@ def test_unquoted_times_read_as_written(mini):
     loaded = _with_slot(mini, "{days: 火木, opens: 9:30, closes: 12:00}")
     (slot,) = loaded.ruleset.plans["town"].contacts["town-hours"].availability
     assert (slot.weekdays, f"{slot.opens:%H:%M}", f"{slot.closes:%H:%M}") == ((1, 3), "09:30", "12:00")
+
+
+def test_the_window_card_shows_open_now_or_next_open(shipped):
+    from navigator.engine import Case, route
+    from navigator.tui.widgets.referrals import detail
+
+    result = route(shipped, Case("asaka", ("rights",)))
+    referral = next(r for r in result.referrals if r.contact.id == "asaka-jinken-sodan")
+    card = detail(shipped, result, referral, dt.datetime(2026, 12, 7, 14, 0)).plain
+    assert "受付中（16:00まで）　※祝日の場合は翌週の月曜日" in card
+    card = detail(shipped, result, referral, dt.datetime(2026, 12, 8, 9, 0)).plain
+    assert "次の受付: 2027-01-04（月）13:00〜16:00" in card
+    other = next(r for r in result.referrals if not r.contact.availability)
+    assert "受付中" not in detail(shipped, result, other).plain and "次の受付" not in detail(shipped, result, other).plain

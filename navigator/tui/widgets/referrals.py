@@ -83,9 +83,11 @@ class ReferralList(OptionList):
             self.highlighted = min(keep, len(result.referrals) - 1)
 
 
-def detail(ruleset: RuleSet, result: Result, r: Referral) -> Content:
-    """Everything about one referral; no ASCII spaces, so Japanese wraps by character."""
+def detail(ruleset: RuleSet, result: Result, r: Referral, now: dt.datetime | None = None) -> Content:
+    """Everything about one referral; no ASCII spaces, so Japanese wraps by character. `now`
+    (the local clock by default) decides 受付中 / 次の受付 and whether the check is overdue."""
     c = r.contact
+    now = now or dt.datetime.now()
     parts: list = [(f"{r.rank}．{printable(c.window)}\n", "bold")]
     parts.append(f"担当課：{printable(c.department or UNKNOWN)}　組織：{printable(c.organization)}\n")
     parts.append((f"電話：{printable(phone_text(r))}\n", "bold"))
@@ -93,7 +95,7 @@ def detail(ruleset: RuleSet, result: Result, r: Referral) -> Content:
         parts.append(f"住所：{printable(c.address)}\n")
     if c.hours:
         parts.append(f"受付：{printable(c.hours)}\n")
-    opening = hours.status(c.availability, dt.datetime.now())   # only where the plan states the times
+    opening = hours.status(c.availability, now)   # only where the plan states the times
     if opening:
         parts.append((f"{printable(opening)}\n", "bold"))
     if r.concerns:
@@ -107,7 +109,7 @@ def detail(ruleset: RuleSet, result: Result, r: Referral) -> Content:
     if c.notes:
         parts.append(f"備考：{printable(c.notes)}\n")
     if c.last_verified:
-        parts.append(f"最終確認日：{verified_text(c.last_verified, dt.date.today())}\n")
+        parts.append(f"最終確認日：{verified_text(c.last_verified, now.date())}\n")
     source = r.main.source
     section = (source.section or "").replace(" > ", "＞")
     where = "全国共通" if source.national else f"{result.municipality.plan}　{section}".replace(" ", "　")
