@@ -112,18 +112,23 @@ def keystrokes(ruleset, matcher, paths: list[Path]) -> str:
     rules = ruleset.common.danger
     for text in prefixes[:50]:  # warm-up: compiled cues, the dictionary
         detect(rules, text), matcher.match(text, limit=6)
-    timing = {}
-    for name, call in (("danger", lambda t: detect(rules, t)), ("concerns", lambda t: matcher.match(t, limit=6))):
-        times = []
-        for text in prefixes:
+    def cost(call, text: str) -> float:
+        """Best of three, in ms: the machine is shared, and another process's time slice is not ours."""
+        best = float("inf")
+        for _ in range(3):
             start = time.perf_counter()
             call(text)
-            times.append((time.perf_counter() - start) * 1000)
-        times.sort()
-        timing[name] = (statistics.median(times), times[int(len(times) * 0.99) - 1])
-    (d50, d99), (c50, c99) = timing["danger"], timing["concerns"]
-    return (f"keystroke, {len(prefixes)} prefixes: danger.detect p50 {d50:.2f} / p99 {d99:.2f} ms; "
-            f"concern matching p50 {c50:.2f} / p99 {c99:.2f} ms; danger/concerns at p99 = {d99 / c99:.2f}×")
+            best = min(best, (time.perf_counter() - start) * 1000)
+        return best
+
+    calls = {"danger": lambda t: detect(rules, t), "concerns": lambda t: matcher.match(t, limit=6)}
+    costs = {name: [cost(call, t) for t in prefixes] for name, call in calls.items()}
+    costs["both"] = [d + c for d, c in zip(costs["danger"], costs["concerns"])]
+    timing = {name: (statistics.median(sorted(v)), sorted(v)[int(len(v) * 0.99) - 1]) for name, v in costs.items()}
+    (d50, d99), (c50, c99), (b50, b99) = timing["danger"], timing["concerns"], timing["both"]
+    return (f"keystroke, {len(prefixes)} prefixes (best of 3 each): danger.detect p50 {d50:.2f} / p99 {d99:.2f} ms; "
+            f"concern matching p50 {c50:.2f} / p99 {c99:.2f} ms; both p50 {b50:.2f} / p99 {b99:.2f} ms; "
+            f"danger/concerns at p99 = {d99 / c99:.2f}×")
 
 
 def main(argv: list[str]) -> None:

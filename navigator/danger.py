@@ -70,8 +70,11 @@ def detect(rules: DangerRules, text: str) -> Danger:
     alone: list[Hit] = []
     for each, sentences in passes:
         found = {h.kind for h in hits}   # a kind the words showed as written needs no lemma cue
+        present = frozenset().union(*(s.present for s in sentences))   # most cues end in no word here
         for kind, cues, history in each.kinds:
             for cue in cues if kind not in found else ():
+                if cue.keys[-1].isdisjoint(present):
+                    continue
                 shown = next((w for w in (s.fires(cue, history) for s in sentences) if w), None)
                 if shown:
                     (alone if cue.mode == "alone" else hits).append(Hit(kind, shown))

@@ -305,3 +305,16 @@ def test_dictionary_form_cues_respect_denial_harmless_and_fiction(lemma_danger, 
 def test_dictionary_form_hits_name_the_words_as_written_in_the_rules(lemma_danger):
     # 〜せるか is no written cue: only the lemma cue shows it, by its parts
     assert detect(lemma_danger, "楽に死ねる方法を探している").matched == ("楽+死ねる",)
+
+
+@pytest.mark.parametrize("text, first", [
+    ("夫が子どもの前でも私を叩きます", "child"),                 # 面前DV: 心理的虐待, 189 before the DV lines
+    ("妻の暴力を小学生の息子がいつも見ている", "child"),
+    ("今、子どもの前で夫が暴れています", "police"),              # happening now: 110 first all the same
+])
+def test_violence_a_child_witnesses_is_child_abuse_with_189_first(shipped, lemma_danger, text, first):
+    intake = take(shipped, ConcernMatcher(shipped.common.concerns), "asaka", text)
+    assert "child" in intake.danger.kinds and "dv" in intake.danger.kinds
+    lines = route(shipped, intake.case).emergency
+    groups = [line.group for line in lines]
+    assert groups[0] == first and "dv" in groups[groups.index("child"):]
