@@ -281,6 +281,9 @@ def lemma_danger(shipped_danger):
     ("祖母の部屋で呼びかけても中から出てこない", "medical"),                # 呼ぶ + 出てこない
     ("知り合いの男におそわれて、ずっと震えている", "sexual"),               # kana 襲われる
     ("妻に通帳もお金も全部管理されていて自由がない", "dv"),                # economic DV
+    ("身の回りの物をもう処分し始めている", "suicide"),                      # putting affairs in order
+    ("飲み物に何か入れられていた気がする", "sexual"),                       # a drink spiked
+    ("送迎の人に二人だけのときにさわられるらしい", "sexual"),               # touched, in kana
 ])
 def test_dictionary_forms_find_what_written_cues_missed(lemma_danger, text, kind):
     assert kind in detect(lemma_danger, text).kinds
