@@ -11,7 +11,7 @@ from .model import Origin
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """`code` is the stable id from navigator/messages.py (empty for a message not yet in the
+    """`code` is the stable id from navigator/messages/ (empty for a message not yet in the
     catalogue); `message` and `hint` are already in the chosen language."""
 
     path: str

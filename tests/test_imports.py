@@ -18,7 +18,7 @@ SCREENS = ("navigator.tui", "navigator.serve", "navigator.__main__")
 
 def headless_modules() -> list[str]:
     names = [m.name for m in pkgutil.walk_packages(navigator.__path__, "navigator.")]
-    return sorted(n for n in names if not n.startswith(SCREENS))
+    return sorted(n for n in names if not n.startswith(SCREENS) and not n.endswith(".__main__"))
 
 
 def _fresh(code: str) -> dict:
