@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
+from conftest import ROOT
 from navigator.engine import Case, questions_for, route
 from navigator.explain import referral_why as explain
 
@@ -62,9 +67,20 @@ def test_answers_to_questions_not_asked_are_ignored(mini_rules):
     assert result.emergency == () and result.answers == {}
 
 
-def test_deterministic(mini_rules):
-    case = Case("town", ("abuse", "housing", "poverty"), {"who": "elder"})
-    assert route(mini_rules, case) == route(mini_rules, case)
+def test_the_order_does_not_depend_on_the_hash_seed():
+    """Referral order must come from priorities and ids, never from set or dict iteration:
+    two interpreters with different hash seeds route a many-concern case alike."""
+    code = ("from navigator.loading import load; from navigator.engine import Case, route; "
+            "rs = load('rules', 'contacts', ['asaka']).ruleset; "
+            "r = route(rs, Case('asaka', tuple(c.id for c in rs.common.concerns), {'who': 'elder'})); "
+            "print([x.contact.id for x in r.referrals], [e.id for e in r.emergency])")
+    outs = set()
+    for seed in ("1", "2", "3"):
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                              env={**os.environ, "PYTHONHASHSEED": seed}, timeout=120)
+        assert done.returncode == 0, done.stderr[-2000:]
+        outs.add(done.stdout)
+    assert len(outs) == 1 and outs.pop().count(",") > 5
 
 
 def test_questions_only_for_selected_concerns(mini_rules):

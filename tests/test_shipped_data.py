@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from navigator.checks.coverage import coverage_rows
+from navigator.checks import coverage
+from navigator.engine import GENERAL, RULE
 from conftest import ROOT
 
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -100,11 +101,20 @@ def test_every_danger_kind_puts_a_line_of_its_group_first(shipped):
         assert shipped.common.line(kind.lines[0]).group == first[kind.id], kind.id
 
 
-def test_no_empty_cell_in_the_coverage_matrix(shipped):
-    rows = coverage_rows(shipped)
-    assert len(rows) == len(shipped.plans) * len(shipped.common.concerns)
-    for mid, concern, first in rows:
-        assert first.contact.window, (mid, concern)
+def test_the_coverage_matrix_has_every_cell_each_led_where_its_kind_says(shipped):
+    cells = {(c.municipality, c.concern): c for c in coverage.cells(shipped)}
+    assert set(cells) == {(m, c.id) for m in shipped.plans for c in shipped.common.concerns}
+    for (mid, concern), cell in cells.items():
+        plan, first = shipped.plans[mid], cell.first
+        if cell.kind == coverage.PLAN:   # a rule of this concern in this city, or the one-stop window
+            assert first.main.kind in (RULE, GENERAL), (mid, concern)
+            if first.main.kind == RULE:
+                assert first.main.rule.concern == concern and first.contact.id in first.main.rule.refer, (mid, concern)
+        else:                            # the plan names nothing: its most general window
+            assert first.contact.id == plan.municipality.fallback, (mid, concern)
+            assert (cell.kind == coverage.NATIONAL) == bool(cell.national), (mid, concern)
+    for mid in shipped.plans:
+        assert sum(c.kind == coverage.PLAN for c in cells.values() if c.municipality == mid) >= 3, mid
 
 
 def test_every_concern_has_many_keywords(shipped):

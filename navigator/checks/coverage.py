@@ -80,13 +80,3 @@ def as_markdown(ruleset: RuleSet) -> str:
 
 def _cell(text: str) -> str:
     return text.replace("|", "｜")
-
-
-def coverage_rows(ruleset: RuleSet) -> list[tuple[str, str, Referral]]:
-    """(municipality, concern, first referral) for every pair, with no answers given."""
-    rows = []
-    for mid in ruleset.plans:
-        for concern in ruleset.common.concerns:
-            result = route(ruleset, Case(mid, (concern.id,)))
-            rows.append((mid, concern.id, result.referrals[0]))
-    return rows
