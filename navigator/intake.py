@@ -1,21 +1,23 @@
-"""What the resident said and what staff ticked → a Case for the engine.
+"""What the resident said, what staff ticked and answered → a Case for the engine.
 
-One intake for the CLI, the scenarios and the TUI. When the words speak of two or more people
-with troubles of their own (「80歳の母が認知症で…私も仕事を辞めて介護して」), the case becomes a
-household: each person gets the concerns found in their part of the sentence and the answers
-their own words and age give (相談内容から推定), so the mother's 高齢者 is not the daughter's.
+The one intake of the CLI, the scenarios, diff and the TUI (`take` is `Intake.read` with every
+suggestion accepted), so what the TUI offers is what the scenario tests test. When the words
+speak of two or more people with troubles of their own (「80歳の母が認知症で…私も仕事を辞めて
+介護して」), the case becomes a household: each person gets the concerns found in their part of
+the sentence and the answers their own words and age give (相談内容から推定), so the mother's
+高齢者 is not the daughter's. Held in memory only; nothing is written unless a slip is exported.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Iterable, Mapping
 
 from . import persons as mentions
 from .danger import NO_DANGER, Danger, detect
 from .danger_lines import inferred_answer
 from .engine import Case, Person, questions_for
-from .model import RuleSet
+from .model import Question, RuleSet
 from .search import ConcernMatcher, Ignored, Match, infer_answers
 
 # Answers that describe one person: never taken from another person's words
@@ -25,48 +27,163 @@ AGE_GROUP = {mentions.CHILD: "child", mentions.YOUNG: "young", mentions.MIDDLE: 
 
 
 @dataclass(frozen=True)
-class Intake:
-    case: Case
-    matches: tuple[Match, ...]     # concerns found in the text, best first
-    ignored: tuple[Ignored, ...] = ()   # words found but not counted (否定, 過去, 単独では弱い …)
+class Step:
+    """One question about one person (None: not tied to anyone)."""
 
+    person: Person | None
+    question: Question
+
+
+@dataclass
+class Intake:
+    """The consultation in progress. `read` turns the words and ticks into the case as the words
+    give it (concerns, household, inferred answers); what staff answer afterwards (`answer`) and
+    any concern moved to another person (`move`) are laid over it by `case`."""
+
+    municipality: str | None = None
+    text: str = ""
+    ticked: list[str] = field(default_factory=list)      # concerns, in the order chosen
+    answers: dict[str, str] = field(default_factory=dict)  # given by staff, not tied to anyone
+    person_answers: dict[str, dict[str, str]] = field(default_factory=dict)  # given, by relation
+    given_persons: tuple[Person, ...] = ()                 # CLI --person, scenarios
+    main: str | None = None
+    subject: str = ""                                      # 本人, as the guided path asked it
+    moved: dict[str, str] = field(default_factory=dict)    # concern → relation, staff's correction
+    skipped: set[tuple[str, str]] = field(default_factory=set)  # (relation or "", question): わからない
+    # what `read` found
+    matches: tuple[Match, ...] = ()                        # concerns found in the text, best first
+    ignored: tuple[Ignored, ...] = ()                      # words found but not counted (否定, 過去 …)
+    danger: Danger = NO_DANGER
+    read_case: Case | None = None
+
+    def clear(self) -> None:
+        """New consultation: every answer and the text go; the municipality stays."""
+        municipality = self.municipality
+        self.__dict__.update(Intake(municipality).__dict__)
+
+    # ---- the words
+    def suggest(self, matcher: ConcernMatcher) -> list[Match]:
+        """The concerns the words suggest now (as the resident's words are typed)."""
+        return matcher.match(self.text) if self.text.strip() else []
+
+    def accept(self, matches: Iterable[Match]) -> None:
+        """Tick what the words found; with danger, a guess from example similarity is not
+        ticked (it must not put a stray window first: it stays on show as 候補)."""
+        for m in matches:
+            if not (self.danger.detected and m.candidate) and m.concern not in self.ticked:
+                self.ticked.append(m.concern)
+
+    def read(self, ruleset: RuleSet, matcher: ConcernMatcher, accept: bool = False,
+             household: bool = True) -> "Intake":
+        """Read the words (and, with `accept`, tick what they found) into `read_case`. Persons
+        given are kept as they are; without them a household is read from the text when
+        `household` is true."""
+        understood = matcher.understand(self.text) if self.text.strip() else None
+        self.matches = understood.matches if understood else ()
+        self.ignored = understood.ignored if understood else ()
+        self.danger = detect(ruleset.common.danger, self.text) if self.text.strip() else NO_DANGER
+        if accept:
+            self.accept(self.matches)
+        self.read_case = self._case_from_words(ruleset, household)
+        return self
+
+    def _case_from_words(self, ruleset: RuleSet, household: bool) -> Case:
+        mid, chosen = self.municipality or "", tuple(dict.fromkeys(self.ticked))
+        asked = questions_for(ruleset.common, chosen, self.danger, ruleset.plans.get(mid))
+        inferred = infer_answers(self.text, asked) if self.text.strip() else {}
+        inferred.update(inferred_answer(ruleset.common.danger, self.danger))
+        merged = {**inferred, **self.answers}  # what the text states plainly; given answers win
+        found = () if self.given_persons or not household else household_from_text(ruleset, self.text, self.matches)
+        found = tuple(p for p in (replace(p, concerns=tuple(c for c in p.concerns if c in chosen)) for p in found)
+                      if p.concerns)
+        if len(found) >= 2:
+            owned = {c for p in found for c in p.concerns}
+            shared = {q: v for q, v in merged.items() if q not in PERSONAL}
+            found = tuple(replace(p, answers={**shared, **p.answers}) for p in found)
+            untied_answers = {q: v for q, v in merged.items() if q not in PERSONAL or q in self.answers}
+            return Case(mid, tuple(c for c in chosen if c not in owned), untied_answers, found, self.main, self.danger)
+        given_concerns = {c for p in self.given_persons for c in p.concerns}
+        return Case(mid, tuple(c for c in chosen if c not in given_concerns), merged, self.given_persons,
+                    self.main, self.danger)
+
+    # ---- the questions and what staff answer
     @property
-    def danger(self) -> Danger:
-        return self.case.danger
+    def case(self) -> Case:
+        """The case as read, with staff's answers, skips and moved concerns laid over it."""
+        base = self.read_case or Case(self.municipality or "", tuple(dict.fromkeys(self.ticked)), {}, (),
+                                      self.main, self.danger)
+        base = self._apply_moves(base)
+        persons = tuple(replace(p, answers=self._over(p.relation, p.answers)) for p in base.persons)
+        return replace(base, answers=self._over("", base.answers), persons=persons, main=self.main)
+
+    def _over(self, relation: str, answers: Mapping[str, str]) -> dict[str, str]:
+        given = self.person_answers.get(relation, {}) if relation else self.answers
+        merged = {**answers, **given}
+        return {q: v for q, v in merged.items() if (relation, q) not in self.skipped}
+
+    def steps(self, ruleset: RuleSet) -> list[Step]:
+        case = self.case
+        plan = ruleset.plans.get(self.municipality or "")  # only what this city's rules read
+        steps = [Step(None, q) for q in questions_for(ruleset.common, case.concerns, self.danger, plan)]
+        for p in case.persons:
+            steps += [Step(p, q) for q in questions_for(ruleset.common, p.concerns, plan=plan)]
+        return steps
+
+    def questions(self, ruleset: RuleSet) -> list[Question]:
+        return [s.question for s in self.steps(ruleset)]
+
+    def suggested_answer(self, step: Step) -> tuple[str | None, bool]:
+        """(the answer given before, or what the words suggest; whether it is only suggested,
+        to be shown as 相談内容から推定). The danger question is suggested はい whenever a
+        danger cue fired."""
+        relation, q = (step.person.relation if step.person else ""), step.question.id
+        given = self.person_answers.get(relation, {}) if relation else self.answers
+        if q in given:
+            return given[q], False
+        if (relation, q) in self.skipped or self.read_case is None:
+            return None, False
+        base = self._apply_moves(self.read_case)
+        read = base.answers if not relation else next((p.answers for p in base.persons if p.relation == relation), {})
+        return read.get(q), q in read
+
+    def answer(self, step: Step, value: str | None) -> None:
+        """Staff's answer (None: わからない, which also drops what the words suggested)."""
+        relation, q = (step.person.relation if step.person else ""), step.question.id
+        given = self.person_answers.setdefault(relation, {}) if relation else self.answers
+        if value is None:
+            given.pop(q, None)
+            self.skipped.add((relation, q))
+        else:
+            given[q] = value
+            self.skipped.discard((relation, q))
+
+    # ---- the household, as staff correct it
+    def move(self, concern: str, relation: str) -> None:
+        """Staff say whose concern this is (relation of a person read from the words)."""
+        self.moved[concern] = relation
+
+    def _apply_moves(self, case: Case) -> Case:
+        relations = {p.relation for p in case.persons}
+        moves = {c: r for c, r in self.moved.items() if r in relations}
+        if not moves:
+            return case
+        present = set(case.all_concerns())
+        persons = tuple(replace(p, concerns=tuple(c for c in p.concerns if c not in moves)
+                                + tuple(c for c, r in moves.items() if r == p.relation and c in present))
+                        for p in case.persons)
+        return replace(case, concerns=tuple(c for c in case.concerns if c not in moves), persons=persons)
 
 
 def take(ruleset: RuleSet, matcher: ConcernMatcher, municipality: str, text: str = "",
          concerns: Iterable[str] = (), answers: Mapping[str, str] | None = None,
          persons: Iterable[Person] = (), main: str | None = None, household: bool = True) -> Intake:
-    """`persons` given (CLI --person, scenarios, staff) are kept as they are. Without them, a
-    household is read from the text when `household` is true and no answers were given (answers
-    given for the whole case were meant for one person, as before households)."""
-    understood = matcher.understand(text) if text.strip() else None
-    matches = understood.matches if understood else ()
-    ignored = understood.ignored if understood else ()
-    given = tuple(persons)
-    danger = detect(ruleset.common.danger, text) if text.strip() else NO_DANGER
-    # With danger, a guess from example similarity must not put a stray window first: the
-    # candidates stay on show (候補), and the most general window follows the national lines.
-    routed = [m for m in matches if not (danger.detected and m.candidate)]
-    chosen = tuple(dict.fromkeys([*concerns, *(m.concern for m in routed)]))
-    asked = questions_for(ruleset.common, chosen, danger, ruleset.plans.get(municipality))
-    inferred = infer_answers(text, asked) if text.strip() else {}
-    inferred.update(inferred_answer(ruleset.common.danger, danger))
-    merged = {**inferred, **(answers or {})}  # what the text states plainly; given answers win
-    found = () if given or answers or not household else household_from_text(ruleset, text, matches)
-    if found:
-        owned = {c for p in found for c in p.concerns}
-        untied = tuple(c for c in chosen if c not in owned)
-        shared = {q: v for q, v in merged.items() if q not in PERSONAL}
-        found = tuple(replace(p, answers={**shared, **p.answers}) for p in found)
-        untied_answers = {q: v for q, v in merged.items() if q not in PERSONAL or q in (answers or {})}
-        case = Case(municipality, untied, untied_answers, found, main, danger)
-    else:
-        given_concerns = {c for p in given for c in p.concerns}
-        case = Case(municipality, tuple(c for c in chosen if c not in given_concerns) if given else chosen,
-                    merged, given, main, danger)
-    return Intake(case, matches, ignored)
+    """The intake with every suggestion taken, as the TUI does when staff press Enter through
+    it: ticked `concerns` plus what the words find, the answers the words state (given `answers`
+    win). Answers given for the whole case were meant for one person, so then no household is
+    read (as before households)."""
+    intake = Intake(municipality, text, list(dict.fromkeys(concerns)), dict(answers or {}),
+                    given_persons=tuple(persons), main=main)
+    return intake.read(ruleset, matcher, accept=True, household=household and not answers)
 
 
 def household_from_text(ruleset: RuleSet, text: str, matches: Iterable[Match]) -> tuple[Person, ...]:

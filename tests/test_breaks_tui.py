@@ -14,7 +14,9 @@ from textual.widgets import Checkbox, Input
 from navigator.loading import load
 from navigator.tui.app import NavigatorApp
 from navigator.tui.safe_input import MAX_CHARS
-from navigator.tui.screens.dialogs import ExportScreen, HelpScreen, WhyScreen
+from navigator.tui.screens.export import ExportScreen
+from navigator.tui.screens.help import HelpScreen
+from navigator.tui.screens.why import WhyScreen
 from navigator.tui.screens.intake import IntakeScreen
 from navigator.tui.screens.question import QuestionScreen
 from navigator.tui.screens.result import ResultScreen

@@ -20,7 +20,8 @@ from navigator.files import compose
 from navigator.engine import Case, route
 from navigator.loading import load
 from navigator.tui.app import NavigatorApp
-from navigator.tui.screens.dialogs import ExportScreen, WhyScreen
+from navigator.tui.screens.export import ExportScreen
+from navigator.tui.screens.why import WhyScreen
 from navigator.tui.screens.errors import LoadErrorScreen
 from navigator.tui.screens.intake import IntakeScreen
 from navigator.tui.screens.municipality import MunicipalityScreen

@@ -15,7 +15,8 @@ from textual.widgets import Input
 
 from navigator.render import slip, slip_file
 from navigator.tui.app import NavigatorApp
-from navigator.tui.screens.dialogs import ExportScreen, WhyScreen
+from navigator.tui.screens.export import ExportScreen
+from navigator.tui.screens.why import WhyScreen
 from navigator.tui.screens.intake import IntakeScreen
 from navigator.tui.screens.question import QuestionScreen
 from navigator.tui.screens.result import ResultScreen

@@ -11,9 +11,11 @@ from textual.widgets import Input, Static
 
 from navigator.search import ConcernMatcher
 from navigator.tui import app as app_module
+from navigator.tui import flow as flow_module
+from navigator.tui import flow as flow_module
 from navigator.tui.app import NavigatorApp
-from navigator.tui.screens import dialogs
-from navigator.tui.screens.dialogs import ExportScreen
+from navigator.tui.screens import export, why
+from navigator.tui.screens.export import ExportScreen
 from navigator.tui.screens.errors import LoadErrorScreen
 from navigator.tui.screens.guard import NOTICE
 from navigator.tui.screens.intake import IntakeScreen
@@ -51,8 +53,8 @@ def assert_notice(app) -> None:
 
 
 async def test_routing_bug_keeps_text_and_ticks(monkeypatch):
-    route = Broken(app_module.route)
-    monkeypatch.setattr(app_module, "route", route)
+    route = Broken(flow_module.route)
+    monkeypatch.setattr(flow_module, "route", route)
     app = mini_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press(*"借金があって困っている", "enter")
@@ -69,8 +71,8 @@ async def test_routing_bug_keeps_text_and_ticks(monkeypatch):
 
 
 async def test_routing_bug_after_questions_keeps_the_answers(monkeypatch):
-    route = Broken(app_module.route)
-    monkeypatch.setattr(app_module, "route", route)
+    route = Broken(flow_module.route)
+    monkeypatch.setattr(flow_module, "route", route)
     app = mini_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press(*"叩かれている", "enter", "2", "1")
@@ -101,10 +103,10 @@ async def test_search_bug_while_typing_keeps_the_text(monkeypatch):
 
 
 async def test_why_and_export_bugs_keep_the_result(monkeypatch):
-    explain = Broken(dialogs.result_why)
-    render = Broken(dialogs.render)
-    monkeypatch.setattr(dialogs, "result_why", explain)
-    monkeypatch.setattr(dialogs, "render", render)
+    explain = Broken(why.explain)
+    render = Broken(export.render)
+    monkeypatch.setattr(why, "explain", explain)
+    monkeypatch.setattr(export, "render", render)
     app = mini_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press(*"借金", "enter", "w")

@@ -10,7 +10,9 @@ import pytest
 from textual.widgets import Input, OptionList, SelectionList, Static
 
 from navigator.tui.app import NavigatorApp
-from navigator.tui.screens.dialogs import ConfirmScreen, ExportScreen, WhyScreen
+from navigator.tui.screens.confirm import ConfirmScreen
+from navigator.tui.screens.export import ExportScreen
+from navigator.tui.screens.why import WhyScreen
 from navigator.tui.screens.errors import LoadErrorScreen
 from navigator.tui.screens.intake import IntakeScreen
 from navigator.tui.screens.municipality import MunicipalityScreen
@@ -779,3 +781,48 @@ async def test_export_defaults_to_a_new_html_name_outside_the_checkout(tmp_path,
     page = path.read_text(encoding="utf-8")
     assert "情報共有に同意あり" in page and "window.print()" in page and "自立相談" in page
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+
+
+async def test_a_concern_can_be_moved_to_another_person_of_the_household():
+    """F6: the 就労 read as the daughter's is moved to the mother by keyboard; the line under the
+    text says so, and the questions and the result follow the person it now belongs to."""
+    from navigator.tui.screens.household import HouseholdScreen
+
+    app = shipped_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await put_text(pilot, app, CARER)
+        await pilot.press("f6")
+        await pilot.pause()
+        assert isinstance(app.screen, HouseholdScreen)
+        rows_shown = [str(o.prompt) for o in app.screen.query_one(OptionList)._options]
+        work = next(i for i, r in enumerate(rows_shown) if r.startswith("就労"))
+        assert "［本人］" in rows_shown[work]
+        app.screen.query_one(OptionList).highlighted = work
+        await pilot.press("right")  # to the next person: the mother
+        await pilot.pause()
+        assert "［母（80歳）］" in str(app.screen.query_one(OptionList).get_option_at_index(work).prompt)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, IntakeScreen)
+        line = shown(app.screen.query_one("#household"))
+        assert "世帯（直したもの）" in line and "就労" in line.split("母（80歳）:")[1].split("／")[0]
+        await pilot.press("enter")
+        await answer_as_offered(pilot, app)
+        assert isinstance(app.screen, ResultScreen)
+        persons = {p.relation: p.concerns for p in app.screen.result.persons}
+        assert "employment" in persons["母"] and "employment" not in persons.get("本人", ())
+
+
+async def test_household_correction_escape_changes_nothing():
+    from navigator.tui.screens.household import HouseholdScreen
+
+    app = shipped_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await put_text(pilot, app, CARER)
+        await pilot.press("f6", "right", "escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HouseholdScreen) and app.consultation.moved == {}

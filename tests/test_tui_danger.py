@@ -7,7 +7,7 @@ from __future__ import annotations
 from textual.widgets import OptionList, Static
 
 from navigator.tui.app import NavigatorApp
-from navigator.tui.screens.dialogs import WhyScreen
+from navigator.tui.screens.why import WhyScreen
 from navigator.tui.screens.question import QuestionScreen
 from navigator.tui.screens.result import ResultScreen
 from conftest import ROOT

@@ -1,94 +1,41 @@
-"""The Textual app: loads the rules, holds the consultation, moves between screens."""
+"""The Textual app: loads the rules, holds the consultation (an Intake), and drives the flow.
+
+Screens get what they need in their constructor and answer with `dismiss` (push_screen
+callbacks) or a message; none reads or writes the app's attributes (tests/test_tui_layout.py).
+intake → questions (one per Step) → result; the guided path (who → trouble) joins the questions."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
-from textual import constants
 from textual.app import App
 from textual.binding import Binding
-from textual.content import Content
-from textual.widgets import Static
 
-from ..engine import route
+from ..community import community_dir, for_municipality, load_items
+from ..engine import Result, route
+from ..intake import Intake
 from ..loading import Loaded, load, municipality_ids
 from ..model import Common, RuleSet
 from ..problems import Problem
-from ..search import ConcernMatcher
+from ..search import ConcernMatcher, explain_understanding
 from ..text import printable
+from .flow import Flow
+from .hardening import leave_no_traces, terminal_gone, tolerate_bad_bytes
+from .reload import keep_last_good, usable
+from .screens.confirm import ConfirmScreen
 from .screens.errors import LoadErrorScreen
 from .screens.guard import guarded
-from .state import Consultation
+from .screens.help import HelpScreen
+from .screens.municipality import MunicipalityScreen, choices
 from .watch import Snapshot
+from .widgets.status import StatusLine
+
+__all__ = ["NavigatorApp", "StatusLine", "route", "load"]
 
 
-def _leave_no_traces() -> None:
-    """Textual writes what the resident types to disk when asked to by the environment: every
-    event to the file named by TEXTUAL_LOG, every key press to ./keys.log with TEXTUAL_DEBUG
-    (its input parser's debug log, 0644), a screenshot after TEXTUAL_SCREENSHOT seconds; and
-    TEXTUAL_PRESS would type keys of its own (an export, say). Switch them all off, whatever
-    the environment says, before the app starts its driver (devtools: see __init__)."""
-    constants.LOG_FILE = None
-    constants.DEBUG = False
-    constants.SCREENSHOT_DELAY = -1
-    constants.SCREENSHOT_LOCATION = constants.SCREENSHOT_FILENAME = None
-    constants.PRESS = ""
-
-
-def _tolerate_bad_bytes() -> None:
-    """The terminal driver decodes input as strict UTF-8 in its input thread: one byte that is
-    not UTF-8 (an 8-bit Meta key, a paste from a Shift_JIS source) ended the app. Decode with
-    replacement instead, so the byte shows as U+FFFD and the consultation goes on."""
-    import codecs
-
-    try:
-        from textual.drivers import linux_driver
-    except ImportError:  # no termios (Windows): another driver, which reads keys, not bytes
-        return
-
-    def lenient(encoding: str):
-        decoder = codecs.getincrementaldecoder(encoding)
-        return lambda errors="replace": decoder(errors)
-
-    linux_driver.getincrementaldecoder = lenient
-
-
-def usable(loaded: Loaded) -> Loaded | None:
-    """The loaded rules with only the municipalities that loaded without an error of their own;
-    None when there is none (or common.yaml, which every one needs, has an error)."""
-    plans = loaded.usable()
-    if not plans:
-        return None
-    return Loaded(RuleSet(loaded.ruleset.common, plans), loaded.problems)
-
-
-def keep_last_good(old: RuleSet, loaded: Loaded, good: Loaded | None) -> tuple[RuleSet | None, tuple[str, ...]]:
-    """The new usable plans, with the old plan kept for each municipality whose new files are
-    broken, as long as the common file is unchanged (an old plan was checked against the old
-    common file). None when the common file itself is broken. Also: the municipalities kept."""
-    if good is None and "" in loaded.broken():
-        return None, ()
-    common = loaded.ruleset.common
-    plans = dict(good.ruleset.plans) if good else {}
-    kept = []
-    if common == old.common:
-        for mid in loaded.broken():
-            if mid and mid in old.plans:
-                plans[mid] = old.plans[mid]
-                kept.append(mid)
-    if not plans:
-        return None, ()
-    ordered = {mid: plans[mid] for mid in sorted(plans, key=_plan_order(loaded, old))}
-    return RuleSet(common, ordered), tuple(kept)
-
-
-def _plan_order(loaded: Loaded, old: RuleSet):
-    order = list(loaded.expected) + [m for m in old.plans if m not in loaded.expected]
-    return lambda mid: order.index(mid) if mid in order else len(order)
-
-
-class NavigatorApp(App):
+class NavigatorApp(Flow, App):
     CSS_PATH = str(resources.files(__package__) / "navigator.tcss")  # package data, also in a wheel
     TITLE = "相談窓口ナビ"
     ENABLE_COMMAND_PALETTE = False
@@ -107,11 +54,11 @@ class NavigatorApp(App):
     def __init__(self, rules_dir: Path, contacts_dir: Path, municipality: str | None = None,
                  watch_interval: float | None = 2.0):
         super().__init__()
-        _leave_no_traces()
-        _tolerate_bad_bytes()
+        leave_no_traces()
+        tolerate_bad_bytes()
         self.devtools = None  # TEXTUAL=devtools would stream every event to the dev console
         self.rules_dir, self.contacts_dir = Path(rules_dir), Path(contacts_dir)
-        self.consultation = Consultation()
+        self.consultation = Intake()
         self.wanted = municipality
         self.watch_interval = watch_interval
         self.ruleset: RuleSet | None = None
@@ -132,16 +79,7 @@ class NavigatorApp(App):
         self.panic(Traceback(show_locals=False))
 
     def _exit_if_terminal_closed(self) -> None:
-        """Started under make or a shell script, the app is not told when its terminal window
-        closes, and Textual then spins on the dead terminal at full CPU: leave instead."""
-        import os
-        import sys
-
-        if not hasattr(os, "tcgetpgrp"):  # Windows: closing the console window ends the process
-            return
-        try:
-            os.tcgetpgrp(sys.__stdin__.fileno())
-        except (OSError, ValueError, AttributeError):
+        if terminal_gone():
             self.exit()
 
     def get_key_display(self, binding: Binding) -> str:
@@ -167,8 +105,6 @@ class NavigatorApp(App):
 
     def confirm(self, question: str, then) -> None:
         """Run `then` at once when nothing would be lost, else after the user says yes."""
-        from .screens.dialogs import ConfirmScreen
-
         if not self.in_progress():
             then()
             return
@@ -272,41 +208,13 @@ class NavigatorApp(App):
             return
         self._take_problems(loaded)
         self._adopt(Loaded(merged, loaded.problems))
-        self._close_error_screen()
-        self._refresh_intake()
-        changed = self._reroute_results()
+        if isinstance(self.screen, LoadErrorScreen) and not self.screen.fatal:
+            self.pop_screen()  # an earlier reload's problem list is out of date
+        changed = self.refresh_screens()
         if loaded.ok:
             self.notify("ルールファイルの変更を読み込みました。" + changed)
         else:
             self._tell_unavailable(kept)
-
-    def _reroute_results(self) -> str:
-        """An open result is routed again with the new rules, so the screen and any slip made
-        from it show the new 担当課; says what changed."""
-        from ..present import result_changes
-        from .screens.result import ResultScreen
-
-        said = ""
-        for screen in self.screen_stack:
-            if isinstance(screen, ResultScreen):
-                new = route(self.ruleset, self.consultation.case())
-                changes = result_changes(screen.result, new)
-                screen.show(new)
-                said = ("相談先を選び直しました: " + "／".join(changes[:4]) + ("ほか" if len(changes) > 4 else "")
-                        if changes else "相談先は変わりません。")
-        return said
-
-    def _refresh_intake(self) -> None:
-        from .screens.intake import IntakeScreen
-
-        for screen in self.screen_stack:
-            if isinstance(screen, IntakeScreen):
-                screen.refresh_concerns()
-
-    def _close_error_screen(self) -> None:
-        """An earlier reload's problem list is out of date once the files change again."""
-        if isinstance(self.screen, LoadErrorScreen) and not self.screen.fatal:
-            self.pop_screen()
 
     # ---- navigation
     def _reset_stack(self) -> None:
@@ -315,8 +223,6 @@ class NavigatorApp(App):
 
     @guarded
     def action_choose_municipality(self) -> None:
-        from .screens.municipality import MunicipalityScreen
-
         if self.ruleset is None:
             return
         if self.wanted and len(self.ruleset.plans) == 1:
@@ -327,21 +233,7 @@ class NavigatorApp(App):
                 self._take_problems(loaded)
                 self._adopt(good)
         self._reset_stack()
-        self.push_screen(MunicipalityScreen())
-
-    @guarded
-    def start(self, municipality: str) -> None:
-        from .screens.intake import IntakeScreen
-
-        if municipality in self.unavailable and municipality not in self.ruleset.plans:
-            self.push_screen(LoadErrorScreen(self.unavailable[municipality], fatal=False, municipality=municipality))
-            return
-        if municipality not in self.ruleset.plans:
-            raise KeyError(municipality)  # before the screen is built, where it could not be caught
-        self.consultation.municipality = municipality
-        self.consultation.clear()
-        self._reset_stack()
-        self.push_screen(IntakeScreen())
+        self.push_screen(MunicipalityScreen(choices(self.ruleset, self.unavailable, self.rules_dir)), self.start)
 
     @guarded
     def action_new_consultation(self) -> None:
@@ -352,61 +244,45 @@ class NavigatorApp(App):
 
     def _new_consultation(self) -> None:
         self.start(self.consultation.municipality)
-        self.notify("新しい相談を始めます。前の相談内容は消去しました。")
-
-    @guarded
-    def start_guided(self) -> None:
-        """どなたのことですか → どんなことでお困りですか → the usual follow-ups."""
-        from .screens.guided import WhoScreen
-
-        self.push_screen(WhoScreen())
+        self.notify("新しい相談を始めます。前の相談内容は消去しました。", timeout=4)
 
     def action_toggle_theme(self) -> None:
         """Light rooms and projectors want a light screen; the choice is not saved anywhere."""
         self.theme = self.THEMES[1] if self.theme == self.THEMES[0] else self.THEMES[0]
 
     def action_help(self) -> None:
-        from .screens.dialogs import HelpScreen
-
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
+    # ---- what the result screen asks for
+    def community(self, result: Result) -> dict:
+        return for_municipality(load_items(community_dir(self.rules_dir)), result.municipality.id)
+
     @guarded
-    def next_step(self, index: int) -> None:
-        """After the intake (index 0) or question index-1: the next question, or the result.
-        The result is routed here, not while its screen is built, so a failure leaves the
-        user where they were."""
-        from .screens.question import QuestionScreen
-        from .screens.result import ResultScreen
+    def on_result_screen_why_requested(self, event) -> None:
+        from .screens.why import WhyScreen, why_text
 
-        steps = self.consultation.steps(self.ruleset)
-        if index < len(steps):
-            self.push_screen(QuestionScreen(steps[index], index, len(steps)))
-        else:
-            self.push_screen(ResultScreen(route(self.ruleset, self.consultation.case(self.ruleset))))
+        label = self.ruleset.common.concern
+        understood = explain_understanding(self.matcher.understand(self.consultation.text),
+                                           lambda c: label(c).label if label(c) else c)
+        self.push_screen(WhyScreen(why_text(self.ruleset, event.result, understood)))
 
+    @guarded
+    def on_result_screen_export_requested(self, event) -> None:
+        from .screens.export import ExportScreen, write_slip
 
-class StatusLine(Static):
-    """The latest notice, one line above the footer, gone after a few seconds."""
+        shown, intake = event.screen, self.consultation
 
-    DEFAULT_CSS = """
-    StatusLine { dock: bottom; height: auto; padding: 0 1; background: $panel; color: $text; }
-    StatusLine.-warning { background: $warning 40%; }
-    StatusLine.-error { background: $error 50%; }
-    """
+        def write(path: Path, request) -> None:  # what is on screen when written (live reload)
+            request = replace(request, free_text=intake.text, subject=intake.subject)
+            write_slip(self.ruleset, shown.result, path, request, self.community(shown.result))
 
-    @classmethod
-    def say(cls, screen, message: str, severity: str, timeout: float) -> None:
-        found = screen.query(cls)
-        line = found.first() if found else cls()
-        if not found:
-            screen.mount(line)
-        line.set_classes(f"-{severity}")
-        line.update(Content(printable(str(message))))
-        line.display = True
-        if getattr(line, "_timer", None):
-            line._timer.stop()
-        line._timer = line.set_timer(timeout, line.clear)
+        self.push_screen(ExportScreen(write, lambda: shown.result), self._exported)
 
-    def clear(self) -> None:
-        self.display = False
+    def _exported(self, path: Path | None) -> None:
+        if path is None:
+            return
+        self.notify(printable(f"書き出しました: {path}"), markup=False)
+        if path.suffix.lower() in (".html", ".htm") and not self.is_headless:
+            self.open_url(path.resolve().as_uri())  # the browser prints it with the system's Japanese fonts
+

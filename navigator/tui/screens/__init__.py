@@ -1,1 +1,1 @@
-"""One module per screen; dialogs (help, why, export) together."""
+"""One module per screen (dialogs too: confirm, help, why, export, household)."""

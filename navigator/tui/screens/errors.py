@@ -15,7 +15,7 @@ from ...text import printable
 SHOWN = 200  # a broken file can yield thousands of problems; the first ones say what is wrong
 
 
-class LoadErrorScreen(Screen):
+class LoadErrorScreen(Screen[None]):
     """Lists the problems as path:line:col; fatal when there are no good rules to fall back on."""
 
     BINDINGS = [
@@ -31,7 +31,7 @@ class LoadErrorScreen(Screen):
         return not (action == "close" and self.fatal)
 
     def action_close(self) -> None:
-        self.app.pop_screen()
+        self.dismiss(None)
 
     def compose(self) -> ComposeResult:
         if self.municipality:

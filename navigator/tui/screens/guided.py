@@ -1,6 +1,7 @@
 """The guided path for people who do not type: one plain question per screen — who is it
 about, what is the trouble (everyday words with an example) — then the same follow-ups and
-result as the typed path. Ticks and words are shared with the intake screen, so both mix."""
+result as the typed path. WhoScreen dismisses with the choice; TroubleScreen ticks the Intake
+it is given (shared with the intake screen, so both mix) and dismisses with True to go on."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ...intake import Intake
+from ...model import Concern
 from ...text import printable
 from ..widgets.concerns import TICKED, UNTICKED
 from .guard import guarded
@@ -26,10 +29,20 @@ WHO = (
 NEXT = "_next"
 
 
-class WhoScreen(Screen):
-    """どなたのことですか"""
+def choose_who(intake: Intake, number: int) -> None:
+    """What the WhoScreen's answer says about the consultation."""
+    label, who = WHO[number - 1]
+    intake.subject = label.removesuffix("のこと")
+    if who:
+        intake.answers["who"] = who
+    else:
+        intake.answers.pop("who", None)
 
-    BINDINGS = [Binding("escape", "app.pop_screen", "戻る"),
+
+class WhoScreen(Screen[int | None]):
+    """どなたのことですか: dismisses with the number chosen (None: back)."""
+
+    BINDINGS = [Binding("escape", "back", "戻る"),
                 *[Binding(str(n), f"pick({n})", show=False) for n in range(1, len(WHO) + 1)]]
 
     def compose(self) -> ComposeResult:
@@ -48,22 +61,21 @@ class WhoScreen(Screen):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.action_pick(int(event.option.id))
 
-    @guarded
     def action_pick(self, number: int) -> None:
-        label, who = WHO[number - 1]
-        consultation = self.app.consultation
-        consultation.subject = label.removesuffix("のこと")
-        if who:
-            consultation.answers["who"] = who
-        else:
-            consultation.answers.pop("who", None)
-        self.app.push_screen(TroubleScreen())
+        self.dismiss(number)
+
+    def action_back(self) -> None:
+        self.dismiss(None)
 
 
-class TroubleScreen(Screen):
+class TroubleScreen(Screen[bool]):
     """どんなことでお困りですか: every concern in everyday words, with an example."""
 
-    BINDINGS = [Binding("escape", "app.pop_screen", "戻る"), Binding("f2", "next", "次へ")]
+    BINDINGS = [Binding("escape", "back", "戻る"), Binding("f2", "next", "次へ")]
+
+    def __init__(self, intake: Intake, concerns: tuple[Concern, ...]):
+        super().__init__()
+        self.intake, self.concerns = intake, concerns
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -73,11 +85,10 @@ class TroubleScreen(Screen):
         yield Footer()
 
     def _options(self) -> list[Option]:
-        ticked = self.app.consultation.ticked
         options = []
-        for c in self.app.ruleset.common.concerns:
+        for c in self.concerns:
             example = f"\n　例:「{c.examples[0]}」" if c.examples else ""
-            box = TICKED if c.id in ticked else UNTICKED
+            box = TICKED if c.id in self.intake.ticked else UNTICKED
             options.append(Option(Content(printable(f"{box} {c.label} — {c.description}{example}")), id=c.id))
         options.append(Option("→ 次へ（選んだことについて、いくつか質問します）", id=NEXT))
         return options
@@ -91,7 +102,7 @@ class TroubleScreen(Screen):
         if event.option.id == NEXT:
             self.action_next()
             return
-        ticked = self.app.consultation.ticked
+        ticked = self.intake.ticked
         if event.option.id in ticked:
             ticked.remove(event.option.id)
         else:
@@ -102,10 +113,12 @@ class TroubleScreen(Screen):
         options.add_options(self._options())
         options.highlighted = keep
 
-    @guarded
     def action_next(self) -> None:
-        if not self.app.consultation.ticked:
+        if not self.intake.ticked:
             self.notify("当てはまるものを一つ以上選んでください。迷うときは「どこに相談すればよいかわからない」を。",
                         severity="warning")
             return
-        self.app.next_step(0)
+        self.dismiss(True)
+
+    def action_back(self) -> None:
+        self.dismiss(False)

@@ -1,23 +1,29 @@
 """Intake: the resident's words (wrapped, shown whole; candidates with the words that matched
-as you type) and every concern to tick, in two columns, ☑ / ☐."""
+as you type) and every concern to tick, in two columns, ☑ / ☐. The screen edits the Intake it is
+given and posts a message when staff go on; the app decides what comes next."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, TextArea
 
-from ...intake import household_from_text
-from ...search import Match
+from ...danger import Danger, detect
+from ...intake import Intake, household_from_text
+from ...model import RuleSet
+from ...search import ConcernMatcher, Match
 from ...text import printable
 from ..safe_input import SafeTextArea
-from ..state import danger_line, suggestion_line, suggestions
 from ..widgets.concerns import ConcernGrid, Item
 from .guard import guarded
 
 NOTHING = "相談の種類が見つかりません。下の一覧から選ぶか（Tab → ↑↓ → スペース）、F5 で質問に答えて探せます。"
+SHOWN = 6  # candidates named on the line under the text
 
 
 class ResidentText(SafeTextArea):
@@ -44,7 +50,24 @@ class IntakeScreen(Screen):
         Binding("escape", "app.choose_municipality", "市町村"),
         Binding("f2", "next", "次へ"),
         Binding("f5", "guided", "質問で探す"),
+        Binding("f6", "household", "世帯を直す", priority=True),  # over TextArea's select-line
     ]
+
+    @dataclass
+    class Submitted(Message):
+        """The intake was read (and its suggestions ticked): on to the questions."""
+
+    @dataclass
+    class Guided(Message):
+        """Staff asked for the guided path (どなたのことですか …)."""
+
+    @dataclass
+    class HouseholdRequested(Message):
+        """Staff want to say whose concern is whose."""
+
+    def __init__(self, intake: Intake, ruleset: RuleSet, matcher: ConcernMatcher):
+        super().__init__()
+        self.intake, self.ruleset, self.matcher = intake, ruleset, matcher
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -53,98 +76,156 @@ class IntakeScreen(Screen):
         yield Static("", id="suggest")
         yield Static("", id="danger-cue")
         yield Static("", id="household", classes="hint")
-        plan = self.app.ruleset.plans[self.app.consultation.municipality]
-        yield Static(Content(printable(f"{plan.municipality.name}の計画で案内します　相談の種類"
+        yield Static(Content(printable(f"{self._plan_name()}の計画で案内します　相談の種類"
                                        "（☑ 選んだもの・スペースで選ぶ／外す）")), id="where", classes="lead")
-        yield ConcernGrid(self._items(), self.app.consultation.ticked, id="concerns")
+        yield ConcernGrid(self._items(), self.intake.ticked, id="concerns")
         yield Static("", id="describe", classes="hint")
         yield Footer()
 
-    def _items(self) -> list[Item]:
-        return [Item(c.id, c.label) for c in self.app.ruleset.common.concerns]
+    def _plan_name(self) -> str:
+        return self.ruleset.plans[self.intake.municipality].municipality.name
 
-    def refresh_concerns(self) -> None:
+    def _items(self) -> list[Item]:
+        return [Item(c.id, c.label) for c in self.ruleset.common.concerns]
+
+    def refresh_concerns(self, ruleset: RuleSet, matcher: ConcernMatcher) -> None:
         """After a live reload: the list shows the new concerns, keeping what is still ticked."""
-        known = {c.id for c in self.app.ruleset.common.concerns}
-        self.app.consultation.ticked[:] = [c for c in self.app.consultation.ticked if c in known]
-        self.query_one(ConcernGrid).set_items(self._items(), self.app.consultation.ticked)
+        self.ruleset, self.matcher = ruleset, matcher
+        known = {c.id for c in ruleset.common.concerns}
+        self.intake.ticked[:] = [c for c in self.intake.ticked if c in known]
+        self.query_one(ConcernGrid).set_items(self._items(), self.intake.ticked)
 
     def on_mount(self) -> None:
-        plan = self.app.ruleset.plans[self.app.consultation.municipality]
-        self.title = printable(f"相談窓口ナビ — {plan.municipality.name} — 相談内容")
+        self.title = printable(f"相談窓口ナビ — {self._plan_name()} — 相談内容")
         text = self.query_one("#text", ResidentText)
-        if self.app.consultation.text:
-            text.text = self.app.consultation.text
+        if self.intake.text:
+            text.text = self.intake.text
         text.focus()
 
     @guarded
     def on_screen_resume(self) -> None:
-        """Back from the guided path or the questions: show what is ticked now."""
-        self.query_one(ConcernGrid).set_items(self._items(), self.app.consultation.ticked)
+        """Back from the guided path or the questions: show what is ticked and whose it is now."""
+        self.query_one(ConcernGrid).set_items(self._items(), self.intake.ticked)
+        self.show_household(self.intake.suggest(self.matcher))
 
     # ---- typing: candidates on every keystroke
     @guarded
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         value = event.text_area.text
-        self.app.consultation.text = value
-        found = suggestions(self.app.matcher, value)
-        label = self.app.ruleset.common.concern
+        self.intake.text = value
+        found = self.intake.suggest(self.matcher)
+        label = self.ruleset.common.concern
         suggest = self.query_one("#suggest", Static)
         if found:
             suggest.set_class(False, "-nothing")
-            suggest.update(Content(printable(suggestion_line(found, lambda c: label(c).label))))
+            suggest.update(Content(printable(suggestion_line(found[:SHOWN], lambda c: label(c).label))))
         elif len(value.strip()) >= 4:
             suggest.set_class(True, "-nothing")
             suggest.update(NOTHING)
         else:
             suggest.update("")
         cue = self.query_one("#danger-cue", Static)
-        warning = danger_line(self.app.ruleset, self.app.consultation.danger(self.app.ruleset))
+        warning = danger_line(self.ruleset, self._danger())
         cue.update(Content(printable(warning)))
         cue.display = bool(warning)
         self.show_household(found)
 
+    def _danger(self) -> Danger:
+        """Danger in the resident's words, whatever is ticked (cheap: run on every keystroke)."""
+        return detect(self.ruleset.common.danger, self.intake.text) if self.intake.text.strip() else Danger()
+
     def show_household(self, found: list[Match]) -> None:
-        persons = household_from_text(self.app.ruleset, self.app.consultation.text, found)
-        label = self.app.ruleset.common.concern
-        line = "　／　".join(f"{p.relation}{f'（{p.age}歳）' if p.age else ''}: "
-                            + "・".join(label(c).label for c in p.concerns if label(c)) for p in persons)
+        persons = household_from_text(self.ruleset, self.intake.text, found)
+        moved = self.intake.moved
+        label = self.ruleset.common.concern
+        line = "　／　".join(f"{p.relation}{f'（{p.age}歳）' if p.age else ''}: " + "・".join(
+            label(c).label for c in _owned(p, persons, moved) if label(c)) for p in persons)
+        fixed = "直したもの" if any(r in {p.relation for p in persons} for r in moved.values()) else "相談内容から推定"
         self.query_one("#household", Static).update(
-            Content(printable(f"世帯（相談内容から推定）: {line}")) if persons else "")
+            Content(printable(f"世帯（{fixed}）: {line}（F6 で直す）")) if persons else "")
 
     @guarded
     def action_submit(self) -> None:
-        self.accept_suggestions()
-        self.action_next()
+        self.go(accept=True)
 
     @guarded
-    def accept_suggestions(self) -> None:
-        consultation = self.app.consultation
-        consultation.accept(suggestions(self.app.matcher, consultation.text))
+    def action_next(self) -> None:
+        self.go(accept=False)
+
+    @guarded
+    def accept_suggestions(self, accept: bool = True) -> None:
+        """Read the words and (Enter) tick what they found, as `intake.take` does."""
+        self.intake.read(self.ruleset, self.matcher, accept=accept)
         grid = self.query_one(ConcernGrid)
-        for cid in consultation.ticked:
+        for cid in self.intake.ticked:
             grid.tick(cid)
+
+    def go(self, accept: bool) -> None:
+        """Read the words (Enter also ticks what they found) and go on, unless nothing is there."""
+        self.accept_suggestions(accept)
+        grid = self.query_one(ConcernGrid)
+        if not self.intake.ticked and not self.intake.danger.detected:
+            self.notify(NOTHING, severity="warning")
+            grid.focus()
+            return
+        self.post_message(self.Submitted())
 
     # ---- ticking
     @guarded
     def on_concern_grid_changed(self, event: ConcernGrid.Changed) -> None:
-        self.app.consultation.ticked[:] = event.ticked
+        self.intake.ticked[:] = event.ticked
 
     @guarded
     def on_concern_grid_highlighted(self, event: ConcernGrid.Highlighted) -> None:
-        concern = self.app.ruleset.common.concern(event.concern)
+        concern = self.ruleset.common.concern(event.concern)
         self.query_one("#describe", Static).update(Content(printable(concern.description if concern else "")))
 
-    @guarded
-    def action_next(self) -> None:
-        consultation = self.app.consultation
-        if not consultation.ticked and not consultation.danger(self.app.ruleset).detected:
-            self.notify(NOTHING, severity="warning")
-            self.query_one(ConcernGrid).focus()
-            return
-        self.app.consultation.read_household(self.app.ruleset, self.app.matcher)
-        self.app.next_step(0)
+    def action_guided(self) -> None:
+        self.post_message(self.Guided())
 
     @guarded
-    def action_guided(self) -> None:
-        self.app.start_guided()
+    def action_household(self) -> None:
+        if household_from_text(self.ruleset, self.intake.text, self.intake.suggest(self.matcher)):
+            self.post_message(self.HouseholdRequested())
+        else:
+            self.notify("相談内容から世帯（二人以上）が読み取れないため、直すものがありません。", severity="warning")
+
+
+def _owned(person, persons, moved: dict[str, str]) -> list[str]:
+    """The person's concerns after staff's corrections (Intake.move)."""
+    owner = {c: p.relation for p in persons for c in p.concerns}
+    owner.update({c: r for c, r in moved.items() if c in owner and r in owner.values()})
+    return [c for c, r in owner.items() if r == person.relation]
+
+
+def danger_line(ruleset: RuleSet, danger: Danger) -> str:
+    """危険の手がかり: 今まさに暴力・命の危険「包丁を持」「暴れ」→110 — shown as the resident types."""
+    if not danger.detected:
+        return ""
+    parts = []
+    for kind_id in danger.kinds:
+        kind = ruleset.common.danger.kind(kind_id)
+        line = ruleset.common.line(kind.lines[0]) if kind and kind.lines else None
+        words = "".join(f"「{w}」" for w in danger.cues_of(kind_id)[:2])
+        parts.append(f"{kind.label if kind else kind_id}{words}" + (f"→{line.phone}" if line else ""))
+    return "危険の手がかり: " + "・".join(parts)
+
+
+def suggestion_line(matches: list[Match], label) -> str:
+    """候補: 生活困窮「家賃が払えず」・住まい「家賃」 — the resident's words behind each concern;
+    a concern only an example suggests says so, with the example."""
+    if not matches:
+        return ""
+    if all(m.candidate for m in matches):
+        first = matches[0]
+        reason = f"例文「{_short(first.matched[0])}」に近い" if first.hits and first.hits[0].how == "例文" else "単独では弱い語"
+        return f"候補（要確認）: {'・'.join(label(m.concern) for m in matches)} ← {reason}（Enterで決定）"
+    parts = []
+    for m in matches:
+        words = list(dict.fromkeys(w for h in m.hits for w in h.words))[:2]
+        parts.append(label(m.concern) + "".join(f"「{_short(w)}」" for w in words))
+    return f"候補: {'・'.join(parts)}（Enterで決定）"
+
+
+def _short(text: str, limit: int = 14) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"

@@ -1,6 +1,9 @@
-"""Choose the municipality whose plan the consultation follows."""
+"""Choose the municipality whose plan the consultation follows; dismisses with its id."""
 
 from __future__ import annotations
+
+import re
+from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,25 +12,34 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ...model import RuleSet
 from ...text import printable
 from .guard import guarded
 
 
-class MunicipalityScreen(Screen):
+def choices(ruleset: RuleSet, unavailable, rules_dir: Path) -> list[tuple[str, str]]:
+    """(id, label) for every usable municipality, and for each broken one (choosing it shows
+    its problems)."""
+    labels = [(p.municipality.id, f"{p.municipality.name}（{p.municipality.prefecture}）"
+               + ("　※変更後のファイルに問題あり・前のルールで案内" if p.municipality.id in unavailable else ""))
+              for p in ruleset.plans.values()]
+    labels += [(mid, f"{_written_name(rules_dir, mid)}　— 使えません（ルールファイルに問題。選ぶと内容を表示）")
+               for mid in unavailable if mid not in ruleset.plans]
+    return labels
+
+
+class MunicipalityScreen(Screen[str]):
     BINDINGS = [Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)]
 
+    def __init__(self, choices: list[tuple[str, str]]):
+        super().__init__()
+        self.choices = choices
+
     def compose(self) -> ComposeResult:
-        plans = list(self.app.ruleset.plans.values())
-        labels = [(p.municipality.id, f"{p.municipality.name}（{p.municipality.prefecture}）"
-                   + ("　※変更後のファイルに問題あり・前のルールで案内" if p.municipality.id in self.app.unavailable else ""))
-                  for p in plans]
-        # a municipality whose files are broken is listed too: choosing it shows its problems
-        labels += [(mid, f"{_written_name(self.app.rules_dir, mid)}　— 使えません（ルールファイルに問題。選ぶと内容を表示）")
-                   for mid in self.app.unavailable if mid not in self.app.ruleset.plans]
         yield Header()
         yield Static("どの市の計画で案内しますか（数字キーまたは↑↓とEnter）", classes="lead")
         yield OptionList(*[Option(Content(printable(f"{i}. {label}")), id=mid)
-                           for i, (mid, label) in enumerate(labels, start=1)], id="municipalities")
+                           for i, (mid, label) in enumerate(self.choices, start=1)], id="municipalities")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -35,20 +47,17 @@ class MunicipalityScreen(Screen):
 
     @guarded
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.app.start(event.option.id)
+        self.dismiss(event.option.id)
 
     @guarded
     def action_pick(self, number: int) -> None:
-        options = self.query_one(OptionList)
-        if number <= options.option_count:
-            self.app.start(options.get_option_at_index(number - 1).id)
+        if number <= len(self.choices):
+            self.dismiss(self.choices[number - 1][0])
 
 
-def _written_name(rules_dir, mid: str) -> str:
+def _written_name(rules_dir: Path, mid: str) -> str:
     """「伊勢崎市（isesaki）」 for a municipality whose file does not load: its `name:` line read
     as text (the file may not parse), else the id alone."""
-    import re
-
     try:
         with open(rules_dir / f"{mid}.yaml", encoding="utf-8", errors="replace") as handle:
             head = handle.read(4000)

@@ -1,9 +1,11 @@
 """One follow-up question at a time, about one person, answered with its own number keys only;
-an answer read from the resident's words is marked 「相談内容から推定」 until confirmed."""
+an answer read from the resident's words is marked 「相談内容から推定」 until confirmed. The screen
+dismisses with an Answer, or with None to go back; the app records it and decides what is next."""
 
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 
 from textual import events
 from textual.app import ComposeResult
@@ -13,13 +15,18 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ...intake import Step
 from ...persons import INFERRED
 from ...text import printable
-from ..state import Step
 from .guard import guarded
 
 SKIP = "_skip"  # the 「わからない」 option leaves the question unanswered
 TYPING_PAUSE = 1.0  # seconds: digits right after other typing were meant for the text, not here
+
+
+@dataclass(frozen=True)
+class Answer:
+    value: str | None  # None: わからない・答えない
 
 
 def person_title(step: Step) -> str:
@@ -29,16 +36,20 @@ def person_title(step: Step) -> str:
     return f"{p.relation}{f'（{p.age}歳）' if p.age else ''}{'（来談者）' if p.client else ''}について"
 
 
-class QuestionScreen(Screen):
+class QuestionScreen(Screen[Answer | None]):
     BINDINGS = [
         Binding("escape", "back", "戻る"),
         *[Binding(str(n), f"pick({n})", show=False) for n in range(10)],
     ]
 
-    def __init__(self, step: Step, index: int, total: int):
+    def __init__(self, step: Step, index: int, total: int, offered: tuple[str | None, bool] = (None, False),
+                 cue: str = ""):
+        """`offered`: (the answer to highlight, whether the words only suggest it); `cue`: the
+        words that suggested it, for the danger question."""
         super().__init__()
         self.step, self.index, self.total = step, index, total
         self.question = step.question
+        self.offered, self.cue = offered, cue
         self.typed_at = 0.0
 
     def compose(self) -> ComposeResult:
@@ -58,32 +69,16 @@ class QuestionScreen(Screen):
 
     def on_mount(self) -> None:
         self.title = "相談窓口ナビ — 質問"
-        self.show_current_answer()
+        self.show_offered()
         self.query_one(OptionList).focus()
 
-    @guarded
-    def on_screen_resume(self) -> None:
-        self.show_current_answer()  # back from a later step: the kept answer is highlighted
-
-    def _cue_words(self) -> str:
-        """The words that made the danger question suggest はい: （手がかり「包丁を持」「暴れ」）."""
-        app = self.app
-        if self.question.id != app.ruleset.common.danger.question:
-            return ""
-        words = "".join(f"「{w}」" for w in app.consultation.danger(app.ruleset).matched[:4])
-        return f"（手がかり{words}）" if words else ""
-
-    def show_current_answer(self) -> None:
-        current, guessed = self.app.consultation.suggested_answer(self.step, self.app.ruleset)
+    def show_offered(self) -> None:
+        current, guessed = self.offered
         values = [o.value for o in self.question.options]
-        options = self.query_one(OptionList)
-        options.highlighted = values.index(current) if current in values else 0
-        note = self.query_one("#inferred", Static)
+        self.query_one(OptionList).highlighted = values.index(current) if current in values else 0
         option = self.question.option(current) if current else None
-        if guessed and option:
-            note.update(Content(printable(f"{INFERRED}: {option.label}{self._cue_words()}（Enter でこのまま・ほかは番号で）")))
-        else:
-            note.update("")
+        note = f"{INFERRED}: {option.label}{self.cue}（Enter でこのまま・ほかは番号で）" if guessed and option else ""
+        self.query_one("#inferred", Static).update(Content(printable(note)))
 
     # ---- only this screen's own keys count
     def on_key(self, event: events.Key) -> None:
@@ -99,21 +94,16 @@ class QuestionScreen(Screen):
 
     @guarded
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.answer(None if event.option.id == SKIP else event.option.id)
+        self.dismiss(Answer(None if event.option.id == SKIP else event.option.id))
 
     @guarded
     def action_pick(self, number: int) -> None:
         if time.monotonic() - self.typed_at < TYPING_PAUSE:
             return  # the 0 of 「80」 typed here by mistake is not 「わからない」
         if number == 0:
-            self.answer(None)
+            self.dismiss(Answer(None))
         elif number <= len(self.question.options):
-            self.answer(self.question.options[number - 1].value)
-
-    @guarded
-    def answer(self, value: str | None) -> None:
-        self.app.consultation.answer(self.step, value)
-        self.app.next_step(self.index + 1)
+            self.dismiss(Answer(self.question.options[number - 1].value))
 
     def action_back(self) -> None:
-        self.app.pop_screen()
+        self.dismiss(None)

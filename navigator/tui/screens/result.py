@@ -1,16 +1,21 @@
 """The result: emergency lines first when there is danger, then every referral on one line
-(rank, 窓口, 担当課, 電話, 相談) with the selected one's details below."""
+(rank, 窓口, 担当課, 電話, 相談) with the selected one's details below. It asks for the why
+dialog and the slip with messages and dismisses (None) to go back; the app does the rest."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 
 from ...engine import Result
+from ...model import RuleSet
 from ...present import household_lines
 from ...text import printable
 from ..widgets.emergency import EmergencyBlock
@@ -19,7 +24,7 @@ from ..widgets.referrals import (ReferralDetail, ReferralList, community_text, c
 from .guard import guarded
 
 
-class ResultScreen(Screen):
+class ResultScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "back", "戻る"),
         Binding("w", "why", "理由"),
@@ -27,11 +32,19 @@ class ResultScreen(Screen):
         Binding("c", "community", "地域"),
     ]
 
-    def __init__(self, result: Result):
+    @dataclass
+    class WhyRequested(Message):
+        result: Result
+
+    @dataclass
+    class ExportRequested(Message):
+        screen: "ResultScreen"  # the slip is made from what it shows when written (live reload)
+
+    def __init__(self, result: Result, ruleset: RuleSet, community: dict | None = None):
         super().__init__()
-        self.result = result
+        self.result, self.ruleset = result, ruleset
+        self.community = community or {}
         self.community_shown = False
-        self.community: dict = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -44,20 +57,17 @@ class ResultScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        from ...community import community_dir, for_municipality, load_items
-
         self.title = "相談窓口ナビ — 相談先"
-        self.community = for_municipality(load_items(community_dir(self.app.rules_dir)), self.result.municipality.id)
         self.show(self.result)
         self.query_one(ReferralList).focus()
 
     def _width(self) -> int:
-        return max(self.app.size.width - 6, 40)
+        return max(self.size.width - 6, 40)
 
-    def show(self, result: Result) -> None:
+    def show(self, result: Result, ruleset: RuleSet | None = None) -> None:
         """Draw (or, after a live reload, redraw) the result, keeping the selected row."""
-        self.result = result
-        ruleset = self.app.ruleset
+        self.result, self.ruleset = result, ruleset or self.ruleset
+        ruleset = self.ruleset
         self.query_one("#emergency", EmergencyBlock).show(ruleset, result)
         labels = concern_labels(ruleset, result.concerns)
         household = "　／　".join(household_lines(ruleset, result))
@@ -68,7 +78,7 @@ class ResultScreen(Screen):
         self.show_detail()
 
     def on_resize(self) -> None:
-        if self.is_mounted and self.app.ruleset is not None:
+        if self.is_mounted:
             self.show(self.result)
 
     @property
@@ -79,10 +89,10 @@ class ResultScreen(Screen):
 
     def show_detail(self) -> None:
         r = self.selected
-        shown = detail(self.app.ruleset, self.result, r) if r else Content("")
+        shown = detail(self.ruleset, self.result, r) if r else Content("")
         if r and self.community_shown:
             concerns = r.concerns or self.result.concerns
-            shown = Content.assemble(community_text(self.app.ruleset, concerns, self.community), "\n\n", shown)
+            shown = Content.assemble(community_text(self.ruleset, concerns, self.community), "\n\n", shown)
         self.query_one("#detail", ReferralDetail).update(shown)
         self.query_one("#detail-pane").scroll_home(animate=False)
 
@@ -98,7 +108,7 @@ class ResultScreen(Screen):
         if self.focused is self.query_one("#detail-pane"):
             self.query_one(ReferralList).focus()
             return
-        self.app.pop_screen()
+        self.dismiss(None)
 
     @guarded
     def action_community(self) -> None:
@@ -106,19 +116,8 @@ class ResultScreen(Screen):
         self.community_shown = not self.community_shown
         self.show_detail()
 
-    @guarded
     def action_why(self) -> None:
-        from .dialogs import WhyScreen, why_text
+        self.post_message(self.WhyRequested(self.result))
 
-        from ...search import explain_understanding
-
-        app = self.app
-        understood = explain_understanding(app.matcher.understand(app.consultation.text),
-                                           lambda c: app.ruleset.common.concern(c).label)
-        app.push_screen(WhyScreen(why_text(app.ruleset, self.result, understood)))
-
-    @guarded
     def action_export(self) -> None:
-        from .dialogs import ExportScreen
-
-        self.app.push_screen(ExportScreen(lambda: self.result))  # what is on screen when written
+        self.post_message(self.ExportRequested(self))
