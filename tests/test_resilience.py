@@ -103,9 +103,9 @@ async def test_search_bug_while_typing_keeps_the_text(monkeypatch):
 
 
 async def test_why_and_export_bugs_keep_the_result(monkeypatch):
-    explain = Broken(why.explain)
+    explain = Broken(why.result_why)
     render = Broken(export.render)
-    monkeypatch.setattr(why, "explain", explain)
+    monkeypatch.setattr(why, "result_why", explain)
     monkeypatch.setattr(export, "render", render)
     app = mini_app()
     async with app.run_test(size=SIZE) as pilot:
