@@ -826,3 +826,25 @@ async def test_household_correction_escape_changes_nothing():
         await pilot.press("f6", "right", "escape")
         await pilot.pause()
         assert not isinstance(app.screen, HouseholdScreen) and app.consultation.moved == {}
+
+
+async def test_the_new_consultation_notice_covers_nothing_staff_read():
+    from textual.widgets import Footer
+    from textual.widgets._toast import Toast
+
+    from navigator.tui.app import StatusLine
+
+    app = shipped_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await type_text(pilot, "借金")
+        await pilot.press("ctrl+n", "y")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, IntakeScreen)
+        line = app.screen.query_one(StatusLine)
+        assert "新しい相談を始めます" in shown(line) and visible(app, line)
+        for other in [app.screen.query_one(Footer), *app.screen.query("#concerns, #describe, #text, #where")]:
+            assert not line.region.overlaps(other.region), other
+        assert all(not t.display or t.region.area == 0 for t in app.screen.query(Toast))
+        line.clear()  # transient: gone after its few seconds
+        assert not line.display

@@ -244,7 +244,8 @@ class NavigatorApp(Flow, App):
 
     def _new_consultation(self) -> None:
         self.start(self.consultation.municipality)
-        self.notify("新しい相談を始めます。前の相談内容は消去しました。", timeout=4)
+        # on the new intake screen once it is up (said earlier, it went to the screen being left)
+        self.call_after_refresh(self.notify, "新しい相談を始めます。前の相談内容は消去しました。", timeout=4)
 
     def action_toggle_theme(self) -> None:
         """Light rooms and projectors want a light screen; the choice is not saved anywhere."""

@@ -1,6 +1,7 @@
 """The latest notice, on its own line above the footer: a transient notice that never covers
-what staff read (Textual's toasts are switched off in the stylesheet). The screen's content is
-laid out above it, so it takes a line from the bottom of the layout, not from over the text."""
+what staff read (Textual's toasts are switched off in the stylesheet). Not docked: it is the last
+widget of the screen's layout, so the content above makes room for it (a 1fr pane shrinks)
+instead of being drawn over, and the footer's keys stay visible."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from ...text import printable
 
 class StatusLine(Static):
     DEFAULT_CSS = """
-    StatusLine { dock: bottom; height: auto; max-height: 2; padding: 0 1; background: $panel; color: $text; }
+    StatusLine { height: auto; max-height: 2; padding: 0 1; background: $panel; color: $text; }
     StatusLine.-warning { background: $warning 40%; }
     StatusLine.-error { background: $error 50%; }
     """
