@@ -67,3 +67,8 @@ def shipped():
 def slips_in_tmp(tmp_path_factory, monkeypatch):
     """No test writes a slip into the real home folder: the default slips folder is a temporary one."""
     monkeypatch.setenv("NAVIGATOR_SLIPS", str(tmp_path_factory.mktemp("slips")))
+
+
+def pytest_addoption(parser):
+    parser.addoption("--snapshot-update", action="store_true", default=False,
+                     help="rewrite the pinned screen pictures in tests/snapshots/ (tests/test_pictures.py)")
