@@ -38,7 +38,7 @@ SHARED = ROOT.parent / "shared" / "findings"
 BLIND = ROOT / "bench" / "blind" / "danger.yaml"
 DEV = [ROOT / "bench" / "dev" / f"danger_dev{n}.yaml" for n in ("", "2", "3")]
 DEFAULT = [*DEV, SHARED / "devset.yaml", SHARED / "fresh2.yaml", BLIND]
-NOW_KINDS = {"violence_now", "medical", "suicide"}
+NOW_KINDS = {"violence_now", "suicide_now", "medical", "suicide"}
 MUNICIPALITY = "asaka"
 # Sets written without the line groups at hand name the crisis lines by what they are for.
 ALIASES = {"suicide": "crisis"}

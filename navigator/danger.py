@@ -66,6 +66,9 @@ def detect(rules: DangerRules, text: str) -> Danger:
     if analysis.ready():   # the `~` cues, on the words' dictionary forms
         lemma = compiled_with(rules, False, 5, True)
         passes.append((lemma, _sentences(lemma, danger_lemma.sentences(text, _BOUNDARY))))
+        joined = danger_lemma.despaced(text)   # half-width kana the analysis folds itself
+        if joined:
+            passes.append((lemma, _sentences(lemma, danger_lemma.sentences(joined, _BOUNDARY))))
     hits: list[Hit] = []
     alone: list[Hit] = []
     for each, sentences in passes:

@@ -40,6 +40,17 @@ def form(word: str) -> str:
     return "".join(w.lemma + BAR for w in words[:-1]) + analysis.normalize(words[-1].surface)
 
 
+# A space between two kana: 「うごかない いき してるか」 read by the dictionary as clauses of
+# single words (いき → 粋); without the space it reads the words together.
+_KANA_SPACE = re.compile(r"(?<=[\u3041-\u30ff\uff66-\uff9f])[ \u3000]+(?=[\u3041-\u30ff\uff66-\uff9f])")
+
+
+def despaced(text: str) -> str | None:
+    """The text without the spaces between kana, or None when it has none (most texts)."""
+    joined = _KANA_SPACE.sub("", text)
+    return joined if joined != text else None
+
+
 def sentences(text: str, boundary: str) -> list[tuple[str, frozenset[int]]]:
     """Each sentence as lemmas, and where each word starts (a match must start at one)."""
     found = analysis.analyse(text)

@@ -321,3 +321,67 @@ def test_violence_a_child_witnesses_is_child_abuse_with_189_first(shipped, lemma
     lines = route(shipped, intake.case).emergency
     groups = [line.group for line in lines]
     assert groups[0] == first and "dv" in groups[groups.index("child"):]
+
+
+# ---- suicide with a place or a means now: 110 first, the crisis lines after ---------------
+
+def _groups(shipped, text):
+    intake = take(shipped, ConcernMatcher(shipped.common.concerns), "asaka", text)
+    return intake.danger.kinds, [line.group for line in route(shipped, intake.case).emergency]
+
+
+@pytest.mark.parametrize("text", [
+    "今、駅の近くの踏切のところに立っています。もう終わりにしたい",     # a place, now
+    "マンションの屋上まで来た。ここから飛べば全部終わる",               # a place, then the act in words
+    "さっき練炭を買ってきた。今晩で最後にする",                         # a means prepared, now
+    "これから飛び降りるので、今までありがとう",                         # the act announced
+])
+def test_suicide_with_a_place_or_means_now_puts_police_first(shipped, lemma_danger, text):
+    kinds, groups = _groups(shipped, text)
+    assert "suicide_now" in kinds
+    assert groups[0] == "police" and "crisis" in groups
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("屋上で洗濯物を干すのが好きです", "suicide_now"),                  # a place, no intent
+    ("ロープを買っておきました。あとは日を決めるだけ", "suicide_now"),  # prepared, but not now: crisis lines
+])
+def test_a_place_or_means_alone_or_not_now_is_not_suicide_now(lemma_danger, text, kind):
+    assert kind not in detect(lemma_danger, text).kinds
+
+
+def test_overdose_announced_then_no_answer_puts_the_ambulance_first(shipped, lemma_danger):
+    kinds, groups = _groups(shipped, "弟が睡眠薬を飲むと言ってきた。そのあと電話に出ない")
+    assert "medical" in kinds and groups[0] == "ambulance"
+
+
+# ---- spaced kana the dictionary cannot read as typed ------------------------------------
+
+@pytest.mark.parametrize("text, kind", [
+    ("そふが たおれてる いき してるか わからない", "medical"),     # 息 + する + 分からない, spaced
+    ("ははが ちを はいて とまらない", "medical"),                   # 血を吐く in spaced kana
+    ("ﾎﾞｸ ﾓｳ ｲｷﾙﾉ ｲﾔ", "suicide"),                                 # half-width, spaced
+])
+def test_spaced_or_half_width_kana_is_read_as_words(lemma_danger, text, kind):
+    assert kind in detect(lemma_danger, text).kinds
+
+
+# ---- DV not happening now: words, control, an ex who follows -> the DV lines first --------
+
+@pytest.mark.parametrize("text", [
+    "主人に毎晩のように「出ていけ」と怒鳴られて眠れません",
+    "夫に生活費を渡してもらえないので食費が足りません",
+    "別れた彼がいまだに家の前で待っていることがあります",
+])
+def test_dv_not_now_puts_the_dv_lines_first(shipped, lemma_danger, text):
+    kinds, groups = _groups(shipped, text)
+    assert "dv" in kinds and "violence_now" not in kinds
+    assert groups[0] == "dv"
+
+
+@pytest.mark.parametrize("text", [
+    "元夫とは子どもの面会のことで話し合いを続けています",   # an ex, no stalking
+    "夫が給料を渡してくれるので家計は安定しています",       # money handed over: no control
+])
+def test_an_ex_or_money_alone_is_no_dv(lemma_danger, text):
+    assert "dv" not in detect(lemma_danger, text).kinds
