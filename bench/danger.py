@@ -15,7 +15,7 @@ nothing ticked. An item has `text`, `danger` (true/false) and, in sets labelled 
 - "emergency lines shown" is what the issue measured: any national line on the screen (a danger
   kind, or a concern such as DV), whatever put it there.
 - devset/fresh2 label only danger *now* (being hurt, threatened, suicidal), so there "detected"
-  means a kind of that sort (violence_now, medical, suicide); DV or child risk that is not
+  means a kind of that sort (violence_now, strangled, suicide_now, medical, suicide); DV or child risk that is not
   happening now is not counted either way there.
 """
 
@@ -38,7 +38,7 @@ SHARED = ROOT.parent / "shared" / "findings"
 BLIND = ROOT / "bench" / "blind" / "danger.yaml"
 DEV = [ROOT / "bench" / "dev" / f"danger_dev{n}.yaml" for n in ("", "2", "3")]
 DEFAULT = [*DEV, SHARED / "devset.yaml", SHARED / "fresh2.yaml", BLIND]
-NOW_KINDS = {"violence_now", "suicide_now", "medical", "suicide"}
+NOW_KINDS = {"violence_now", "strangled", "suicide_now", "medical", "suicide"}
 MUNICIPALITY = "asaka"
 # Sets written without the line groups at hand name the crisis lines by what they are for.
 ALIASES = {"suicide": "crisis"}

@@ -22,7 +22,7 @@ NEAR = 2               # the parts of A+B may stand up to this many sentences be
 _SENTENCE = re.compile(r"[。．！!？?\n]+")
 _CLAUSE = re.compile(r"[、，,]+")
 _BOUNDARY = "\x00"    # kept between clauses: a denial never reaches back over 、
-NOW, PAST = "now", "past"
+NOW, PAST, RECENT = "now", "past", "recent"
 
 
 @dataclass(frozen=True)
@@ -74,11 +74,11 @@ def detect(rules: DangerRules, text: str) -> Danger:
     for each, sentences in passes:
         found = {h.kind for h in hits}   # a kind the words showed as written needs no lemma cue
         present = frozenset().union(*(s.present for s in sentences))   # most cues end in no word here
-        for kind, cues, history in each.kinds:
+        for kind, cues, (history, now_only) in each.kinds:
             for cue in cues if kind not in found else ():
                 if cue.keys[-1].isdisjoint(present):
                     continue
-                shown = next((w for w in (s.fires(cue, history) for s in sentences) if w), None)
+                shown = next((w for w in (s.fires(cue, history, now_only) for s in sentences) if w), None)
                 if shown:
                     (alone if cue.mode == "alone" else hits).append(Hit(kind, shown))
     if not hits:
@@ -142,7 +142,8 @@ class _Sentence:
     @cached_property
     def times(self) -> list[tuple[int, str]]:
         return sorted([(s, NOW) for w in self.compiled.now for s, _ in self._word_spans(w)]
-                      + [(s, PAST) for w in self.compiled.past for s, _ in self._word_spans(w)])
+                      + [(s, PAST) for w in self.compiled.past for s, _ in self._word_spans(w)]
+                + [(s, RECENT) for w in self.compiled.recent for s, _ in self._spans(w)])   # たことがある: an ending
 
     def _word_spans(self, word: str) -> list[tuple[int, int]]:
         """A time word written in kana only counts where a word starts, or after a particle
@@ -162,7 +163,7 @@ class _Sentence:
                                        and not any(ms <= s and e <= me for ms, me in self.masks)]
         return found
 
-    def fires(self, cue: Cue, history: bool = False) -> str | None:
+    def fires(self, cue: Cue, history: bool = False, now_only: bool = False) -> str | None:
         """The cue as the resident's words matched it (夫+暴れ for @partner+暴れ), or None."""
         if not cue.keys[-1] & self.present or not all(keys & self.reach for keys in cue.keys[:-1]):
             return None
@@ -178,7 +179,8 @@ class _Sentence:
             if self._denied(end):
                 continue
             when = self._time(start)
-            if (when == PAST and not history) or (cue.mode == "now" and when != NOW):
+            if ((when == PAST and not history) or (when == RECENT and now_only)
+                    or (cue.mode == "now" and when != NOW)):
                 continue
             return self._shown(found[:-1], written, start, end)
         return None

@@ -61,8 +61,8 @@ class Compiled:
         fold = danger_lemma.form if lemma else normalize
         _forms = lambda words: _forms_of(words, kana, fold)  # noqa: E731
         groups = {name: _forms(words) for name, words in rules.words}
-        self.now, self.past, self.harmless, self.fiction = (
-            _norm_all(words, fold) for words in (rules.now, rules.past, rules.harmless, rules.fiction))
+        self.now, self.past, self.recent, self.harmless, self.fiction = (
+            _norm_all(words, fold) for words in (rules.now, rules.past, rules.recent, rules.harmless, rules.fiction))
         negators = sorted(_norm_all(rules.negation, fold), key=len, reverse=True)
         self.denied = danger_lemma.DENIED if lemma else (
             re.compile(f"[ぁ-ゖー]{{0,{MAX_GAP}}}?(?:{'|'.join(map(re.escape, negators))})") if negators else None)
@@ -71,7 +71,7 @@ class Compiled:
             cues = [_cue(c, mode, groups, _forms) for mode, written in
                     (("cue", kind.cues), ("now", kind.now_cues), ("alone", kind.alone_cues)) for c in written
                     if danger_lemma.is_lemma_cue(c) == lemma]
-            self.kinds.append((kind.id, [c for c in cues if c], kind.history))
+            self.kinds.append((kind.id, [c for c in cues if c], (kind.history, kind.now_only)))
         self.keys = frozenset(k for _, cues, _ in self.kinds for c in cues for part in c.keys for k in part)
 
 

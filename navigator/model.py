@@ -159,6 +159,7 @@ class DangerKind:
     alone_cues: tuple[str, ...] = ()
     origin: Origin = NOWHERE
     history: bool = False           # past time words do not cancel it (性暴力 years ago still counts)
+    now_only: bool = False          # recent words cancel it too (昨日首を絞められた: DV, not 110)
 
 
 @dataclass(frozen=True)
@@ -167,6 +168,7 @@ class DangerRules:
     answer: str | None = None              # its value pre-selected then
     now: tuple[str, ...] = ()              # 今, さっき, 今夜 …
     past: tuple[str, ...] = ()             # 昔, 以前 … (the nearest time word decides)
+    recent: tuple[str, ...] = ()           # 昨日, したことがある …: cancel only now_only kinds' cues
     negation: tuple[str, ...] = ()         # after a cue (a few kana later): the cue is denied
     harmless: tuple[str, ...] = ()         # words a cue or time word inside them does not count in
     fiction: tuple[str, ...] = ()          # a sentence about a film, the news …: no cue in it counts

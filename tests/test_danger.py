@@ -385,3 +385,27 @@ def test_dv_not_now_puts_the_dv_lines_first(shipped, lemma_danger, text):
 ])
 def test_an_ex_or_money_alone_is_no_dv(lemma_danger, text):
     assert "dv" not in detect(lemma_danger, text).kinds
+
+
+@pytest.mark.parametrize("text", [
+    "昨夜、夫に包丁を突きつけられて眠れなかった",             # recent: over for now
+    "彼氏に刃物を向けられたことがあって別れたい",                   # an experience told
+])
+def test_recent_violence_by_a_partner_is_dv_not_110(shipped, lemma_danger, text):
+    kinds, groups = _groups(shipped, text)
+    assert "violence_now" not in kinds and "dv" in kinds and groups[0] == "dv"
+
+
+@pytest.mark.parametrize("text", [
+    "昨日から夫が暴れていて、今も物を投げている",     # 昨日から: ongoing, and now
+    "今、夫に首を絞められそうになっている",
+])
+def test_violence_still_going_on_keeps_110_first(shipped, lemma_danger, text):
+    kinds, groups = _groups(shipped, text)
+    assert kinds[0] == "violence_now" and groups[0] == "police"
+
+
+def test_strangling_keeps_110_first_even_when_it_was_yesterday(shipped, lemma_danger):
+    # strangling is the clearest sign of lethal partner violence: recent words do not lower it
+    kinds, groups = _groups(shipped, "昨日、交際相手に首を絞められて声が出にくい")
+    assert "strangled" in kinds and groups[0] == "police"

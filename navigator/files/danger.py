@@ -67,7 +67,12 @@ def _danger_kind(r: Reader, node: Node, common: Common, words: dict[str, tuple[s
     if not isinstance(history, bool):
         r.report(f["history"], "NAV-E328")
         history = False
-    return DangerKind(kid, label, lines, cues["cues"], cues["now_cues"], cues["alone_cues"], r.origin(node), history)
+    now_only = r.scalar(f["now_only"]) if "now_only" in f else False
+    if not isinstance(now_only, bool):
+        r.report(f["now_only"], "NAV-E328")
+        now_only = False
+    return DangerKind(kid, label, lines, cues["cues"], cues["now_cues"], cues["alone_cues"], r.origin(node), history,
+                      now_only)
 
 
 def _check_cue(r: Reader, node: Node, cue: str, words: dict[str, tuple[str, ...]]) -> None:

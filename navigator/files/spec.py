@@ -149,9 +149,10 @@ DANGER_KIND = Shape("a danger kind", (
     opt("now_cues", "texts", "count only when the nearest time word says now"),
     opt("alone_cues", "texts", "count only when no other kind is found"),
     opt("history", "bool", "past time words do not cancel this kind's cues"),
+    opt("now_only", "bool", "recent time words (昨日, したことがある) cancel this kind's cues too"),
 ))
 
-DANGER_LISTS = ("now", "past", "negation", "harmless", "fiction")
+DANGER_LISTS = ("now", "past", "recent", "negation", "harmless", "fiction")
 
 DANGER_FILE = Shape("the danger file", (
     opt("question", "text", "the question asked whenever a cue fires"),
@@ -159,6 +160,7 @@ DANGER_FILE = Shape("the danger file", (
     opt("words", "words", "word groups used as @name in cues"),
     opt("now", "texts", "time words that say now (今, さっき, 今夜)"),
     opt("past", "texts", "time words of the past (昔, 以前): the nearest before a cue decides"),
+    opt("recent", "texts", "words of a recent or told experience (昨日, この前, したことがある): they cancel only the now_only kinds' cues"),
     opt("negation", "texts", "a denial right after a cue (a few kana later) cancels it"),
     opt("harmless", "texts", "words a cue or time word inside them does not count in"),
     opt("fiction", "texts", "a sentence with one of these words (映画, ニュース) is about something seen or read: no cue in it counts"),
