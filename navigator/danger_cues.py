@@ -87,10 +87,10 @@ def _forms_of(words, kana: dict[str, str], fold=normalize) -> tuple[tuple[str, s
 def _readings(words, shortest: int) -> dict[str, str]:
     """Kana readings of the cue words long enough to trust (five kana or more: 今日死 read
     きょうし is in きょうしつ, 蹴られ read けられ in かけられ)."""
-    from . import analysis
+    from .keyword_forms import keywords_forms
 
     found = {}
-    for word, (_, reading, _) in analysis.keywords_forms([w.strip() for w in words if w.strip()]).items():
+    for word, (_, reading, _) in keywords_forms([w.strip() for w in words if w.strip()]).items():
         reading = normalize(reading)
         if len(reading) >= shortest and all("ぁ" <= ch <= "ゖ" or ch == "ー" for ch in reading) and reading != normalize(word):
             found[word] = reading

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable
 
-from . import analysis as text_analysis, slips
+from . import analysis as text_analysis, keyword_forms, slips
 from .analysis import Analysis, analyse, is_kana, normalize  # noqa: F401  (normalize: public API)
 from .keyindex import ONLY_SCRIPT as _ONLY_SCRIPT, Index as _Index, script as _script
 from .matches import (AS_WRITTEN, EXAMPLE, INFLECTED, NEAR, NOT_VICTIM, PARTICLE, READING, SLIP, SPELLING, WEAK,  # noqa: F401
@@ -117,7 +117,7 @@ class ConcernMatcher:
             return True
         if not text_analysis.available():
             return False
-        forms = text_analysis.keywords_forms(p.raw for p in self.parts)
+        forms = keyword_forms.keywords_forms(p.raw for p in self.parts)
         parts = []
         for p in self.parts:
             lemma, reading, open_stem = forms[p.raw]
@@ -127,7 +127,7 @@ class ConcernMatcher:
         self.reading = _Index(p.reading for p in parts)
         self.slips = slips.masks(p.raw for p in parts)   # 滞能 for 滞納: an unknown word one kanji off
         # 仕事がない also as 仕事もない: only keywords whose particles make a difference
-        self.content = _Index(c if (c := text_analysis.content_form(p.raw)) != p.lemma else "" for p in parts)
+        self.content = _Index(c if (c := keyword_forms.content_form(p.raw)) != p.lemma else "" for p in parts)
         self.lemma = _Index(p.lemma for p in parts)   # last: `deep` is true once all is ready
         return True
 
