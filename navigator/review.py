@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from . import messages
+from .messages import CodedError
 from .edit import EditError, find, items, set_fields, write_atomically
 from .model import Origin, RuleSet
 
@@ -129,12 +130,9 @@ def _line(e: Entry, today: dt.date) -> str:
 # ---- marking an entry verified ----------------------------------------------------
 
 
-class MarkError(Exception):
+class MarkError(CodedError):
     """What to mark cannot be found or edited; carries a catalogue code and its arguments."""
 
-    def __init__(self, code: str, **args):
-        super().__init__(code)
-        self.code, self.args_ = code, args
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .edit import scalar
+from .messages import CodedError
 from .files.spec import ID_PATTERN
 
 END = ("\n# ファイルの終わりの印です。途中で切れたファイルを見分けるので、消さずに最後の行にしておいてください。\n"
@@ -23,10 +24,8 @@ CONTACT_KEYS = ("window", "department", "organization", "phone", "address", "hou
 DATE_KEYS = ("valid_from", "valid_until", "last_verified", "verified_by")
 
 
-class ScaffoldError(Exception):
-    def __init__(self, code: str, **args):
-        super().__init__(code)
-        self.code, self.args_ = code, args
+class ScaffoldError(CodedError):
+    """The scaffold cannot be written as asked."""
 
 
 @dataclass(frozen=True)

@@ -26,18 +26,17 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .messages import CodedError
+
 PASSWORD_ENV = "NAVIGATOR_SERVE_PASSWORD"
 COOKIE = "navigator_session"
 MIN_PASSWORD = 8
 WILDCARDS = ("0.0.0.0", "::", "")
 
 
-class ServeError(Exception):
+class ServeError(CodedError):
     """The server cannot start as asked: a message catalogue code and its arguments."""
 
-    def __init__(self, code: str, **args):
-        super().__init__(code)
-        self.code, self.args_ = code, args
 
 
 def is_loopback(host: str) -> bool:

@@ -25,6 +25,14 @@ LANGUAGES = ("ja", "en")
 _language = "en" if os.environ.get("NAVIGATOR_LANG", "").lower().startswith("en") else "ja"
 
 
+class CodedError(Exception):
+    """A failure told by a catalogue code and its arguments; the CLI shows it as one line."""
+
+    def __init__(self, code: str, **args):
+        super().__init__(code)
+        self.code, self.args_ = code, args
+
+
 def set_language(language: str) -> None:
     global _language
     if language not in LANGUAGES:
