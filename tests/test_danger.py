@@ -336,10 +336,11 @@ def _groups(shipped, text):
     "さっき練炭を買ってきた。今晩で最後にする",                         # a means prepared, now
     "これから飛び降りるので、今までありがとう",                         # the act announced
 ])
-def test_suicide_with_a_place_or_means_now_puts_police_first(shipped, lemma_danger, text):
+def test_suicide_with_a_place_or_means_now_puts_119_then_110_first(shipped, lemma_danger, text):
+    """The labelling rule of the blind sets: a suicide act or means now puts the ambulance first."""
     kinds, groups = _groups(shipped, text)
     assert "suicide_now" in kinds
-    assert groups[0] == "police" and "crisis" in groups
+    assert groups[:2] == ["ambulance", "police"] and "crisis" in groups
 
 
 @pytest.mark.parametrize("text, kind", [
