@@ -15,6 +15,7 @@ import datetime as dt
 from pathlib import Path
 
 from conftest import MINI, ROOT
+from test_tui import answer_as_offered
 from navigator.tui.app import NavigatorApp
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
@@ -39,7 +40,6 @@ def still(app) -> None:
 
 async def walk(app, pilot, theme: str) -> dict[str, str]:
     """Every screen of the desk, in the order a consultation meets them: name → SVG."""
-    from navigator.tui.screens.question import QuestionScreen
 
     pictures: dict[str, str] = {}
     app.theme = theme
@@ -50,13 +50,6 @@ async def walk(app, pilot, theme: str) -> dict[str, str]:
         await pilot.pause()
         pictures[name] = app.export_screenshot(title=name)
 
-    async def through_questions() -> None:
-        for _ in range(8):
-            await pilot.pause()
-            if not isinstance(app.screen, QuestionScreen):
-                return
-            await pilot.press("enter")
-
     await pilot.pause()
     await app.workers.wait_for_complete()
     await take("intake-empty")
@@ -66,7 +59,7 @@ async def walk(app, pilot, theme: str) -> dict[str, str]:
     await take("household")
     await pilot.press("escape", "enter")
     await take("question")
-    await through_questions()
+    await answer_as_offered(pilot, app)
     await take("result-household")
     await pilot.press("w")
     await take("why")
@@ -81,7 +74,7 @@ async def walk(app, pilot, theme: str) -> dict[str, str]:
     app.screen.query_one("#text").text = DV
     await pilot.pause()
     await pilot.press("enter")
-    await through_questions()
+    await answer_as_offered(pilot, app)
     await take("result-dv")
     await pilot.press("ctrl+n", "y")
     await pilot.pause()
