@@ -4,7 +4,7 @@
 PYTHON ?= python3
 VENV := .venv
 
-.PHONY: run test bench serve venv venv-test
+.PHONY: run test bench serve venv venv-test forms
 
 venv:
 	@$(PYTHON) scripts/venv.py run
@@ -26,6 +26,11 @@ test: venv-test
 	else echo "make test: the plans are not at $(SEEDS) (clone shared/ beside this repository);" \
 	  "quotes are not compared with them" >&2; $(VENV)/bin/navigator check --no-plans; fi
 	$(VENV)/bin/pytest -q -rs
+
+# The shipped rule words analysed once (navigator/rule_forms.json): after editing keywords or danger
+# cues, or the analysis code; tests/test_rule_forms.py fails until it is made again.
+forms: venv
+	$(VENV)/bin/python -m navigator.rule_forms --write
 
 bench: venv-test
 	$(VENV)/bin/python bench/run.py

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from . import analysis
+from . import analysis, rule_forms
 
 BAR = "|"
 LEMMA = "~"
@@ -33,6 +33,8 @@ def form(word: str) -> str:
     word = word.strip()
     if word.startswith(LEMMA):
         return "".join(analysis.normalize(w) + BAR for w in word.split(LEMMA) if analysis.normalize(w))
+    if (shipped := rule_forms.lemma_form(word)) is not None:   # analysed when the table was made
+        return shipped
     words = [w for w in analysis.analyse(word, deep=True).words if w.lemma]
     if not words:
         return ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from . import rule_forms
 from .analysis import Word, _content_words, _fold_aru, _lemma, _load, _lock, normalize
 
 
@@ -37,6 +38,10 @@ def keywords_forms(keywords) -> dict[str, tuple[str, str, bool]]:
         for keyword in dict.fromkeys(keywords):
             if keyword in _FORMS:   # a matcher per scenario (navigator diff) analyses each once
                 forms[keyword] = _FORMS[keyword]
+                continue
+            if (shipped := rule_forms.keyword(keyword)) is not None:   # analysed when the table was made
+                forms[keyword] = _FORMS[keyword] = shipped[0]
+                _CONTENT[keyword] = shipped[1]
                 continue
             completed = _completed(keyword)
             raw = _keyword_words(tokenizer, keyword)

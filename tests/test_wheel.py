@@ -67,6 +67,7 @@ def test_the_wheel_carries_every_subpackage_and_the_data(wheel):
     for module in ROOT.joinpath("navigator").rglob("*.py"):
         assert module.relative_to(ROOT).as_posix() in names
     assert "navigator/tui/navigator.tcss" in names
+    assert "navigator/rule_forms.json" in names
     for name, folder in IN_CHECKOUT.items():
         shipped = sorted(p.name for p in (ROOT / folder).iterdir() if p.suffix in (".yaml", ".json"))
         assert shipped, folder
@@ -111,6 +112,8 @@ def test_installed_copy_reads_its_own_data_not_the_checkout(installed, tmp_path)
     module, rules, contacts = where.stdout.splitlines()
     for path in (module, rules, contacts):
         assert str(ROOT) not in path and "site-packages" in path
+    table = _run(python, "-c", "from navigator import rule_forms as r; print(len(r._table()))", cwd=tmp_path, env=env)
+    assert int(table.stdout) > 1000, table.stderr   # the analysed rule words are used there too
 
 
 TUI_START = textwrap.dedent("""
