@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 
 # C0 and C1 controls (not tab and newline), DEL, bidi marks, embeddings, overrides and isolates,
@@ -33,4 +32,6 @@ def markdown_literal(text: str) -> str:
     """Text from rule files or residents, made inert in a Markdown file: HTML is escaped as
     entities and Markdown punctuation with backslashes, so a viewer shows the characters as
     typed and never runs a <script> or fetches a ![remote image](…)."""
+    import html   # here: its entity table costs every command 5 ms to import, and only slips use it
+
     return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))

@@ -4,6 +4,7 @@ scripts. One module per group of commands; this one parses and dispatches."""
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import sys
 
@@ -40,6 +41,9 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # last resort: a one-line message, never a traceback
         print(printable(UserError("NAV-C699", detail=f"{type(exc).__name__}: {exc}").line()), file=sys.stderr)
         return 70
+    finally:
+        if argv is None:   # the command: its process exits next. Spare it the collector's last
+            gc.freeze()    # pass over every object the rules were loaded into (14 ms of a route)
 
 
 def _dispatch(args: argparse.Namespace) -> int:

@@ -19,13 +19,21 @@ def _dir_options(default) -> argparse.ArgumentParser:
     return options
 
 
+class _Version(argparse._VersionAction):
+    """--version, looked up only when asked: importlib.metadata costs every command 10 ms."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        self.version = f"%(prog)s {version()}"
+        super().__call__(parser, namespace, values, option_string)
+
+
 def build_parser() -> argparse.ArgumentParser:
     # The options are accepted before and after the subcommand; the subcommand's copies default to
     # SUPPRESS so that they do not overwrite a value given before it with None.
     common = _dir_options(argparse.SUPPRESS)
     parser = _Parser(prog="navigator", parents=[_dir_options(None)],
                                      description="相談窓口ナビ: 相談内容から窓口と担当課を案内します")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
+    parser.add_argument("--version", action=_Version)
     parser.add_argument("--municipality", "-m", metavar="ID", help="maebashi, isesaki, ageo, shimotsuke, asaka")
     sub = parser.add_subparsers(dest="command")
 
