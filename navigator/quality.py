@@ -38,6 +38,7 @@ class Labelled:
     municipality: str | None = None
     answers: dict = field(default_factory=dict)
     expect: tuple[str, ...] = ()            # contact ids, for the routing figure
+    id: str = ""                            # the item's own id (u4-017), when it has one
 
 
 @dataclass
@@ -77,7 +78,8 @@ def read_labelled(path: Path, known: set[str]) -> list[Labelled]:
             concerns = _comment_concerns(lines, line, known)
         found.append(Labelled(str(item["text"]), frozenset(concerns or ()), f"{_shown(path)}:{line + 1}",
                               frozenset(item.get("also_ok") or ()), item.get("danger"), item.get("municipality"),
-                              dict(item.get("answers") or {}), tuple(_expect(item.get("expect")))))
+                              dict(item.get("answers") or {}), tuple(_expect(item.get("expect"))),
+                              str(item.get("id") or "")))
     return found
 
 
@@ -117,6 +119,14 @@ def _scenarios(path: Path, root, data) -> list[Labelled]:
                               municipality=data.get("municipality"), answers=dict(s.get("answers") or {}),
                               expect=tuple(expect.get("contacts") or ())))
     return found
+
+
+def half(items: list[Labelled], which: str) -> list[Labelled]:
+    """The items whose id ends in an odd (or even) number: one half to tune on, one held out."""
+    def number(item: Labelled) -> int | None:
+        m = re.search(r"(\d+)\D*$", item.id)
+        return int(m.group(1)) if m else None
+    return [i for i in items if (n := number(i)) is not None and n % 2 == (1 if which == "odd" else 0)]
 
 
 # ---- measuring --------------------------------------------------------------------------

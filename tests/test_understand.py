@@ -129,6 +129,14 @@ def test_violence_with_no_victim_named_is_dv(matcher):
     assert set(found(matcher, "夫が子供を殴って、私も暴力を")) >= {"abuse", "dv"}
 
 
+def test_what_comes_before_the_focus_is_background(matcher):
+    u = matcher.understand("母は認知症です。相談したいのは私の借金のことです。")
+    assert found(matcher, "母は認知症です。相談したいのは私の借金のことです。") == ["poverty"]
+    assert {i.why for i in u.ignored} == {"前置き（相談の中心は後の話）"}
+    assert set(found(matcher, "母は認知症です。借金もあります。")) == {"care", "poverty"}   # no focus said
+    assert set(found(matcher, "夫に殴られています。相談したいのは借金のことです。")) == {"dv", "poverty"}   # harm stays
+
+
 def test_without_the_dictionary_matching_is_by_written_form():
     m = ConcernMatcher(CONCERNS, deep=False)
     assert [x.concern for x in m.match("家賃が払えない")] == ["poverty"]
@@ -185,6 +193,18 @@ def test_understand_report_as_json_names_misses_with_file_and_line(tmp_path, cap
     [miss] = report["misses"]
     assert miss["where"].endswith("said.yaml:2") and miss["missing"] == ["school"] and "dv" in miss["extra"]
     assert main(["understand", str(labelled), "--min-f1", "0.99"]) == 1
+
+
+def test_a_labelled_file_splits_by_id_parity(tmp_path):
+    from navigator import quality
+
+    labelled = tmp_path / "said.yaml"
+    labelled.write_text("cases:\n- {id: u4-001, text: 借金, concerns: [poverty]}\n"
+                        "- {id: u4-002, text: 介護, concerns: [care]}\n- {text: 障害, concerns: [disability]}\n",
+                        encoding="utf-8")
+    items = quality.read_labelled(labelled, {"poverty", "care", "disability"})
+    assert [i.id for i in quality.half(items, "odd")] == ["u4-001"]
+    assert [i.id for i in quality.half(items, "even")] == ["u4-002"]
 
 
 def test_shipped_examples_are_never_applied_silently(shipped):
