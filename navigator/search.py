@@ -26,7 +26,7 @@ from .matches import (AS_WRITTEN, EXAMPLE, INFLECTED, NEAR, NOT_VICTIM, PARTICLE
                       explain_understanding, ignored_json, match_json)
 from .model import Concern, Question
 from .polarity import status
-from .weighing import abuse_or_dv, candidates
+from .weighing import abuse_or_dv, aside, candidates
 
 from .slips import KANJI as _KANJI
 CUTOFF = 85          # partial_ratio for a near miss: one character off in a phrase of seven or more
@@ -151,6 +151,7 @@ class ConcernMatcher:
         weak_alone: dict[str, list[Hit]] = {}
         ignored += self._weak(a, by_concern, weak_alone)
         ignored += abuse_or_dv(a, by_concern, self.order)
+        ignored += aside(a, by_concern)
         matches = [self._match(c, hs) for c, hs in by_concern.items()]
         matches.sort(key=lambda m: (-m.score, -len(m.matched), self.order[m.concern]))
         if not matches and self.examples is not None:
