@@ -185,7 +185,7 @@ def test_understand_report_as_json_names_misses_with_file_and_line(tmp_path, cap
     from navigator.cli import main
 
     labelled = tmp_path / "said.yaml"
-    labelled.write_text("- {text: 借金が返せない, concerns: [poverty]}\n"
+    labelled.write_text("- {text: 生活費が足りない, concerns: [poverty]}\n"
                         "- {text: 夫に殴られた, concerns: [school]}\n", encoding="utf-8")
     assert main(["understand", str(labelled), "--format", "json"]) == 0
     report = json.loads(capsys.readouterr().out)
