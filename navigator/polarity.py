@@ -18,7 +18,8 @@ DENIED, PAST, FINE = "否定", "過去", "問題なしと言っている"
 FILLERS = {"は", "も", "とか", "たり", "なんか", "など", "なんて", "って", "わけ", "訳", "じゃ", "だ", "で",
            "て", "てる", "いる", "居る", "する", "為る", "ある", "有る", "の", "ん", "こと", "事", "まで",
            "ちゃう", "しまう", "全然", "全く", "別に", "特に", "と", "か", "れる", "られる", "せる", "させる",
-           "ちゃ", "では", "じゃあ", "受ける", "もらう", "貰う", "使う", "た", "とき", "時", "話", "方", "訳"}
+           "ちゃ", "では", "じゃあ", "受ける", "もらう", "貰う", "使う", "た", "とき", "時", "話", "方", "訳",
+           "もう"}
 # ない followed by these asks rather than denies: 差別じゃないでしょうか, 虐待じゃないかな
 QUESTION = {"か", "かな", "かしら", "だろう", "でしょう"}
 # A contrast or topic marker makes ない a denial of what precedes it, whatever the keyword
@@ -36,6 +37,8 @@ FINE_WORDS = {"大丈夫", "平気", "順調"}
 FINE_IF_DENIED = {"問題", "関係", "心配", "不安", "困る", "支障", "必要"}
 FINE_FILLERS = {"こと", "事", "方", "ほう", "今", "所", "ところ", "面", "自体", "特に", "別に", "全然", "まだ", "未だ", "一応", "もう",
                 "て", "いる", "居る", "の", "に", "で", "と", "が", "を", "は", "も", "今のところ", "とりあえず", "ある"}
+RECENT = {"この", "此の", "その", "其の", "つい", "ちょっと", "少し", "直ぐ", "すぐ"}
+ADVERB_PAST = {"昔", "以前", "かつて", "当時"}   # 昔少年院にいた (but 昔から: still so)
 NOW_MARKERS = {"今", "最近", "今も", "まだ", "今でも", "現在", "このごろ", "この頃", "未だ"}
 
 # Without the dictionary (surface matching only): a denial only when a contrast marker makes it
@@ -68,19 +71,22 @@ def _denied(analysis: Analysis, start: int, end: int, open_stem: bool) -> bool:
     last = covered[-1]
     if last.pos[0] in ("名詞", "代名詞") and ({_lemma_of(covered), "".join(w.lemma for w in covered)} & RESOURCES):
         return False   # 仕事はない, 話し相手もいない: the absence is the trouble itself
-    contrast = False
+    contrast = subject = False
     for w in analysis.words_after(last.end, last.clause):
         if w.negative:
             if _asked(analysis, w):
                 return False
             if contrast:
                 return True
+            if subject:
+                return False   # 手段がない: the absence is the trouble; 障害があるわけじゃない is denied (わけ)
             if open_stem or _absence_phrase(covered):
                 return False   # 外に出ていない, 働けない: the keyword wants its ない
             # 暴力なし, 殴られていない, 叩いてない: an event or thing that is denied
             return last.pos[0] in ("名詞", "助動詞", "接尾辞") or last.pos[1] == "接続助詞"
-        if w.lemma in FILLERS or not w.lemma:
+        if w.lemma in FILLERS or not w.lemma or w.lemma == "が":
             contrast = contrast or w.lemma in CONTRAST
+            subject = subject or w.lemma == "が"
             continue
         return False
     return False
@@ -147,8 +153,13 @@ def _past(analysis: Analysis, start: int) -> bool:
     lemmas = [w.lemma for w in words]
     if any(m in NOW_MARKERS for m in lemmas):
         return False
-    marked = any(w.lemma in PAST_MARKERS and i + 1 < len(words) and words[i + 1].lemma in ("は", "に")
-                 for i, w in enumerate(words))
+    after = [w.lemma for w in words[1:]] + ["。"]
+    marked = any((w.lemma in PAST_MARKERS and nxt in ("は", "に")) or (w.lemma in ADVERB_PAST and nxt != "から")
+                 or (w.lemma == "頃" and nxt in ("は", "に", "")) for w, nxt in zip(words, after))
+    # 「もう20年も前の話で」: told as a story of the past, whatever the tense
+    # (この前の話 is recent: not history)
+    story = any(w.lemma in ("前", "昔") and nxt == "の" and i + 2 < len(words) and words[i + 2].lemma in ("話", "事", "こと")
+                and not (i and words[i - 1].lemma in RECENT) for i, (w, nxt) in enumerate(zip(words, after)))
     past = any(w.lemma == "た" and w.pos[0] == "助動詞" and w.start > start for w in words
                if w.clause == word.clause)
-    return marked and past
+    return (marked and past) or story

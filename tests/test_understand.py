@@ -114,6 +114,9 @@ def test_past_is_history(matcher):
     assert u.matches == ()
     assert {i.why for i in u.ignored} == {"過去"}
     assert "abuse" in found(matcher, "以前から父に殴られています")   # ongoing since before
+    assert found(matcher, "小さい頃、父によく殴られていた") == []
+    assert found(matcher, "弟が昔少年院にいたのはもう20年も前の話で") == []
+    assert "abuse" in found(matcher, "この前の話ですが、父に殴られました")   # recent, not history
 
 
 def test_weak_words_need_support(matcher):
