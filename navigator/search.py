@@ -212,6 +212,9 @@ class ConcernMatcher:
         # 地震 typed in kanji is not 自信: a kanji word read like a keyword counts only as a slip
         # of the IME that kept part of it (認知賞 for 認知症, 滞能 for 滞納), whole words only
         kanji = {c for c in p.raw if _KANJI.match(c)}
+        words = a.words_in(start, end)
+        if len(words) == 1 and not words[0].unknown:   # 休職 is a word of its own, not 求職 mistyped
+            return None
         if (kanji and j in channel.ends and len(p.reading) >= SLIP_READING and 2 * len(set(typed) & kanji) >= len(kanji)
                 and len(_KANJI.sub("", typed)) == len(_KANJI.sub("", p.raw))):
             return SLIP

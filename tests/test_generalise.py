@@ -45,7 +45,7 @@ def test_a_kanji_slip_with_the_same_reading_or_one_kanji_off_is_found(matcher, t
     assert concern in found(matcher, text) and SLIP in hows(matcher, text, concern)
 
 
-@pytest.mark.parametrize("text", ["一人暮らしの母", "保育園に通う子", "生涯学習に参加したい"])
+@pytest.mark.parametrize("text", ["一人暮らしの母", "保育園に通う子", "生涯学習に参加したい", "うつで休職中です"])
 def test_real_words_are_no_slips(matcher, text):
     assert SLIP not in {h.how for m in matcher.match(text) for h in m.hits}
     assert "childcare" not in found(matcher, text) or "保育園" in text
