@@ -26,7 +26,7 @@ from .matches import (AS_WRITTEN, EXAMPLE, INFLECTED, NEAR, NOT_VICTIM, PARTICLE
                       explain_understanding, ignored_json, match_json)
 from .model import Concern, Question
 from .polarity import status
-from .weighing import abuse_or_dv, aside, candidates
+from .weighing import abuse_or_dv, aside, at_work, candidates
 
 from .slips import KANJI as _KANJI
 CUTOFF = 85          # partial_ratio for a near miss: one character off in a phrase of seven or more
@@ -150,6 +150,7 @@ class ConcernMatcher:
             by_concern.setdefault(h.concern, []).append(h)
         weak_alone: dict[str, list[Hit]] = {}
         ignored += self._weak(a, by_concern, weak_alone)
+        ignored += at_work(a, by_concern, self.order)
         ignored += abuse_or_dv(a, by_concern, self.order)
         ignored += aside(a, by_concern)
         matches = [self._match(c, hs) for c, hs in by_concern.items()]

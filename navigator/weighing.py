@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from .analysis import Analysis, normalize
-from .matches import ASIDE, EXAMPLE, NOT_VICTIM, Hit, Ignored, Match
+from .matches import ASIDE, AT_WORK, EXAMPLE, NOT_VICTIM, Hit, Ignored, Match
 
 CANDIDATE = 50       # score of a concern proposed by an example only
 
@@ -23,6 +23,30 @@ VICTIMS = ("子ども", "子供", "こども", "息子", "娘", "孫", "児童",
            "年金", "隣の家", "近所の")
 PARTNERS = ("夫", "おっと", "妻", "旦那", "だんな", "主人", "しゅじん", "彼氏", "かれし", "彼女", "パートナー", "元夫",
             "元妻", "元彼", "交際相手", "恋人", "同棲", "配偶者", "嫁")
+
+
+# Violence or bullying told of a workplace is harassment (rights), not abuse nor 不登校
+WORKPLACE = ("上司", "同僚", "先輩", "職場", "会社", "社長", "店長", "バイト先", "パート先", "勤め先", "仕事場", "取引先")
+PUPILS = ("学校", "先生", "担任", "クラス", "子ども", "子供", "こども", "息子", "娘", "生徒", "小学", "中学", "高校", "部活")
+
+
+def at_work(a: Analysis, by_concern: dict[str, list[Hit]], known) -> list[Ignored]:
+    """上司に怒鳴られる, 職場でいじめられて: with a workplace named where it is told and no
+    child, pupil or other victim there, abuse and school give way to harassment (rights)."""
+    if "rights" not in known:
+        return []
+    ignored = []
+    for concern, others in (("abuse", VICTIMS), ("school", PUPILS)):
+        if concern not in by_concern:
+            continue
+        told = {a.sentence_at(s) for h in by_concern[concern] for s, _ in h.spans}
+        there = normalize("".join(a.text[s:e] for i, (s, e) in enumerate(a.sentences) if i in told))
+        if not any(normalize(w) in there for w in WORKPLACE) or any(normalize(v) in there for v in others):
+            continue
+        hits = by_concern.pop(concern)
+        by_concern.setdefault("rights", [replace(h, concern="rights") for h in hits])
+        ignored += [Ignored(concern, h.keyword, h.words, h.spans, AT_WORK) for h in hits]
+    return ignored
 
 
 def abuse_or_dv(a: Analysis, by_concern: dict[str, list[Hit]], known) -> list[Ignored]:

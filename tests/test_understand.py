@@ -9,6 +9,7 @@ from navigator.persons import people, who_value
 from navigator.search import AS_WRITTEN, INFLECTED, READING, SPELLING, ConcernMatcher
 
 CONCERNS = [
+    Concern("rights", "人権", "", ("パワハラ",)),
     Concern("poverty", "生活困窮", "", ("払えな", "借金", "家賃")),
     Concern("care", "介護", "", ("介護", "認知症")),
     Concern("disability", "障害", "", ("障害",)),
@@ -130,6 +131,12 @@ def test_weak_words_need_support(matcher):
 def test_violence_with_no_victim_named_is_dv(matcher):
     assert found(matcher, "夫に殴られて") == ["dv"]
     assert set(found(matcher, "夫が子供を殴って、私も暴力を")) >= {"abuse", "dv"}
+
+
+def test_violence_at_work_is_harassment(matcher):
+    u = matcher.understand("職場で上司に毎日殴られています")
+    assert [m.concern for m in u.matches] == ["rights"] and {i.why for i in u.ignored} == {"職場のことなので、ハラスメントとして扱う"}
+    assert "abuse" in found(matcher, "職場の人が、障害のある弟が殴られていると言う")   # a victim named: abuse
 
 
 def test_what_comes_before_the_focus_is_background(matcher):
