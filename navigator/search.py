@@ -21,12 +21,12 @@ from typing import Iterable
 from . import analysis as text_analysis, keyword_forms, slips
 from .analysis import Analysis, analyse, is_kana, normalize  # noqa: F401  (normalize: public API)
 from .keyindex import ONLY_SCRIPT as _ONLY_SCRIPT, Index as _Index, script as _script
-from .matches import (AS_WRITTEN, EXAMPLE, INFLECTED, NEAR, NOT_VICTIM, PARTICLE, READING, SLIP, SPELLING, WEAK,  # noqa: F401
+from .matches import (AS_WRITTEN, CALLER, EXAMPLE, INFLECTED, NEAR, NOT_VICTIM, PARTICLE, READING, SLIP, SPELLING, WEAK,  # noqa: F401
                       _HOW_ORDER, Hit, Ignored, Match, Understanding, explain_ignored, explain_match,
                       explain_understanding, ignored_json, match_json)
 from .model import Concern, Question
 from .polarity import status
-from .weighing import abuse_or_dv, aside, at_work, candidates
+from .weighing import abuse_or_dv, aside, at_work, candidates, speaker
 
 from .slips import KANJI as _KANJI
 CUTOFF = 85          # partial_ratio for a near miss: one character off in a phrase of seven or more
@@ -264,9 +264,12 @@ class ConcernMatcher:
         return hits, ignored
 
     def _weak(self, a: Analysis, by_concern: dict[str, list[Hit]], alone: dict[str, list[Hit]]) -> list[Ignored]:
-        """A concern found only through weak words (全部, 悩み) counts only when an example backs
-        it; alone in the text, it stays as a candidate (候補) for staff to confirm."""
-        weak = [c for c, hs in by_concern.items() if all(self._is_weak(h) for h in hs)]
+        """A concern found only through weak words (全部, 悩み), or only in the caller's own
+        introduction (保育園です。), counts only when an example backs it; alone in the text, it
+        stays as a candidate (候補) for staff to confirm."""
+        intro = speaker(a.text)
+        said_by = (lambda h: all(intro[0] <= s and e <= intro[1] for s, e in h.spans)) if intro else (lambda h: False)
+        weak = [c for c, hs in by_concern.items() if all(self._is_weak(h) or said_by(h) for h in hs)]
         dropped = []
         for concern in weak:
             near = self.examples.support(a, concern) if self.examples is not None else None
@@ -274,7 +277,7 @@ class ConcernMatcher:
             if near and any(not any(o and o in t for o in own) for t in near.shared):
                 continue   # backed by an example through other words than the weak one itself
             hits = by_concern.pop(concern)
-            dropped += [Ignored(concern, h.keyword, h.words, h.spans, WEAK) for h in hits]
+            dropped += [Ignored(concern, h.keyword, h.words, h.spans, WEAK if self._is_weak(h) else CALLER) for h in hits]
             alone[concern] = hits
         return dropped
 

@@ -49,6 +49,17 @@ def at_work(a: Analysis, by_concern: dict[str, list[Hit]], known) -> list[Ignore
     return ignored
 
 
+# 「保育園です。」「ヘルパーの者ですが、」: who is calling, not what the resident needs
+SPEAKER = re.compile(r"^\s*[^。、\s]{0,10}?(?:保育園|保育所|幼稚園|こども園|学校|小学校|中学校|ヘルパー|ケアマネ(?:ジャー)?|"
+                     r"民生委員|主任児童委員|担任|養護教諭|大家|管理会社|自治会|病院|看護師|訪問看護|施設|事業所|地域包括|包括|社協)"
+                     r"(?:の職員|の者|の先生|の担当)?(?:です|ですが|でございます)[。、,，]")
+
+
+def speaker(text: str) -> tuple[int, int] | None:
+    m = SPEAKER.match(text)
+    return (0, m.end()) if m else None
+
+
 def abuse_or_dv(a: Analysis, by_concern: dict[str, list[Hit]], known) -> list[Ignored]:
     """Violence with no child, elder, disabled person or care setting named is DV when a
     partner is named (おっとに なぐられて) or DV was found too; the abuse is dropped."""

@@ -133,6 +133,12 @@ def test_violence_with_no_victim_named_is_dv(matcher):
     assert set(found(matcher, "夫が子供を殴って、私も暴力を")) >= {"abuse", "dv"}
 
 
+def test_the_callers_introduction_is_no_concern(matcher):
+    u = matcher.understand("障害者施設の職員です。利用者さんが家賃を払えないと")
+    assert found(matcher, "障害者施設の職員です。利用者さんが家賃を払えないと") == ["poverty"]
+    assert "相談者の名乗り（保育園です 等）" in {i.why for i in u.ignored}
+
+
 def test_violence_at_work_is_harassment(matcher):
     u = matcher.understand("職場で上司に毎日殴られています")
     assert [m.concern for m in u.matches] == ["rights"] and {i.why for i in u.ignored} == {"職場のことなので、ハラスメントとして扱う"}
