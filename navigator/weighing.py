@@ -81,18 +81,18 @@ def abuse_or_dv(a: Analysis, by_concern: dict[str, list[Hit]], known) -> list[Ig
 # 「…。相談したいのは息子の発達のことです」: what comes before such a phrase is background
 FOCUS = re.compile(r"(?:相談したい|相談したかった|困っている|困ってる|聞きたい|お聞きしたい|知りたい|心配な|気になっている)"
                    r"(?:こと|の)は|(?:私|わたし|今日|きょう)の(?:相談|用件)は|今日は.{0,30}?(?:の|について)(?:相談|話)|"
-                   r"それより|それとは別に|本題は")
+                   r"それより|それとは別に|本題は|(?:私|わたし|自分)自身(?:の|が|は)")
 # never background: a harm told in passing still needs its window (a missed danger is the worst)
 NOT_ASIDE = {"abuse", "dv", "kokoro", "crime_victim"}
 
 
 def aside(a: Analysis, by_concern: dict[str, list[Hit]]) -> list[Ignored]:
-    """A concern told only before 「相談したいのは…」「今困っているのは…」「それより」 is background
+    """A concern told only before 「相談したいのは…」「今困っているのは…」「それより」「私自身の」 is background
     (昔ひきこもっていたが今は大丈夫。それより母の介護…) when the words after it name a concern."""
     m = FOCUS.search(a.text)
     if not m:
         return []
-    focus = a.sentences[a.sentence_at(m.start())][0]
+    focus = a.clauses[a.clause_at(m.start())][0]
     before = [c for c, hs in by_concern.items()
               if c not in NOT_ASIDE and all(e <= focus for h in hs for _, e in h.spans)]
     if not before or len(before) == len(by_concern):
