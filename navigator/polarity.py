@@ -158,9 +158,10 @@ def _past(analysis: Analysis, start: int) -> bool:
     marked = any((w.lemma in PAST_MARKERS and nxt in ("は", "に")) or (w.lemma in ADVERB_PAST and nxt != "から")
                  or (w.lemma == "頃" and nxt in ("は", "に", "")) for w, nxt in zip(words, after))
     # 「もう20年も前の話で」: told as a story of the past, whatever the tense
-    # (この前の話 is recent: not history)
-    story = any(w.lemma in ("前", "昔") and nxt == "の" and i + 2 < len(words) and words[i + 2].lemma in ("話", "事", "こと")
-                and not (i and words[i - 1].lemma in RECENT) for i, (w, nxt) in enumerate(zip(words, after)))
+    # anywhere in the sentence: 刑務所にいたこともありますが、もう20年前の話です (この前の話 is recent)
+    told = [w for w in analysis.words if w.sentence == word.sentence]
+    story = any(w.lemma in ("前", "昔") and told[i + 1].lemma == "の" and told[i + 2].lemma in ("話", "事", "こと")
+                and not (i and told[i - 1].lemma in RECENT) for i, w in enumerate(told[:-2]))
     past = any(w.lemma == "た" and w.pos[0] == "助動詞" and w.start > start for w in words
                if w.clause == word.clause)
     return (marked and past) or story
