@@ -19,6 +19,7 @@ SLIP = "変換違い"       # 認知賞 for 認知症: the same reading, another
 WEAK = "単独では弱い"
 NOT_VICTIM = "子ども・高齢者・障害のある人の被害ではないため、DVとして扱う"
 CALLER = "相談者の名乗り（保育園です 等）"
+STRANGER = "知らない人からの被害なので、犯罪被害として扱う"
 AT_WORK = "職場のことなので、ハラスメントとして扱う"
 ASIDE = "前置き（相談の中心は後の話）"
 _HOW_ORDER = {AS_WRITTEN: 0, INFLECTED: 1, SPELLING: 1, PARTICLE: 2, READING: 2, SLIP: 3, NEAR: 3}

@@ -26,7 +26,7 @@ from .matches import (AS_WRITTEN, CALLER, EXAMPLE, INFLECTED, NEAR, NOT_VICTIM, 
                       explain_understanding, ignored_json, match_json)
 from .model import Concern, Question
 from .polarity import status
-from .weighing import abuse_or_dv, aside, at_work, candidates, speaker
+from .weighing import abuse_or_dv, aside, at_work, by_stranger, candidates, speaker
 
 from .slips import KANJI as _KANJI
 CUTOFF = 85          # partial_ratio for a near miss: one character off in a phrase of seven or more
@@ -151,6 +151,7 @@ class ConcernMatcher:
         weak_alone: dict[str, list[Hit]] = {}
         ignored += self._weak(a, by_concern, weak_alone)
         ignored += at_work(a, by_concern, self.order)
+        ignored += by_stranger(a, by_concern, self.order)
         ignored += abuse_or_dv(a, by_concern, self.order)
         ignored += aside(a, by_concern)
         matches = [self._match(c, hs) for c, hs in by_concern.items()]

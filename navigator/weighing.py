@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from .analysis import Analysis, normalize
-from .matches import ASIDE, AT_WORK, EXAMPLE, NOT_VICTIM, Hit, Ignored, Match
+from .matches import ASIDE, AT_WORK, EXAMPLE, STRANGER, NOT_VICTIM, Hit, Ignored, Match
 
 CANDIDATE = 50       # score of a concern proposed by an example only
 
@@ -28,6 +28,25 @@ PARTNERS = ("夫", "おっと", "妻", "旦那", "だんな", "主人", "しゅ�
 # Violence or bullying told of a workplace is harassment (rights), not abuse nor 不登校
 WORKPLACE = ("上司", "同僚", "先輩", "職場", "会社", "社長", "店長", "バイト先", "パート先", "勤め先", "仕事場", "取引先")
 PUPILS = ("学校", "先生", "担任", "クラス", "子ども", "子供", "こども", "息子", "娘", "生徒", "小学", "中学", "高校", "部活")
+
+
+# Violence or theft by a stranger is a crime (crime_victim), not abuse
+STRANGERS = ("知らない人", "知らない男", "知らない女", "見知らぬ", "犯人", "通り魔", "不審者", "誰かが", "だれかが",
+             "誰か が", "だれか が", "泥棒", "強盗")
+
+
+def by_stranger(a: Analysis, by_concern: dict[str, list[Hit]], known) -> list[Ignored]:
+    """知らない男に殴られて, 誰かが家に入ってきてお金を取られた: with a stranger named where it is
+    told and no child or other victim there, abuse gives way to crime_victim."""
+    if "abuse" not in by_concern or "crime_victim" not in known:
+        return []
+    told = {a.sentence_at(s) for h in by_concern["abuse"] for s, _ in h.spans}
+    there = "".join(a.text[s:e] for i, (s, e) in enumerate(a.sentences) if i in told)
+    if not any(w in there for w in STRANGERS) or any(normalize(v) in normalize(there) for v in VICTIMS):
+        return []
+    hits = by_concern.pop("abuse")
+    by_concern.setdefault("crime_victim", [replace(h, concern="crime_victim") for h in hits])
+    return [Ignored("abuse", h.keyword, h.words, h.spans, STRANGER) for h in hits]
 
 
 def at_work(a: Analysis, by_concern: dict[str, list[Hit]], known) -> list[Ignored]:

@@ -10,6 +10,7 @@ from navigator.search import AS_WRITTEN, INFLECTED, READING, SPELLING, ConcernMa
 
 CONCERNS = [
     Concern("rights", "人権", "", ("パワハラ",)),
+    Concern("crime_victim", "犯罪被害", "", ("痴漢",)),
     Concern("poverty", "生活困窮", "", ("払えな", "借金", "家賃")),
     Concern("care", "介護", "", ("介護", "認知症")),
     Concern("disability", "障害", "", ("障害",)),
@@ -131,6 +132,11 @@ def test_weak_words_need_support(matcher):
 def test_violence_with_no_victim_named_is_dv(matcher):
     assert found(matcher, "夫に殴られて") == ["dv"]
     assert set(found(matcher, "夫が子供を殴って、私も暴力を")) >= {"abuse", "dv"}
+
+
+def test_violence_by_a_stranger_is_a_crime(matcher):
+    assert found(matcher, "駅の裏で知らない男に殴られました") == ["crime_victim"]
+    assert "abuse" in found(matcher, "知らない人が、隣の子どもが殴られていると言う")   # a child named: abuse
 
 
 def test_the_callers_introduction_is_no_concern(matcher):
