@@ -160,6 +160,7 @@ class DangerKind:
     origin: Origin = NOWHERE
     history: bool = False           # past time words do not cancel it (性暴力 years ago still counts)
     now_only: bool = False          # recent words cancel it too (昨日首を絞められた: DV, not 110)
+    examples: tuple[str, ...] = ()  # utterances of this kind: the nearest one shows danger no cue saw
 
 
 @dataclass(frozen=True)
@@ -172,6 +173,7 @@ class DangerRules:
     negation: tuple[str, ...] = ()         # after a cue (a few kana later): the cue is denied
     harmless: tuple[str, ...] = ()         # words a cue or time word inside them does not count in
     fiction: tuple[str, ...] = ()          # a sentence about a film, the news …: no cue in it counts
+    ordinary: tuple[str, ...] = ()         # utterances that are no danger: nearer than any example, none raised
     words: tuple[tuple[str, tuple[str, ...]], ...] = ()   # (@name, its words)
     kinds: tuple[DangerKind, ...] = ()     # in the order their lines come first
 

@@ -72,7 +72,7 @@ def _danger_kind(r: Reader, node: Node, common: Common, words: dict[str, tuple[s
         r.report(f["now_only"], "NAV-E328")
         now_only = False
     return DangerKind(kid, label, lines, cues["cues"], cues["now_cues"], cues["alone_cues"], r.origin(node), history,
-                      now_only)
+                      now_only, r.texts(f.get("examples"), "example"))
 
 
 def _check_cue(r: Reader, node: Node, cue: str, words: dict[str, tuple[str, ...]]) -> None:
