@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from . import danger_lemma
+from . import danger_examples, danger_lemma
 from .danger_cues import Compiled, Cue, compiled_for, compiled_with, find_spans, normalize
 from .model import DangerRules
 
@@ -63,9 +63,10 @@ def detect(rules: DangerRules, text: str) -> Danger:
 
     compiled = compiled_for(rules, text)
     passes = [(compiled, _sentences(compiled, [_folded(t) for t in _SENTENCE.split(text)]))]
-    if analysis.ready():   # the `~` cues, on the words' dictionary forms
+    analysed = analysis.analyse(text) if analysis.ready() else None
+    if analysed is not None:   # the `~` cues, on the words' dictionary forms
         lemma = compiled_with(rules, False, 5, True)
-        passes.append((lemma, _sentences(lemma, danger_lemma.sentences(text, _BOUNDARY))))
+        passes.append((lemma, _sentences(lemma, danger_lemma.sentences(text, _BOUNDARY, analysed))))
         joined = danger_lemma.despaced(text)   # half-width kana the analysis folds itself
         if joined:
             passes.append((lemma, _sentences(lemma, danger_lemma.sentences(joined, _BOUNDARY))))
@@ -81,12 +82,24 @@ def detect(rules: DangerRules, text: str) -> Danger:
                 shown = next((w for w in (s.fires(cue, history, now_only) for s in sentences) if w), None)
                 if shown:
                     (alone if cue.mode == "alone" else hits).append(Hit(kind, shown))
+    if not hits and analysed is not None:   # words no cue thought of: the nearest example's kind
+        hits = _by_example(rules, analysed, [s for _, sentences in passes for s in sentences])
     if not hits:
         hits = alone  # 助けて alone still means danger; beside a clearer cue it adds nothing
     hits = [h for h in dict.fromkeys(hits)  # 首をつか says nothing once 首をつかまれ is shown
             if not any(o.kind == h.kind and o.cue != h.cue and h.cue in o.cue for o in hits)]
     kinds = tuple(k for k, _, _ in compiled.kinds if any(h.kind == k for h in hits))
     return Danger(kinds, tuple(hits))
+
+
+def _by_example(rules: DangerRules, analysed, sentences: list[_Sentence]) -> list[Hit]:
+    """The nearest example's kind, shown by the example, unless the text's time words cancel it
+    (as they would its cues: told as past, or as recent for a now_only kind)."""
+    times = {kind for s in sentences for _, kind in s.times}
+    cancelled = frozenset() if NOW in times else frozenset(
+        k.id for k in rules.kinds if (PAST in times and not k.history) or (RECENT in times and k.now_only))
+    found = danger_examples.nearest(rules, analysed, cancelled)
+    return [Hit(found[0], danger_examples.shown(found[1].example.text))] if found else []
 
 
 def _sentences(compiled: Compiled, folded: list[tuple[str, frozenset[int]]]) -> list[_Sentence]:

@@ -53,9 +53,9 @@ def despaced(text: str) -> str | None:
     return joined if joined != text else None
 
 
-def sentences(text: str, boundary: str) -> list[tuple[str, frozenset[int]]]:
+def sentences(text: str, boundary: str, found: "analysis.Analysis | None" = None) -> list[tuple[str, frozenset[int]]]:
     """Each sentence as lemmas, and where each word starts (a match must start at one)."""
-    found = analysis.analyse(text)
+    found = found if found is not None else analysis.analyse(text)
     if not found.deep:
         return []
     out: dict[int, list[list[str]]] = {}
