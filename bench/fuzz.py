@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from navigator.checks.diff import _answer_cases, _outcome  # noqa: E402
-from navigator.loading import load  # noqa: E402
+from navigator.loading import SHARED_FILES, load  # noqa: E402
 from navigator.problems import ERROR  # noqa: E402
 
 KEYS = ("id", "label", "keywords", "concerns", "questions", "emergency", "prompt", "options", "value", "when",
@@ -80,6 +80,9 @@ def mutate(rng: random.Random, data: bytes) -> tuple[str, bytes]:
     return kind, b"".join(lines)
 
 
+SHARED = {Path(n).stem for n in SHARED_FILES}   # in rules/, loaded with any municipality
+
+
 def counts(ruleset) -> tuple:
     common = ruleset.common
     plans = ruleset.plans.values()
@@ -99,7 +102,7 @@ def run(cases: int, seed: int) -> dict:
             shutil.copytree(ROOT / folder, work / folder)
         targets = sorted(str(p.relative_to(work)) for d in ("rules", "contacts") for p in (work / d).glob("*.yaml"))
         original = {t: (work / t).read_bytes() for t in targets}
-        mids = {t: (Path(t).stem if Path(t).stem not in ("common", "danger") else "asaka") for t in targets}
+        mids = {t: (Path(t).stem if Path(t).stem not in SHARED else "asaka") for t in targets}
         baseline = {}
         for mid in sorted(set(mids.values())):
             loaded = load(work / "rules", work / "contacts", only=[mid])

@@ -27,7 +27,8 @@ from .shipped import shipped
 
 COMMON_FILE = "common.yaml"
 DANGER_FILE = "danger.yaml"       # optional: danger cues (without it, danger is only asked)
-SHARED_FILES = (COMMON_FILE, DANGER_FILE)   # in rules/ but not municipalities
+DANGER_EXAMPLES_FILE = "danger_examples.yaml"  # optional: utterances of each danger kind
+SHARED_FILES = (COMMON_FILE, DANGER_FILE, DANGER_EXAMPLES_FILE)   # in rules/ but not municipalities
 
 
 @dataclass
@@ -140,10 +141,11 @@ def load(rules_dir: Path | str, contacts_dir: Path | str, only: list[str] | None
         common_path = rules_dir / COMMON_FILE
         common_files = Files.read([common_path], shown)
         common = cache.get(common_files, problems, partial(read_common, common_path, problems))
-        danger_path = rules_dir / DANGER_FILE
-        danger_files = Files.read([danger_path], shown, depends_on=common_files)  # names its lines
-        common = replace(common, danger=cache.get(danger_files, problems,
-                                                  partial(read_danger, danger_path, common, problems)))
+        danger_path, examples_path = rules_dir / DANGER_FILE, rules_dir / DANGER_EXAMPLES_FILE
+        examples = [examples_path] if examples_path.is_file() else []
+        danger_files = Files.read([danger_path, *examples], shown, depends_on=common_files)  # names its lines
+        common = replace(common, danger=cache.get(danger_files, problems, partial(
+            read_danger, danger_path, common, problems, examples_path=examples_path)))
         plans = {}
         for mid in expected:
             paths = [rules_dir / f"{mid}.yaml", contacts_dir / f"{mid}.yaml"]

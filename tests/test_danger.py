@@ -189,6 +189,23 @@ def test_mistakes_in_the_danger_file_are_reported_with_positions(tmp_path, old, 
         assert found[0].column == column
 
 
+def test_the_examples_file_adds_to_the_kinds_and_names_an_unknown_kind_with_its_line(tmp_path):
+    folder = shipped_copy(tmp_path)
+    path = folder / "rules" / "danger_examples.yaml"
+    shipped = load(folder / "rules", folder / "contacts")
+    assert shipped.ok and "danger_examples" not in shipped.ruleset.plans
+    counts = {k.id: len(k.examples) for k in shipped.ruleset.common.danger.kinds}
+    assert counts["suicide"] > 20 and len(shipped.ruleset.common.danger.ordinary) > 100
+    text = path.read_text(encoding="utf-8")
+    line = text[: text.index("  suicide:\n")].count("\n") + 1
+    replace(path, "  suicide:\n", "  sucide:\n")
+    loaded = load(folder / "rules", folder / "contacts")
+    found = [p for p in loaded.problems if p.code == "NAV-E329"]
+    assert [(p.path.endswith("rules/danger_examples.yaml"), p.line, p.column) for p in found] == [(True, line, 3)]
+    after = {k.id: len(k.examples) for k in loaded.ruleset.common.danger.kinds}
+    assert after["suicide"] < counts["suicide"] and after["dv"] == counts["dv"]  # only that kind's list is left out
+
+
 def test_unknown_line_group_is_reported(tmp_path):
     folder = shipped_copy(tmp_path)
     replace(folder / "rules" / "common.yaml", "group: crisis\n", "group: crises\n")

@@ -14,6 +14,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from navigator.cli import main
+from navigator.loading import SHARED_FILES
 from navigator.export import ds451, hsds
 from navigator.loading import load
 from conftest import HERE, ROOT
@@ -77,7 +78,7 @@ def _fresh(tmp_path):
     """An empty rule folder with only the shared files, for `navigator new` to fill."""
     for folder in ("rules", "contacts"):
         (tmp_path / folder).mkdir(parents=True)
-    for name in ("common.yaml", "danger.yaml"):
+    for name in SHARED_FILES:
         shutil.copy(ROOT / "rules" / name, tmp_path / "rules" / name)
     return ["--rules", str(tmp_path / "rules"), "--contacts", str(tmp_path / "contacts")]
 

@@ -18,7 +18,7 @@ SCHEMAS = ROOT / "schema"
 
 
 def schema_for(path: Path) -> str:
-    if path.name in ("common.yaml", "danger.yaml"):
+    if path.name in ("common.yaml", "danger.yaml", "danger_examples.yaml"):
         return f"{path.stem}.schema.json"
     return "contacts.schema.json" if path.parent.name == "contacts" else "rules.schema.json"
 

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from navigator.files.document import END_LINE
-from navigator.loading import load
+from navigator.loading import SHARED_FILES, load
 from conftest import ROOT
 
+SHARED = {Path(n).stem for n in SHARED_FILES}   # in rules/, loaded with any municipality
 SHIPPED = sorted(str(p.relative_to(ROOT)) for d in ("rules", "contacts") for p in (ROOT / d).glob("*.yaml"))
 
 
@@ -27,7 +28,7 @@ def copy(tmp_path_factory) -> Path:
 def refused(copy: Path, name: str, data: bytes) -> list:
     """The problems of loading the copy with `name` replaced by `data` (the file is put back)."""
     path, original = copy / name, (ROOT / name).read_bytes()
-    mid = path.stem if name.startswith(("contacts/", "rules/")) and path.stem not in ("common", "danger") else "asaka"
+    mid = path.stem if name.startswith(("contacts/", "rules/")) and path.stem not in SHARED else "asaka"
     path.write_bytes(data)
     try:
         loaded = load(copy / "rules", copy / "contacts", only=[mid])

@@ -1,7 +1,9 @@
-"""rules/danger.yaml: the danger cues found in a resident's words (optional; shared by all)."""
+"""rules/danger.yaml: the danger cues found in a resident's words, and rules/danger_examples.yaml:
+utterances of each kind and ordinary counter-examples (both optional; shared by all)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from yaml.nodes import Node, ScalarNode, SequenceNode
@@ -13,7 +15,15 @@ from .document import compose, kept, shown, top_keys, unique
 from .yamlnodes import Reader
 
 
-def read_danger(path: Path, common: Common, problems: list[Problem], texts: dict[Path, str]) -> DangerRules:
+def read_danger(path: Path, common: Common, problems: list[Problem], texts: dict[Path, str],
+                examples_path: Path | None = None) -> DangerRules:
+    rules = _read_cues(path, common, problems, texts)
+    if examples_path is None or not examples_path.is_file() or not rules.kinds:
+        return rules
+    return _with_examples(rules, examples_path, problems, texts)
+
+
+def _read_cues(path: Path, common: Common, problems: list[Problem], texts: dict[Path, str]) -> DangerRules:
     if not path.is_file():
         return DangerRules()
     r = Reader(shown(path), problems)
@@ -30,6 +40,24 @@ def read_danger(path: Path, common: Common, problems: list[Problem], texts: dict
     kinds = unique(r, kept(_danger_kind(r, n, common, words) for n in r.items(top["kinds"], "kinds")),
                     "danger kind") if "kinds" in top else []
     return DangerRules(question, answer, **lists, words=tuple(words.items()), kinds=tuple(kinds))
+
+
+def _with_examples(rules: DangerRules, path: Path, problems: list[Problem], texts: dict[Path, str]) -> DangerRules:
+    """The kinds' examples and the ordinary ones of the examples file added to danger.yaml's own.
+    A separate file: the utterances outgrow the cues, and staff editing cues need not scroll them."""
+    r = Reader(shown(path), problems)
+    root = compose(path, r.path, problems, texts)
+    top = top_keys(r, root, spec.DANGER_EXAMPLES_FILE) if root is not None else None
+    if top is None:
+        return rules
+    by_kind = (r.mapping(top["examples"], "examples") or {}) if "examples" in top else {}
+    key_nodes, known = dict(r.key_nodes) if by_kind else {}, {k.id for k in rules.kinds}
+    for kid in by_kind:
+        if kid not in known:
+            r.report(key_nodes[kid], "NAV-E329", kind=kid, kinds=", ".join(k.id for k in rules.kinds))
+    extra = {kid: r.texts(node, "example") for kid, node in by_kind.items() if kid in known}
+    kinds = tuple(replace(k, examples=k.examples + extra.get(k.id, ())) for k in rules.kinds)
+    return replace(rules, kinds=kinds, ordinary=rules.ordinary + r.texts(top.get("ordinary"), "ordinary"))
 
 
 def _danger_question(r: Reader, top: dict[str, Node], common: Common) -> tuple[str | None, str | None]:

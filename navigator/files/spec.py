@@ -170,6 +170,12 @@ DANGER_FILE = Shape("the danger file", (
     END,
 ), doc="rules/danger.yaml: danger cues, shared by every municipality (optional)")
 
+DANGER_EXAMPLES_FILE = Shape("the danger examples file", (
+    opt("examples", "words", "{danger kind id: [utterances of that kind]}, added to the kind's examples"),
+    opt("ordinary", "texts", "utterances that are no danger (counter-examples), added to danger.yaml's"),
+    END,
+), doc="rules/danger_examples.yaml: utterances of each danger kind and ordinary ones (optional)")
+
 # ---- rules/<id>.yaml
 
 MUNICIPALITY = Shape("the municipality", (
@@ -272,7 +278,7 @@ SCENARIO_FILE = Shape("a scenario file", (
 ))
 
 # Each shipped kind of file, by its schema's name.
-FILES = {"common": COMMON_FILE, "danger": DANGER_FILE, "rules": RULES_FILE, "contacts": CONTACTS_FILE}
+FILES = {"common": COMMON_FILE, "danger": DANGER_FILE, "danger_examples": DANGER_EXAMPLES_FILE, "rules": RULES_FILE, "contacts": CONTACTS_FILE}
 
 # Keys whose text may span lines (a quote follows the plan's own line breaks); any other text
 # must be one line, as it is shown on one.

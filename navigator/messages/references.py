@@ -74,3 +74,7 @@ _add("NAV-E327", "free の値は true か false にしてください", "free mu
 _add("NAV-E328", "history の値は true か false にしてください", "history must be true or false",
      "昔のことでも数える種類なら true、昔のことは数えないなら false（書かなければ false）",
      "true when cues told as history still count; false (the default) when not")
+_add("NAV-E329", "例文の危険の種類「{kind}」は rules/danger.yaml の kinds にありません",
+     "danger examples name unknown kind '{kind}'",
+     "kinds にある id を書いてください（{kinds}）", "use a kind id of rules/danger.yaml ({kinds})",
+     kind="sucide", kinds="violence_now, medical, suicide, …")
