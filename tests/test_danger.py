@@ -60,7 +60,7 @@ def test_knife_case_lists_police_then_ambulance_then_dv(capsys):
 def test_suicide_brings_every_crisis_line(capsys):
     _, data = route_json(capsys, "asaka", "死にたい")
     phones = [e["phone"] for e in data["emergency"]]
-    assert phones[:4] == ["0570-064-556", "0120-279-338", "0120-783-556", "0570-783-556"]
+    assert phones[:4] == ["0120-279-338", "0570-064-556", "0120-783-556", "0570-783-556"]  # 24 hours first
     assert phones[4:] == ["110", "119"]   # the danger question answered はい from the words
     assert data["danger"]["kinds"] == ["suicide"]
 
@@ -218,7 +218,7 @@ def test_the_slip_lists_the_lines_first_with_their_hours(shipped):
 
     intake = take(shipped, ConcernMatcher(shipped.common.concerns), "asaka", "もう生きていてもしょうがない")
     text = render(shipped, route(shipped, intake.case), markdown=False, consent=True, version="test")
-    assert text.index("0570-064-556 こころの健康相談統一ダイヤル（") < text.index("相談先（上から順に）")
+    assert text.index("0120-279-338 よりそいホットライン（") < text.index("相談先（上から順に）")
     assert "時点の掲載" in text and "しょうがない" not in text   # the resident's words only when asked for
 
 

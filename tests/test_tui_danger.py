@@ -72,8 +72,8 @@ async def test_suicide_case_nothing_ticked_puts_the_crisis_line_first():
         await consult(pilot, app, SUICIDE)
         lines = block(app)
         assert "死にたい気持ち" in lines[0] and "「消えてしまいたい」" in lines[0]
-        assert lines[1].startswith("0570-064-556　こころの健康相談統一ダイヤル")
-        assert any(line.startswith("0120-279-338　よりそいホットライン") for line in lines)
+        assert lines[1].startswith("0120-279-338　よりそいホットライン　24時間365日")  # it answers at night too
+        assert any(line.startswith("0570-064-556　こころの健康相談統一ダイヤル") for line in lines)
         referrals = app.screen.query_one("#referrals", OptionList)
         assert referrals.option_count >= 1 and referrals.region.y < SIZE[1] - 3
 
@@ -95,7 +95,7 @@ async def test_staff_answer_no_and_the_crisis_lines_stay():
                 break
             await pilot.press("0")
         assert isinstance(app.screen, ResultScreen)
-        assert block(app)[1].startswith("0570-064-556")
+        assert block(app)[1].startswith("0120-279-338")
         assert not any(line.startswith("110") for line in block(app))   # no 110 once staff say いいえ
 
 
