@@ -23,6 +23,8 @@ def only_problem(mini, path: str):
 # (what is wrong, old text, new text, line, column, code, words the fix must contain)
 MISTAKES = [
     ("tab", "    department: 福祉課\n", "\tdepartment: 福祉課\n", 10, 1, "NAV-E102", "半角スペース"),
+    ("full-width space", "    department: 福祉課\n", "\u3000\u3000department: 福祉課\n", 10, 1, "NAV-E115", "全角スペースを消して"),
+    ("full-width colon", "    department: 福祉課\n", "    department：福祉課\n", 10, 15, "NAV-E113", "「department: 値」"),
     ("indented too deep", "    department: 福祉課\n", "      department: 福祉課\n", 10, 7, "NAV-E103",
      "「window:」と同じ位置（5 桁目）"),
     ("indented too shallow", "    department: 福祉課\n", "   department: 福祉課\n", 10, 4, "NAV-E104",

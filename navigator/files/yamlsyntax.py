@@ -38,6 +38,12 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, int, int, dict]:
     tab = _tab_line(lines, at[0])
     if tab is not None:
         return "NAV-E102", tab[0] + 1, tab[1] + 1, {}
+    wide = _wide_space_line(lines, at[0])
+    if wide is not None:
+        return "NAV-E115", wide[0] + 1, wide[1] + 1, {}
+    colon = _wide_colon_line(lines, at[0])
+    if colon is not None:
+        return "NAV-E113", colon[0] + 1, colon[1] + 1, {"key": colon[2]}
     opened = _quote_left_open(lines, at[0])
     if opened is not None:
         return "NAV-E107", opened[0] + 1, opened[1] + 1, {"quote": lines[opened[0]][opened[1]]}
@@ -50,6 +56,27 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, int, int, dict]:
 
 
 # ---- the mistakes --------------------------------------------------------------------
+
+
+_WIDE_COLON = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*：")
+
+
+def _wide_space_line(lines: list[str], upto: int) -> tuple[int, int] | None:
+    """The first line up to the error indented with a full-width space (an IME left on)."""
+    for number, line in enumerate(lines[: upto + 1]):
+        lead = line[: len(line) - len(line.lstrip(" \u3000"))]   # not after "- ": a value may start so
+        if "\u3000" in lead:
+            return number, lead.index("\u3000")
+    return None
+
+
+def _wide_colon_line(lines: list[str], upto: int) -> tuple[int, int, str] | None:
+    """The line at the error, or just above it, whose key ends in a full-width colon (key：value)."""
+    for number in range(min(upto, len(lines) - 1), max(-1, upto - 3), -1):
+        found = _WIDE_COLON.match(lines[number])
+        if found:
+            return number, lines[number].index("：", found.start(1)), found.group(1)
+    return None
 
 
 def _tab_line(lines: list[str], upto: int) -> tuple[int, int] | None:

@@ -108,6 +108,12 @@ _add("NAV-E111", "「{key}」の値の中に「: 」（コロンと空白）が�
      'put the whole value in quotes, e.g. {key}: "a: b"', key="notes")
 _add("NAV-E112", "「-」の後に半角スペースがありません", "no space after '-'",
      "リストの項目は「- 」（ハイフンと半角スペース）で始めてください", "start the item with '- '")
+_add("NAV-E113", "「{key}」の後の「：」が全角です", "the colon after '{key}' is full-width",
+     "全角の「：」を半角の「:」に直し、その後に半角スペースを 1 つ入れてください（「{key}: 値」）",
+     "replace the full-width colon with ':' and one space: '{key}: value'", key="priority")
+_add("NAV-E115", "字下げに全角スペースが使われています", "a full-width space is used for indentation",
+     "全角スペースを消して、半角スペースで字下げしてください（日本語入力をオフにして打つと確実です）",
+     "replace the full-width space with ASCII spaces")
 _add("NAV-E114", "引用符（{quote}）で閉じた後にも文字が続いています", "text goes on after the closing quote ({quote})",
      "文中に {quote} を使うときは、全体をもう一方の引用符で囲むか、「」に置き換えてください",
      "quote the whole text with the other kind of quote", quote='"')
