@@ -47,6 +47,15 @@ def test_the_desk_slip_has_every_field(shipped, household):
     assert "（母（80歳）のこと）" in text and "（本人のこと）" in text
 
 
+def test_a_window_without_a_phone_in_the_plan_gets_a_blank_to_write_one_in(shipped, household):
+    from navigator.render.slip import WRITE_IN
+
+    text = slip(shipped, household, consent=True)
+    rows = [line for line in text.split("\n") if line.lstrip().startswith("電話: ")]
+    assert any("電話: 記載なし" + WRITE_IN in row for row in rows)
+    assert not any(WRITE_IN in row for row in rows if re.search(r"電話: [0-9#]", row))  # never beside a number
+
+
 def test_without_consent_the_slip_keeps_the_residents_words_out(shipped, household):
     text = slip(shipped, household, consent=False, include_text=True, free_text=WORDS)
     assert CONSENT_NO in text and CONSENT_YES not in text

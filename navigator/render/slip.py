@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ..community import absent, gather
 from ..engine import Referral, Result
 from ..model import RuleSet
+from ..names import UNKNOWN
 from ..present import ADVICE_HEADING, lines_heading, person_label, phone_text, referral_view, stated
 from ..review import verified_text
 from ..text import markdown_literal, printable
@@ -21,6 +22,9 @@ from ..text import markdown_literal, printable
 DESK, MINSEI = "desk", "minsei"
 CONSENT_YES = "情報共有に同意あり"
 CONSENT_NO = "情報共有に同意なし"
+# The plans give few phone numbers and the slip never guesses one: on paper, a blank to write in
+# the number found (the city's site, the switchboard), so the sheet can still be acted on.
+WRITE_IN = "（調べた番号: ＿＿＿＿＿＿＿＿）"
 BRING = "持ち物: 計画には記載がありません。電話のときに窓口に確かめてください。"
 
 
@@ -108,7 +112,7 @@ def _referral(ruleset: RuleSet, result: Result, r: Referral, today: dt.date) -> 
     v = referral_view(ruleset, result, r)
     lines = [v.title,
              f"担当課: {v.department}　組織: {v.organization}",
-             f"電話: {v.phone}　受付時間: {stated(v.hours)}",
+             f"電話: {v.phone}{WRITE_IN if v.phone == UNKNOWN else ''}　受付時間: {stated(v.hours)}",
              f"住所: {stated(v.address)}",
              f"理由: {v.program}: {v.reason}"]
     if v.others:
