@@ -53,7 +53,7 @@ def main(argv: list[str]) -> None:
     surface = "--surface" in argv
     which = argv[argv.index("--half") + 1] if "--half" in argv else None
     paths = [Path(a) for a in argv if not a.startswith("--") and a not in ("odd", "even")]
-    sets = [(p.stem, [p]) for p in paths] if paths else TUNING + ([] if "--tuned" in argv else [BLIND])
+    sets = [(p.stem, [p]) for p in paths] if paths else ([s for s in TUNING if s[0] not in HELD_OUT] if "--tuned" in argv else TUNING + [BLIND])
     ruleset = load(ROOT / "rules", ROOT / "contacts").ruleset
     matcher = ConcernMatcher(ruleset.common.concerns, deep=not surface)
     known = {c.id for c in ruleset.common.concerns}

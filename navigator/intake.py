@@ -23,6 +23,10 @@ from .search import ConcernMatcher, Ignored, Match, infer_answers
 # Answers that describe one person: never taken from another person's words
 PERSONAL = ("who", "capacity", "age_group")
 SELF = {"私", "わたし", "自分", "本人"}
+HARM = {"abuse", "dv"}        # concerns of the one harmed, never of the one who harms
+_DOER = ("に殴", "に叩", "に蹴", "から", "によ")   # 夫に殴られ / 夫から暴力 / 夫による
+_OBJECT = ("を", "に対")       # 子どもを叩く / 子どもに対して
+_SUBJECT = ("が", "は")         # 夫が（子どもを）: the doer when someone else is the object
 AGE_GROUP = {mentions.CHILD: "child", mentions.YOUNG: "young", mentions.MIDDLE: "middle", mentions.ELDER: "middle"}
 
 
@@ -204,9 +208,11 @@ def household_from_text(ruleset: RuleSet, text: str, matches: Iterable[Match]) -
         entry["group"] = entry["group"] or m.group
         entry["clauses"].append(m.clause)
         owner_of_clause.setdefault(m.clause, key)
+    harmed = _victims(text, said, by_key)
     owned: dict[str, list[str]] = {k: [] for k in by_key}
     for h in hits:
-        key = _owner(h.spans[0][0], clauses, owner_of_clause)
+        key = _owner(h.spans[0][0], clauses, harmed if h.concern in HARM else {}) or \
+            _owner(h.spans[0][0], clauses, owner_of_clause)
         if key and h.concern not in owned[key]:
             owned[key].append(h.concern)
     order = {m.concern: i for i, m in enumerate(matches)}
@@ -227,6 +233,30 @@ def household_from_text(ruleset: RuleSet, text: str, matches: Iterable[Match]) -
         found.append(Person(f"p{i}", entry["relation"], tuple(concerns), answers, entry["client"],
                             entry["age"], inferred=True))
     return tuple(found)
+
+
+def _victims(text: str, said, by_key: dict[str, dict]) -> dict[tuple[int, int], str]:
+    """Whose concern violence is, clause by clause: not the one who does it. 「夫に殴られ」「夫から」
+    and 「夫が子どもを叩く」 name the husband as the doer; the harmed is the one hit (子ども), or the
+    client when nobody else stands in the clause (「夫に殴られている」)."""
+    by_clause: dict[tuple[int, int], list] = {}
+    for m in said:
+        if m.relation:
+            by_clause.setdefault(m.clause, []).append(m)
+    victims = {}
+    for clause, people in by_clause.items():
+        after = {id(m): text[m.span[1]:m.span[1] + 2] for m in people}
+        hit = [m for m in people if after[id(m)].startswith(_OBJECT)]
+        doers = [m for m in people if after[id(m)].startswith(_DOER) or (hit and after[id(m)].startswith(_SUBJECT))]
+        harmed = [m for m in people if m not in doers]
+        if not doers:
+            continue
+        if harmed:
+            victims[clause] = "本人" if harmed[0].relation in SELF else harmed[0].relation
+        else:
+            by_key.setdefault("本人", {"relation": "本人", "age": None, "group": None, "clauses": [clause], "client": True})
+            victims[clause] = "本人"
+    return victims
 
 
 def _owner(pos: int, clauses: list[tuple[int, int]], owner_of_clause: dict) -> str | None:

@@ -55,6 +55,19 @@ def test_the_text_is_read_as_a_household_with_each_persons_age(shipped, matcher)
     assert all(p.inferred for p in case.persons)
 
 
+@pytest.mark.parametrize("text, harmed, doer", [
+    ("80歳の母は認知症でお金の管理ができない。夫が子どもを叩いている。", "子ども", "夫"),
+    ("80歳の母は認知症でお金の管理ができない。夫に殴られている。", "本人", "夫"),
+    ("母が認知症です。夫から暴力を受けています。", "本人", "夫"),
+    ("父が母を殴っている。私は仕事がない。", "母", "父"),
+])
+def test_violence_is_the_concern_of_the_one_harmed_not_of_the_one_who_harms(shipped, matcher, text, harmed, doer):
+    """New-user test F3: the slip said 「DV相談（夫のこと）」 of a husband who hits."""
+    by_relation = {p.relation: p.concerns for p in take(shipped, matcher, "asaka", text).case.persons}
+    assert {"abuse", "dv"} & set(by_relation.get(harmed, ())), by_relation
+    assert not {"abuse", "dv"} & set(by_relation.get(doer, ())), by_relation
+
+
 def test_one_person_and_given_answers_stay_as_before(shipped, matcher):
     assert take(shipped, matcher, "asaka", "家賃が払えなくて、仕事もなくなった").case.persons == ()
     given = take(shipped, matcher, "asaka", CARER, answers={"who": "adult"}).case
