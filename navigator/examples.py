@@ -50,7 +50,16 @@ def terms(analysis: Analysis) -> list[str]:
 
 @lru_cache(maxsize=None)
 def _example_terms(text: str) -> tuple[str, ...]:
-    return tuple(terms(analyse(text, deep=True)))
+    """A shipped example's terms from rule_forms.json (analysed once, not in every process),
+    any other's from the dictionary."""
+    from . import rule_forms
+
+    found = rule_forms.example_terms(text)
+    return found if found is not None else tuple(analysed_terms(text))
+
+
+def analysed_terms(text: str) -> list[str]:
+    return terms(analyse(text, deep=True))
 
 
 class ExampleIndex:

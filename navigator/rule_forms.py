@@ -1,8 +1,10 @@
 """The dictionary's analyses of the shipped rule words, computed once and shipped beside the code.
 
 Every process analysed the same ~2,700 keyword and danger cue words at load, one Sudachi call
-each: 40-60 ms of a `navigator route` that the resident's text takes 6 ms of. rule_forms.json
-holds the results for the shipped rules (keyword_forms' and danger_lemma's), and is used only
+each: 40-60 ms of a `navigator route` that the resident's text takes 6 ms of; and the ~900
+example utterances (concerns' and danger kinds') once a text needs them, 150-200 ms more.
+rule_forms.json holds the results for the shipped rules (keyword_forms', danger_lemma's and
+examples.terms), and is used only
 with the sudachipy and dictionary versions it was made with and the same code that computes
 them (a digest of _SOURCES): anything else, and any word not in it (a staff edit), is analysed
 at run time as before. It holds rule words only, never a resident's text, and is read, never
@@ -22,11 +24,12 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 TABLE = HERE / "rule_forms.json"
 # The code the forms are computed by: any change to it makes the table unused until made again.
-_SOURCES = ("analysis.py", "keyword_forms.py", "danger_lemma.py")
+_SOURCES = ("analysis.py", "keyword_forms.py", "danger_lemma.py", "examples.py")
 
 _keywords: dict[str, list] | None = None   # word → [lemma, reading, open_stem, content]
 _lemmas: dict[str, str] = {}               # word → danger_lemma.form
-_asked: tuple[set, set] | None = None      # while the table is made: the words asked for
+_examples: dict[str, list] = {}            # example utterance → examples.terms
+_asked: tuple[set, set, set] | None = None  # while the table is made: the words asked for
 
 
 def keyword(word: str) -> tuple[tuple[str, str, bool], str] | None:
@@ -45,8 +48,17 @@ def lemma_form(word: str) -> str | None:
     return _lemmas.get(word)
 
 
+def example_terms(text: str) -> tuple[str, ...] | None:
+    """examples.terms of a shipped example utterance, or None."""
+    if _asked is not None:
+        _asked[2].add(text)
+    _table()
+    found = _examples.get(text)
+    return tuple(found) if found is not None else None
+
+
 def _table() -> dict[str, list]:
-    global _keywords, _lemmas
+    global _keywords, _lemmas, _examples
     if _keywords is None:
         try:
             found = json.loads(TABLE.read_text(encoding="utf-8"))
@@ -54,6 +66,7 @@ def _table() -> dict[str, list]:
         except (OSError, ValueError, AttributeError):   # missing or broken: analyse at run time
             found, ok = {}, False
         _lemmas = found.get("lemma", {}) if ok else {}
+        _examples = found.get("examples", {}) if ok else {}
         _keywords = found.get("keywords", {}) if ok else {}
     return _keywords
 
@@ -89,25 +102,29 @@ def _dictionary_version() -> str:
 def compute(rules_dir: Path, contacts_dir: Path) -> dict:
     """The table for the rules in rules_dir: every word the concern matcher and the danger cues
     ask to have analysed, analysed at run time (never from the table)."""
-    global _keywords, _lemmas, _asked
-    from . import danger_cues, danger_lemma, keyword_forms
+    global _keywords, _lemmas, _examples, _asked
+    from . import danger_cues, danger_examples, danger_lemma, examples, keyword_forms
     from .loading import load
     from .search import ConcernMatcher
 
-    _keywords, _lemmas, _asked = {}, {}, (set(), set())
+    _keywords, _lemmas, _examples, _asked = {}, {}, {}, (set(), set(), set())
+    examples._example_terms.cache_clear()   # every example asked for again, so each is seen
     try:
         common = load(rules_dir, contacts_dir, only=[]).ruleset.common
-        ConcernMatcher(common.concerns, deep=True)
+        _ = ConcernMatcher(common.concerns, deep=True).examples
         for shortest in (3, 5):
             danger_cues.compiled_with(common.danger, True, shortest)
         danger_cues.compiled_with(common.danger, False, 5, True)
-        keywords, lemmas = _asked
+        danger_examples.index(common.danger)
+        keywords, lemmas, texts = _asked
     finally:
         _keywords, _asked = None, None
+        danger_examples.index.cache_clear()
     forms = keyword_forms.keywords_forms(sorted(keywords))
     return {"made_for": made_for(),
             "keywords": {w: [*forms[w], keyword_forms.content_form(w)] for w in sorted(forms)},
-            "lemma": {w: danger_lemma.form(w) for w in sorted(lemmas)}}
+            "lemma": {w: danger_lemma.form(w) for w in sorted(lemmas)},
+            "examples": {t: examples.analysed_terms(t) for t in sorted(texts)}}
 
 
 def dumps(table: dict) -> str:
@@ -116,7 +133,8 @@ def dumps(table: dict) -> str:
         return ",\n".join(f"{json.dumps(k, ensure_ascii=False)}: {json.dumps(v, ensure_ascii=False)}"
                           for k, v in entries.items())
     return (f'{{"made_for": {json.dumps(table["made_for"], sort_keys=True)},\n'
-            f'"keywords": {{\n{section(table["keywords"])}\n}},\n"lemma": {{\n{section(table["lemma"])}\n}}}}\n')
+            f'"keywords": {{\n{section(table["keywords"])}\n}},\n"lemma": {{\n{section(table["lemma"])}\n}},\n'
+            f'"examples": {{\n{section(table["examples"])}\n}}}}\n')
 
 
 def main(argv: list[str]) -> int:

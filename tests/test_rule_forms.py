@@ -36,12 +36,12 @@ def test_the_check_fails_on_a_stale_table(tmp_path):
 
 
 def test_it_holds_rule_words_only():
-    """Every word analysed is written in the rule files (no resident's text, no scenario)."""
+    """Every word and example analysed is written in the rule files (no resident's text, no scenario)."""
     written = unicodedata.normalize("NFKC", "".join(p.read_text(encoding="utf-8")
                                                    for p in (ROOT / "rules").glob("*.yaml")))
     table = json.loads(rule_forms.TABLE.read_text(encoding="utf-8"))
-    words = [*table["keywords"], *table["lemma"]]
-    assert len(words) > 1000
+    words = [*table["keywords"], *table["lemma"], *table["examples"]]
+    assert len(words) > 1000 and len(table["examples"]) > 500
     assert [w for w in words if unicodedata.normalize("NFKC", w) not in written] == []
 
 
@@ -88,3 +88,18 @@ def test_a_table_made_for_another_dictionary_or_code_is_not_used(fresh, monkeypa
     monkeypatch.setattr(rule_forms, "TABLE", broken)
     monkeypatch.setattr(rule_forms, "_keywords", None)
     assert rule_forms.keyword("家賃") is None and keyword_forms.keyword_forms("家賃")[0] == "家賃"
+
+
+def test_shipped_examples_come_from_the_table_and_give_what_the_dictionary_gives(monkeypatch):
+    from navigator import examples
+
+    table = json.loads(rule_forms.TABLE.read_text(encoding="utf-8"))["examples"]
+    sample = sorted(table)[::40]
+    monkeypatch.setattr(rule_forms, "_keywords", None)
+    examples._example_terms.cache_clear()
+    try:
+        assert all(rule_forms.example_terms(t) == tuple(table[t]) for t in sample)
+        assert [examples._example_terms(t) for t in sample] == [tuple(examples.analysed_terms(t)) for t in sample]
+        assert rule_forms.example_terms("スタッフが書き足した新しい例文") is None   # analysed at run time
+    finally:
+        examples._example_terms.cache_clear()
