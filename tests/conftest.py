@@ -26,6 +26,17 @@ def append_entries(path: Path, text: str) -> None:
 
 
 @pytest.fixture(autouse=True)
+def rules_load_at_once(monkeypatch):
+    """The TUI loads its rules on the UI thread in tests, so a test's first keys find them loaded;
+    tests/test_tui_start.py checks the background load (the app's default) itself."""
+    import sys
+
+    app = sys.modules.get("navigator.tui.app")
+    if app is not None:
+        monkeypatch.setattr(app.NavigatorApp, "load_in_background", False)
+
+
+@pytest.fixture(autouse=True)
 def japanese(monkeypatch):
     """Messages in the default language, whatever NAVIGATOR_LANG the developer has set."""
     monkeypatch.delenv("NAVIGATOR_LANG", raising=False)

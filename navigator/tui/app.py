@@ -14,7 +14,6 @@ from textual.app import App
 from textual.binding import Binding
 
 from ..community import community_dir, for_municipality, load_items
-from ..danger import detect
 from ..engine import Result, route
 from ..intake import Intake
 from ..loading import Loaded, load, municipality_ids
@@ -29,14 +28,16 @@ from .screens.confirm import ConfirmScreen
 from .screens.errors import LoadErrorScreen
 from .screens.guard import guarded
 from .screens.help import HelpScreen
+from .screens.intake import IntakeScreen
 from .screens.municipality import MunicipalityScreen, choices
+from .start import Start
 from .watch import Snapshot
 from .widgets.status import StatusLine
 
 __all__ = ["NavigatorApp", "StatusLine", "route", "load"]
 
 
-class NavigatorApp(Flow, App):
+class NavigatorApp(Start, Flow, App):
     CSS_PATH = str(resources.files(__package__) / "navigator.tcss")  # package data, also in a wheel
     TITLE = "相談窓口ナビ"
     ENABLE_COMMAND_PALETTE = False
@@ -67,6 +68,7 @@ class NavigatorApp(Flow, App):
         self.problems: list[Problem] = []
         self.unavailable: dict[str, list[Problem]] = {}   # municipality → why it cannot be used
         self.snapshot = Snapshot.of(self.rules_dir, self.contacts_dir)
+        self.loading = False   # the first load, in a thread (load_in_background)
 
     # ---- privacy: nothing leaves memory unless the user exports a slip
     def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
@@ -124,64 +126,22 @@ class NavigatorApp(Flow, App):
             problem = Problem.coded("NAV-E016", (str(self.rules_dir), 0, 0), detail=type(exc).__name__)
             return Loaded(RuleSet(Common((), (), ()), {}), [problem])
 
-    def _adopt(self, loaded: Loaded) -> None:
+    def _adopt(self, loaded: Loaded, matcher: ConcernMatcher | None = None) -> None:
         self.ruleset = loaded.ruleset
         # Written forms first (instant); the dictionary loads after the first screen is shown.
-        self.matcher = ConcernMatcher(loaded.ruleset.common.concerns, deep=False)
+        self.matcher = matcher or ConcernMatcher(loaded.ruleset.common.concerns, deep=False)
         self.call_after_refresh(self._deepen, self.matcher)
-
-    def _deepen(self, matcher: ConcernMatcher) -> None:
-        """Load the dictionary and analyse the keywords in a thread: typing never waits for it,
-        and until it is done the intake screen matches keywords as written. The danger cues are
-        compiled for the dictionary there too (for a text in kanji and one in kana), not on the
-        first keystrokes after it (20 ms, and 18 ms more for the first text typed in kana)."""
-        danger = self.ruleset.common.danger
-
-        def work() -> None:
-            if matcher.deepen():
-                _ = matcher.examples   # the example index: built here, not on a first text no keyword finds
-                for text in ("相談", "そうだん"):
-                    detect(danger, text)   # no cue in these: it builds the danger example index too
-        self.run_worker(work, thread=True, group="dictionary", exit_on_error=False)
-
-    def on_mount(self) -> None:
-        if self.watch_interval:
-            self.set_interval(self.watch_interval, self.reload_if_changed)
-        if not self.is_headless and not self.is_web:  # in a browser (navigator serve) stdin is a pipe
-            self.set_interval(1.0, self._exit_if_terminal_closed)
-        loaded = self._load()
-        if self.wanted and not usable(loaded):  # the one asked for is broken: the others may not be
-            self.wanted = None
-            loaded = self._load()
-        self._take_problems(loaded)
-        good = usable(loaded)
-        if good is None:
-            self.push_screen(LoadErrorScreen(loaded.problems, fatal=True))
-            return
-        self._begin(good)
-        self._tell_unavailable()
-
-    def _take_problems(self, loaded: Loaded) -> None:
-        self.problems = loaded.problems
-        self.unavailable = {mid: found for mid, found in loaded.broken().items() if mid}
-
-    def _tell_unavailable(self, kept: tuple[str, ...] = ()) -> None:
-        """One notice naming the municipalities that cannot be used; the others work as usual."""
-        lost = [mid for mid in self.unavailable if mid not in kept]
-        if lost:
-            self.notify(printable(f"{'、'.join(lost)} はルールファイルに問題があるため使えません。ほかの市町村は"
-                                  "使えます（F4 で問題を表示）。"), severity="error", markup=False, timeout=10)
-        if kept:
-            self.notify(printable(f"{'、'.join(kept)} の変更後のルールファイルに問題があります。直すまで前のルールで"
-                                  "案内を続けます（F4 で問題を表示）。"), severity="error", markup=False, timeout=10)
 
     def action_show_problems(self) -> None:
         if self.problems and not isinstance(self.screen, LoadErrorScreen):
             self.push_screen(LoadErrorScreen(self.problems, fatal=False))
 
-    def _begin(self, loaded: Loaded) -> None:
-        self._adopt(loaded)
-        if self.wanted and self.wanted in self.ruleset.plans:
+    def _begin(self, loaded: Loaded, matcher: ConcernMatcher | None = None) -> None:
+        self._adopt(loaded, matcher)
+        waiting = self.screen if isinstance(self.screen, IntakeScreen) and self.screen.ruleset is None else None
+        if waiting and self.wanted in self.ruleset.plans:
+            waiting.ready(self.ruleset, self.matcher)   # what was typed meanwhile stays
+        elif self.wanted and self.wanted in self.ruleset.plans:
             self.start(self.wanted)
         else:
             if self.wanted:
@@ -195,6 +155,8 @@ class NavigatorApp(Flow, App):
         new rules; a city whose new files are broken keeps its last good rules (while common.yaml
         is unchanged), so a consultation in progress goes on; problems are a notice, never a
         screen that takes over."""
+        if self.loading:  # the first load is still running: it reads the files as they are now
+            return
         current = Snapshot.of(self.rules_dir, self.contacts_dir)
         if current == self.snapshot:
             return

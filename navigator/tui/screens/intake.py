@@ -22,6 +22,8 @@ from ..safe_input import SafeTextArea
 from ..widgets.concerns import ConcernGrid, Item
 from .guard import guarded
 
+LOADING = "ルールを読み込んでいます…（入力は続けられます）"
+WAIT = "ルールを読み込んでいます。終わりしだい次へ進みます。"
 NOTHING = "相談の種類が見つかりません。下の一覧から選ぶか（Tab → ↑↓ → スペース）、F5 で質問に答えて探せます。"
 SHOWN = 6  # candidates named on the line under the text
 
@@ -65,9 +67,11 @@ class IntakeScreen(Screen):
     class HouseholdRequested(Message):
         """Staff want to say whose concern is whose."""
 
-    def __init__(self, intake: Intake, ruleset: RuleSet, matcher: ConcernMatcher):
+    def __init__(self, intake: Intake, ruleset: RuleSet | None, matcher: ConcernMatcher | None):
+        """ruleset None: shown while the rules load (typing works; `ready` fills the screen in)."""
         super().__init__()
         self.intake, self.ruleset, self.matcher = intake, ruleset, matcher
+        self.waiting: str | None = None   # the action asked for before the rules were ready
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -76,8 +80,7 @@ class IntakeScreen(Screen):
         yield Static("", id="suggest")
         yield Static("", id="danger-cue")
         yield Static("", id="household", classes="hint")
-        yield Static(Content(printable(f"{self._plan_name()}の計画で案内します　相談の種類"
-                                       "（☑ 選んだもの・スペースで選ぶ／外す）")), id="where", classes="lead")
+        yield Static(self._where(), id="where", classes="lead")
         yield ConcernGrid(self._items(), self.intake.ticked, id="concerns")
         yield Static("", id="describe", classes="hint")
         yield Footer()
@@ -85,8 +88,35 @@ class IntakeScreen(Screen):
     def _plan_name(self) -> str:
         return self.ruleset.plans[self.intake.municipality].municipality.name
 
+    def _where(self) -> Content | str:
+        if self.ruleset is None:
+            return LOADING
+        return Content(printable(f"{self._plan_name()}の計画で案内します　相談の種類（☑ 選んだもの・スペースで選ぶ／外す）"))
+
+    def _title(self) -> str:
+        return printable(f"相談窓口ナビ — {self._plan_name() if self.ruleset else '読み込み中'} — 相談内容")
+
     def _items(self) -> list[Item]:
-        return [Item(c.id, c.label) for c in self.ruleset.common.concerns]
+        return [Item(c.id, c.label) for c in self.ruleset.common.concerns] if self.ruleset else []
+
+    def ready(self, ruleset: RuleSet, matcher: ConcernMatcher) -> None:
+        """The rules are loaded: fill in the plan, the concerns and what the words typed so far
+        find, then do what staff asked for meanwhile (Enter, F2, F5, F6)."""
+        self.refresh_concerns(ruleset, matcher)
+        self.title = self._title()
+        self.query_one("#where", Static).update(self._where())
+        self.on_text_area_changed(None)
+        action, self.waiting = self.waiting, None
+        if action:
+            getattr(self, f"action_{action}")()
+
+    def _wait(self, action: str) -> bool:
+        """Before the rules are ready: remember the action and say so (True: it has to wait)."""
+        if self.ruleset is not None:
+            return False
+        self.waiting = action
+        self.notify(WAIT, timeout=3)
+        return True
 
     def refresh_concerns(self, ruleset: RuleSet, matcher: ConcernMatcher) -> None:
         """After a live reload: the list shows the new concerns, keeping what is still ticked."""
@@ -96,7 +126,7 @@ class IntakeScreen(Screen):
         self.query_one(ConcernGrid).set_items(self._items(), self.intake.ticked)
 
     def on_mount(self) -> None:
-        self.title = printable(f"相談窓口ナビ — {self._plan_name()} — 相談内容")
+        self.title = self._title()
         text = self.query_one("#text", ResidentText)
         if self.intake.text:
             text.text = self.intake.text
@@ -105,14 +135,18 @@ class IntakeScreen(Screen):
     @guarded
     def on_screen_resume(self) -> None:
         """Back from the guided path or the questions: show what is ticked and whose it is now."""
+        if self.ruleset is None:
+            return
         self.query_one(ConcernGrid).set_items(self._items(), self.intake.ticked)
         self.show_household(self.intake.suggest(self.matcher))
 
     # ---- typing: candidates on every keystroke
     @guarded
-    def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        value = event.text_area.text
+    def on_text_area_changed(self, event: TextArea.Changed | None) -> None:
+        value = self.query_one("#text", ResidentText).text
         self.intake.text = value
+        if self.ruleset is None:   # kept in the Intake; read when the rules are ready
+            return
         found = self.intake.suggest(self.matcher)
         label = self.ruleset.common.concern
         suggest = self.query_one("#suggest", Static)
@@ -146,11 +180,13 @@ class IntakeScreen(Screen):
 
     @guarded
     def action_submit(self) -> None:
-        self.go(accept=True)
+        if not self._wait("submit"):
+            self.go(accept=True)
 
     @guarded
     def action_next(self) -> None:
-        self.go(accept=False)
+        if not self._wait("next"):
+            self.go(accept=False)
 
     @guarded
     def accept_suggestions(self, accept: bool = True) -> None:
@@ -177,14 +213,17 @@ class IntakeScreen(Screen):
 
     @guarded
     def on_concern_grid_highlighted(self, event: ConcernGrid.Highlighted) -> None:
-        concern = self.ruleset.common.concern(event.concern)
+        concern = self.ruleset.common.concern(event.concern) if self.ruleset else None
         self.query_one("#describe", Static).update(Content(printable(concern.description if concern else "")))
 
     def action_guided(self) -> None:
-        self.post_message(self.Guided())
+        if not self._wait("guided"):
+            self.post_message(self.Guided())
 
     @guarded
     def action_household(self) -> None:
+        if self._wait("household"):
+            return
         if household_from_text(self.ruleset, self.intake.text, self.intake.suggest(self.matcher)):
             self.post_message(self.HouseholdRequested())
         else:
