@@ -121,16 +121,26 @@ class Intake:
         return replace(base, answers=self._over("", base.answers), persons=persons, main=self.main)
 
     def _over(self, relation: str, answers: Mapping[str, str]) -> dict[str, str]:
-        given = self.person_answers.get(relation, {}) if relation else self.answers
+        shared = {q: v for q, v in self.answers.items() if q not in PERSONAL}   # the household's
+        given = {**shared, **self.person_answers.get(relation, {})} if relation else self.answers
         merged = {**answers, **given}
-        return {q: v for q, v in merged.items() if (relation, q) not in self.skipped}
+        return {q: v for q, v in merged.items()
+                if (relation, q) not in self.skipped and (q in PERSONAL or ("", q) not in self.skipped)}
+
+    @staticmethod
+    def _whose(step: Step) -> str:
+        """The relation a step's answer is kept under: "" for a household question (asked once)."""
+        return step.person.relation if step.person and step.question.id in PERSONAL else ""
 
     def steps(self, ruleset: RuleSet) -> list[Step]:
         case = self.case
         plan = ruleset.plans.get(self.municipality or "")  # only what this city's rules read
         steps = [Step(None, q) for q in questions_for(ruleset.common, case.concerns, self.danger, plan)]
-        for p in case.persons:
-            steps += [Step(p, q) for q in questions_for(ruleset.common, p.concerns, plan=plan)]
+        asked = {s.question.id for s in steps}
+        for p in case.persons:  # a household question (danger, housing …) once, not once a person
+            own = [q for q in questions_for(ruleset.common, p.concerns, plan=plan) if q.id in PERSONAL or q.id not in asked]
+            asked |= {q.id for q in own}
+            steps += [Step(p, q) for q in own]
         return steps
 
     def questions(self, ruleset: RuleSet) -> list[Question]:
@@ -140,7 +150,7 @@ class Intake:
         """(the answer given before, or what the words suggest; whether it is only suggested,
         to be shown as 相談内容から推定). The danger question is suggested はい whenever a
         danger cue fired."""
-        relation, q = (step.person.relation if step.person else ""), step.question.id
+        relation, q = self._whose(step), step.question.id
         given = self.person_answers.get(relation, {}) if relation else self.answers
         if q in given:
             return given[q], False
@@ -152,7 +162,7 @@ class Intake:
 
     def answer(self, step: Step, value: str | None) -> None:
         """Staff's answer (None: わからない, which also drops what the words suggested)."""
-        relation, q = (step.person.relation if step.person else ""), step.question.id
+        relation, q = self._whose(step), step.question.id
         given = self.person_answers.setdefault(relation, {}) if relation else self.answers
         if value is None:
             given.pop(q, None)

@@ -68,6 +68,19 @@ def test_violence_is_the_concern_of_the_one_harmed_not_of_the_one_who_harms(ship
     assert not {"abuse", "dv"} & set(by_relation.get(doer, ())), by_relation
 
 
+def test_a_household_question_is_asked_once_and_its_answer_holds_for_everyone(shipped, matcher):
+    """New-user test F3: the danger question came again 「夫について」 after staff answered いいえ."""
+    from navigator.intake import Intake
+
+    intake = Intake("asaka", "80歳の母は認知症でお金の管理ができない。私は夫に殴られている。")
+    intake.read(shipped, matcher, accept=True)
+    steps = intake.steps(shipped)
+    assert [s.question.id for s in steps].count("danger") == 1
+    assert len(intake.case.persons) == 2 and any(s.person for s in steps)    # still a household
+    intake.answer(next(s for s in steps if s.question.id == "danger"), "no")
+    assert all(p.answers.get("danger") == "no" for p in intake.case.persons if "dv" in p.concerns)
+
+
 def test_one_person_and_given_answers_stay_as_before(shipped, matcher):
     assert take(shipped, matcher, "asaka", "家賃が払えなくて、仕事もなくなった").case.persons == ()
     given = take(shipped, matcher, "asaka", CARER, answers={"who": "adult"}).case
