@@ -19,7 +19,7 @@ from . import analysis, rule_forms
 BAR = "|"
 LEMMA = "~"
 # Words that may stand between a cue and its denial without carrying meaning of their own.
-_AUX = "居る|来る|仕舞う|貰う|有る|為る|訳|事|気|積もり|思う|考える|言う"
+_AUX = "居る|来る|仕舞う|貰う|有る|為る|訳|事|気|積もり|思う|考える|言う|一度|一回|全然"
 DENIED = re.compile(rf"(?:(?:[ぁ-ゖー]+|{_AUX})\|){{0,5}}?(?:ない\||か\|と\|思う\|)")
 
 
