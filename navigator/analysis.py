@@ -19,8 +19,9 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 _DROP = re.compile(r"[\s、。，．,.!！?？「」『』（）()・…〜~ー-]+")
 _KATAKANA = {c: c - 0x60 for c in range(ord("ァ"), ord("ヶ") + 1)}
@@ -102,15 +103,43 @@ class Analysis:
     def sentence_at(self, pos: int) -> int:
         return _index_at(self.sentences, pos)
 
+    # The words are in text order and do not overlap, so each lookup bisects: scanning them all
+    # for every keyword hit made a 5,000-character text take seconds a keystroke (new-user test F6).
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [w.start for w in self.words]
+
+    @cached_property
+    def _ends(self) -> list[int]:
+        return [w.end for w in self.words]
+
     def words_in(self, start: int, end: int) -> list[Word]:
-        return [w for w in self.words if w.start < end and w.end > start]
+        return list(self.words[bisect_right(self._ends, start):bisect_left(self._starts, end)])
 
     def words_after(self, pos: int, clause: int) -> list[Word]:
         """Words starting at or after pos in the same clause."""
-        return [w for w in self.words if w.start >= pos and w.clause == clause]
+        found = []
+        for w in self.words[bisect_left(self._starts, pos):]:
+            if w.clause > clause:
+                break
+            if w.clause == clause:
+                found.append(w)
+        return found
+
+    @cached_property
+    def _by_sentence(self) -> dict[int, tuple[Word, ...]]:
+        found: dict[int, list[Word]] = {}
+        for w in self.words:
+            found.setdefault(w.sentence, []).append(w)
+        return {k: tuple(v) for k, v in found.items()}
+
+    def sentence_words(self, sentence: int) -> tuple[Word, ...]:
+        """The words of one sentence, in order."""
+        return self._by_sentence.get(sentence, ())
 
     def word_at(self, pos: int) -> Word | None:
-        return next((w for w in self.words if w.start <= pos < w.end), None)
+        i = bisect_right(self._starts, pos) - 1
+        return self.words[i] if i >= 0 and self.words[i].start <= pos < self.words[i].end else None
 
 
 def _index_at(spans, pos: int) -> int:
@@ -181,8 +210,9 @@ def analyse(text: str, deep: bool | None = None) -> Analysis:
                       m.dictionary_form(), m.normalized_form(), m.reading_form(), tuple(m.part_of_speech()),
                       m.is_oov()) for m in tokenizer.tokenize(typed) if m.end() > m.begin()]
     words, clauses, sentences = _words(text, morphemes)
-    surface.starts = {i for i, p in enumerate(surface.origin) if p in {w.start for w in words}}
-    surface.ends = {i + 1 for i, p in enumerate(surface.until) if p in {w.end for w in words}}
+    word_starts, word_ends = {w.start for w in words}, {w.end for w in words}   # once, not per character
+    surface.starts = {i for i, p in enumerate(surface.origin) if p in word_starts}
+    surface.ends = {i + 1 for i, p in enumerate(surface.until) if p in word_ends}
     return Analysis(text, words, surface, _channel(words, "lemma"), _channel(words, "reading"),
                     clauses, sentences, _channel(_content_words(words), "lemma"))
 

@@ -150,7 +150,7 @@ def _past(analysis: Analysis, start: int) -> bool:
         return False
     # the marker may stand one clause earlier: 昔は、父に殴られていました
     clauses = {word.clause, word.clause - 1}
-    words = [w for w in analysis.words if w.clause in clauses and w.sentence == word.sentence]
+    words = [w for w in analysis.sentence_words(word.sentence) if w.clause in clauses]
     lemmas = [w.lemma for w in words]
     if any(m in NOW_MARKERS for m in lemmas):
         return False
@@ -159,7 +159,7 @@ def _past(analysis: Analysis, start: int) -> bool:
                  or (w.lemma == "頃" and nxt in ("は", "に", "")) for w, nxt in zip(words, after))
     # 「もう20年も前の話で」: told as a story of the past, whatever the tense
     # anywhere in the sentence: 刑務所にいたこともありますが、もう20年前の話です (この前の話 is recent)
-    told = [w for w in analysis.words if w.sentence == word.sentence]
+    told = analysis.sentence_words(word.sentence)
     story = any(w.lemma in ("前", "昔") and told[i + 1].lemma == "の" and told[i + 2].lemma in ("話", "事", "こと")
                 and not (i and told[i - 1].lemma in RECENT) for i, w in enumerate(told[:-2]))
     past = any(w.lemma == "た" and w.pos[0] == "助動詞" and w.start > start for w in words
