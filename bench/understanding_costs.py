@@ -72,6 +72,24 @@ def keystrokes() -> list[tuple[str, str]]:
     return rows
 
 
+def long_texts() -> list[tuple[str, str]]:
+    """One keystroke at the end of a long text (the intake takes up to 5,000 characters), as a
+    ratio to the same call on 100 characters: linear would be 10× and 50×."""
+    from navigator.danger import detect
+    from navigator.loading import load
+    from navigator.search import ConcernMatcher
+
+    ruleset = load(ROOT / "rules", ROOT / "contacts", only=[]).ruleset
+    matcher = ConcernMatcher(ruleset.common.concerns, deep=True)
+    said = "".join(synth.prefixes(1000)[-40:])
+    def call(n: int) -> float:
+        text = (said * (n // max(len(said), 1) + 1))[:n]
+        return min(cpu_ms(lambda: (matcher.match(text, limit=6), detect(ruleset.common.danger, text))) for _ in range(3))
+    floor = call(100)
+    return [(f"long text: concerns + danger, one keystroke at {n:,} characters (× 100 characters)",
+             f"{(t := call(n)):.0f} ms ({t / floor:.0f}×)") for n in (1000, 5000)]
+
+
 def processes() -> list[tuple[str, str]]:
     route = [run.NAVIGATOR, "route", "-m", "asaka", "--text", run.ROUTE_TEXT, "--format", "json"]
     s = run.alternate({"route": lambda: run.wall_ms(route), "floor": lambda: run.wall_ms([run.PYTHON, "-c", FLOOR]),
@@ -106,7 +124,7 @@ def sizes() -> list[tuple[str, str]]:
 def main() -> None:
     print(f"machine: {run.machine()}")
     print("| figure | value |\n| --- | --- |")
-    for rows in (sizes, keystrokes, processes):
+    for rows in (sizes, keystrokes, long_texts, processes):
         for name, value in rows():
             print(f"| {name} | {value} |", flush=True)
 
