@@ -32,8 +32,11 @@ async def test_the_other_four_cities_start_when_one_has_a_typo(tmp_path):
         assert sorted(app.ruleset.plans) == ["ageo", "asaka", "maebashi", "shimotsuke"]
         assert list(app.unavailable) == ["isesaki"]
         labels = [str(o.prompt) for o in app.screen.query_one(OptionList)._options]
-        assert len(labels) == 5 and labels[-1].startswith("5. 伊勢崎市（isesaki）　— 使えません")
-        await pilot.press("5")
+        # it keeps its number (3, as when it loads): staff who press 3 by habit never get another city
+        assert len(labels) == 5 and labels[2].startswith("3. 伊勢崎市（isesaki）　— 使えません")
+        assert labels[1].startswith("2. 朝霞市") and labels[3].startswith("4. 前橋市")
+        assert any("伊勢崎市（isesaki） はルールファイルに問題" in n.message for n in app._notifications)
+        await pilot.press("3")
         await pilot.pause()
         assert isinstance(app.screen, LoadErrorScreen)
         assert "NAV-E105" in str(app.screen.query_one("#problems Static").render())  # the missing colon

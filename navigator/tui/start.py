@@ -12,6 +12,7 @@ from .reload import usable
 from .screens.errors import LoadErrorScreen
 from .screens.guard import guarded
 from .screens.intake import IntakeScreen
+from .screens.municipality import written_name
 
 
 class Start:
@@ -81,7 +82,8 @@ class Start:
 
     def _tell_unavailable(self, kept: tuple[str, ...] = ()) -> None:
         """One notice naming the municipalities that cannot be used; the others work as usual."""
-        lost = [mid for mid in self.unavailable if mid not in kept]
+        lost = [written_name(self.rules_dir, mid) for mid in self.unavailable if mid not in kept]
+        kept = tuple(self.ruleset.plans[mid].municipality.name if mid in self.ruleset.plans else mid for mid in kept)
         if lost:
             self.notify(printable(f"{'、'.join(lost)} はルールファイルに問題があるため使えません。ほかの市町村は"
                                   "使えます（F4 で問題を表示）。"), severity="error", markup=False, timeout=10)

@@ -23,9 +23,9 @@ def choices(ruleset: RuleSet, unavailable, rules_dir: Path) -> list[tuple[str, s
     labels = [(p.municipality.id, f"{p.municipality.name}（{p.municipality.prefecture}）"
                + ("　※変更後のファイルに問題あり・前のルールで案内" if p.municipality.id in unavailable else ""))
               for p in ruleset.plans.values()]
-    labels += [(mid, f"{_written_name(rules_dir, mid)}　— 使えません（ルールファイルに問題。選ぶと内容を表示）")
+    labels += [(mid, f"{written_name(rules_dir, mid)}　— 使えません（ルールファイルに問題。選ぶと内容を表示）")
                for mid in unavailable if mid not in ruleset.plans]
-    return labels
+    return sorted(labels, key=lambda choice: choice[0])   # by id, as loaded: a broken file keeps its number
 
 
 class MunicipalityScreen(Screen[str]):
@@ -55,7 +55,7 @@ class MunicipalityScreen(Screen[str]):
             self.dismiss(self.choices[number - 1][0])
 
 
-def _written_name(rules_dir: Path, mid: str) -> str:
+def written_name(rules_dir: Path, mid: str) -> str:
     """「伊勢崎市（isesaki）」 for a municipality whose file does not load: its `name:` line read
     as text (the file may not parse), else the id alone."""
     try:
