@@ -58,6 +58,8 @@ def result_why(ruleset: RuleSet, result: Result, understood: list[str] = ()) -> 
 
 
 def _answer_text(common: Common, qid: str, value: str) -> str:
+    """「生活保護を受けていますか」→ はい: the question in its words, not its id (capacity=…)."""
     q = common.question(qid)
     option = q.option(value) if q else None
-    return f"{qid}={option.label if option else value}"
+    asked = q.prompt.split("（")[0] if q else qid
+    return f"「{asked}」→ {option.label if option else value}"

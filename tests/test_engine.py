@@ -91,7 +91,7 @@ def test_questions_only_for_selected_concerns(mini_rules):
 def test_explain_names_rule_file_line_and_answer(mini_rules):
     result = route(mini_rules, Case("town", ("abuse",), {"who": "child"}))
     [line] = explain(mini_rules, result.referrals[0])
-    assert "town-abuse-child" in line and "rules/town.yaml:24:5" in line and "who=子ども" in line
+    assert "town-abuse-child" in line and "rules/town.yaml:24:5" in line and "「誰ですか」→ 子ども" in line and "who=" not in line
 
 
 def test_other_programs_at_the_same_window_are_kept(mini_rules):
