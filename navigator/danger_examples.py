@@ -36,18 +36,26 @@ def index(rules: DangerRules) -> ExampleIndex | None:
 
 @lru_cache(maxsize=4)
 def telling(rules: DangerRules) -> frozenset[str]:
-    """Words (and pairs) that lean to danger: in a larger share of the danger examples than of the
+    """Single words that lean to danger: in a larger share of the danger examples than of the
     ordinary ones. 一人暮らし or 民生委員 stand in both, so sharing only such words says nothing."""
     found = index(rules)
     danger = sum(e.concern != ORDINARY for e in found.examples) or 1
     ordinary = sum(e.concern == ORDINARY for e in found.examples) or 1
     lean = set()
     for term, postings in found.postings.items():
+        if not plain(term):
+            continue
         d = sum(found.examples[i].concern != ORDINARY for i, _ in postings)
         o = len(postings) - d
         if (d + 0.5) / danger >= LEAN * (o + 0.5) / ordinary:
             lean.add(term)
     return frozenset(lean)
+
+
+def plain(term: str) -> bool:
+    """A single word as said: a pair (仕事・なくなる) or a denied word (かね+ない) of ordinary words
+    is no lean however rare it is among the ordinary examples; the danger is in a word."""
+    return "・" not in term and "+" not in term
 
 
 def nearest(rules: DangerRules, analysed: Analysis, cancelled: frozenset[str] = frozenset()):

@@ -46,3 +46,16 @@ def test_without_examples_or_the_dictionary_only_cues_count(monkeypatch):
 def test_shipped_examples_name_only_known_kinds_and_are_read(shipped):
     danger = shipped.common.danger
     assert sum(len(k.examples) for k in danger.kinds) > 100 and len(danger.ordinary) > 100
+
+
+@pytest.mark.parametrize("text", ["ﾔﾁﾝｶﾞﾊﾗｴﾅｲ ｼｺﾞﾄﾓﾅｸﾅｯﾀ", "しごと なくなった。おかね ない。",
+                                  "シゴト ナクナッタ。オカネ ナイ。", "家賃が払えない。仕事もなくなった"])
+def test_sharing_only_ordinary_words_with_an_example_raises_nothing(shipped, text):
+    # the nearest example is 「しごと なくなった。おかね ない。もう しんだほうが いい」: its danger is in
+    # words this text does not have; 仕事・なくなる or かね+ない is no lean however rare it is
+    assert not detect(shipped.common.danger, text).detected
+
+
+@pytest.mark.parametrize("text", ["もう しにたい", "つうちょう と いんかん の ばしょ てがみ に かいた。わたし いなくても だいじょうぶ"])
+def test_a_kana_suicide_sentence_still_raises(shipped, text):
+    assert detect(shipped.common.danger, text).kinds == ("suicide",)
