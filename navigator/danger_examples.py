@@ -36,7 +36,7 @@ def index(rules: DangerRules) -> ExampleIndex | None:
 
 @lru_cache(maxsize=4)
 def telling(rules: DangerRules) -> frozenset[str]:
-    """Single words that lean to danger: in a larger share of the danger examples than of the
+    """Words (not pairs) that lean to danger: in a larger share of the danger examples than of the
     ordinary ones. 一人暮らし or 民生委員 stand in both, so sharing only such words says nothing."""
     found = index(rules)
     danger = sum(e.concern != ORDINARY for e in found.examples) or 1
@@ -53,9 +53,9 @@ def telling(rules: DangerRules) -> frozenset[str]:
 
 
 def plain(term: str) -> bool:
-    """A single word as said: a pair (仕事・なくなる) or a denied word (かね+ない) of ordinary words
-    is no lean however rare it is among the ordinary examples; the danger is in a word."""
-    return "・" not in term and "+" not in term
+    """A word, not a pair: a pair of ordinary words (仕事・なくなる) is rare among the ordinary
+    examples without leaning to danger. A denied word counts (息+ない, 反応+ない)."""
+    return "・" not in term
 
 
 def nearest(rules: DangerRules, analysed: Analysis, cancelled: frozenset[str] = frozenset()):

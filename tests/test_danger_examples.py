@@ -52,7 +52,7 @@ def test_shipped_examples_name_only_known_kinds_and_are_read(shipped):
                                   "シゴト ナクナッタ。オカネ ナイ。", "家賃が払えない。仕事もなくなった"])
 def test_sharing_only_ordinary_words_with_an_example_raises_nothing(shipped, text):
     # the nearest example is 「しごと なくなった。おかね ない。もう しんだほうが いい」: its danger is in
-    # words this text does not have; 仕事・なくなる or かね+ない is no lean however rare it is
+    # words this text does not have; a pair such as 仕事・なくなる is no lean however rare it is
     assert not detect(shipped.common.danger, text).detected
 
 
