@@ -65,7 +65,7 @@ class Compiled:
             _norm_all(words, fold) for words in (rules.now, rules.past, rules.recent, rules.harmless, rules.fiction))
         negators = sorted(_norm_all(rules.negation, fold), key=len, reverse=True)
         self.denied = danger_lemma.DENIED if lemma else (
-            re.compile(f"[ぁ-ゖー]{{0,{MAX_GAP}}}?(?:{'|'.join(map(re.escape, negators))})") if negators else None)
+            re.compile(f"[ぁ-ゖー]{{0,{MAX_GAP}}}?(?:{'|'.join(map(re.escape, negators))})(?!いか)") if negators else None)
         self.kinds = []
         for kind in rules.kinds:
             cues = [_cue(c, mode, groups, _forms) for mode, written in

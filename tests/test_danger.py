@@ -427,3 +427,13 @@ def test_strangling_keeps_110_first_even_when_it_was_yesterday(shipped, lemma_da
     # strangling is the clearest sign of lethal partner violence: recent words do not lower it
     kinds, groups = _groups(shipped, "昨日、交際相手に首を絞められて声が出にくい")
     assert "strangled" in kinds and groups[0] == "police"
+
+
+@pytest.mark.parametrize("text", ["父が酔って、母に手をあげるんじゃないかと、今もずっと怖いんです", "夫に殴られてないか心配"])
+def test_fearing_it_will_happen_is_no_denial(shipped_danger, text):
+    # 〜んじゃないか / 〜てないか: the resident fears it, not denies it
+    assert detect(shipped_danger, text).detected
+
+
+def test_a_plain_denial_still_denies(shipped_danger):
+    assert not detect(shipped_danger, "夫に殴られたりはしてないです").detected
