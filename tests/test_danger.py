@@ -429,7 +429,7 @@ def test_strangling_keeps_110_first_even_when_it_was_yesterday(shipped, lemma_da
     assert "strangled" in kinds and groups[0] == "police"
 
 
-@pytest.mark.parametrize("text", ["父が酔って、母に手をあげるんじゃないかと、今もずっと怖いんです", "夫に殴られてないか心配"])
+@pytest.mark.parametrize("text", ["夫が酔って、また手をあげるんじゃないかと、今もずっと怖いんです", "夫に殴られてないか心配"])
 def test_fearing_it_will_happen_is_no_denial(shipped_danger, text):
     # 〜んじゃないか / 〜てないか: the resident fears it, not denies it
     assert detect(shipped_danger, text).detected
