@@ -179,13 +179,13 @@ class NavigatorApp(Start, Flow, App):
             return
         self._take_problems(loaded)
         self._adopt(Loaded(merged, loaded.problems))
-        if isinstance(self.screen, LoadErrorScreen) and not self.screen.fatal:
-            self.pop_screen()  # an earlier reload's problem list is out of date
         changed = self.refresh_screens()
+        self._replace_stale_screens()
+        # said once the screen shown now is up (said at once, it went to the one being left)
         if loaded.ok:
-            self.notify("ルールファイルの変更を読み込みました。" + changed)
+            self.call_after_refresh(self.notify, "ルールファイルの変更を読み込みました。" + changed)
         else:
-            self._tell_unavailable(kept)
+            self.call_after_refresh(self._tell_unavailable, kept)
 
     # ---- navigation
     def _reset_stack(self) -> None:

@@ -14,6 +14,7 @@ from .screens.guard import guarded
 from .screens.guided import TroubleScreen, WhoScreen, choose_who
 from .screens.household import HouseholdScreen
 from .screens.intake import IntakeScreen
+from .screens.municipality import MunicipalityScreen
 from .screens.question import Answer, QuestionScreen
 from .screens.result import ResultScreen
 
@@ -128,3 +129,16 @@ class Flow:
                 said = ("相談先を選び直しました: " + "／".join(changes[:4]) + ("ほか" if len(changes) > 4 else "")
                         if changes else "相談先は変わりません。")
         return said
+
+    def _replace_stale_screens(self) -> None:
+        """After a reload no out-of-date problem list or picker stays on show, and never the
+        empty screen under them: a municipality's problem list opens its intake once it is
+        fixed (its new problems while it is not), the picker shows who is usable now."""
+        screen = self.screen
+        if isinstance(screen, LoadErrorScreen) and not screen.fatal:
+            self.pop_screen()
+            if screen.municipality:
+                self.start(screen.municipality)
+                return
+        if isinstance(self.screen, MunicipalityScreen) or len(self.screen_stack) <= 1:
+            self.action_choose_municipality()
