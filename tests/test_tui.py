@@ -53,7 +53,8 @@ async def answer_as_offered(pilot, app) -> None:
         await pilot.pause()
         if not isinstance(app.screen, QuestionScreen):
             break
-        await pilot.press("enter")
+        offered = app.screen.query_one(OptionList).highlighted is not None
+        await pilot.press("enter" if offered else "1")
     await pilot.pause()
 
 
@@ -652,6 +653,36 @@ async def test_an_inferred_answer_is_labelled():
         await pilot.pause()
         assert isinstance(app.screen, QuestionScreen) and app.screen.question.id == "who"
         assert "相談内容から推定: 高齢者" in shown(app.screen.query_one("#inferred"))
+
+
+async def test_enter_without_a_guess_records_nothing_and_asks_for_a_number():
+    app = mini_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await type_text(pilot, "叩かれている")  # says nothing of who
+        await pilot.press("enter")
+        await pilot.pause()
+        question = app.screen
+        assert isinstance(question, QuestionScreen) and question.question.id == "who"
+        assert question.query_one(OptionList).highlighted is None  # no 「1. 子ども」 waiting for Enter
+        await pilot.press("enter")  # the fast keyboard user's habit
+        await pilot.pause()
+        assert app.screen is question and app.consultation.answers == {}
+        assert "番号を押して" in shown(question.query_one("#keys"))
+        await pilot.press("2")
+        await pilot.pause()
+        assert app.consultation.answers == {"who": "elder"}
+
+
+async def test_enter_keeps_accepting_what_the_words_suggest():
+    app = mini_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await type_text(pilot, "母に叩かれている")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.question.id == "who" and "相談内容から推定: 高齢者" in shown(app.screen.query_one("#inferred"))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.consultation.answers == {"who": "elder"}
 
 
 async def test_digits_typed_on_a_question_screen_are_not_taken_as_answers():

@@ -75,13 +75,20 @@ class QuestionScreen(Screen[Answer | None]):
     def show_offered(self) -> None:
         current, guessed = self.offered
         values = [o.value for o in self.question.options]
-        self.query_one(OptionList).highlighted = values.index(current) if current in values else 0
+        # nothing read from the words: nothing waits for Enter (a fast Enter stored 「はい」 unsaid)
+        self.query_one(OptionList).highlighted = values.index(current) if current in values else None
         option = self.question.option(current) if current else None
         note = f"{INFERRED}: {option.label}{self.cue}（Enter でこのまま・ほかは番号で）" if guessed and option else ""
         self.query_one("#inferred", Static).update(Content(printable(note)))
 
     # ---- only this screen's own keys count
     def on_key(self, event: events.Key) -> None:
+        if event.key == "enter" and self.query_one(OptionList).highlighted is None:
+            self.query_one("#keys", Static).update(
+                f"まだ選んでいません。1〜{len(self.question.options)} の番号を押してください（わからないときは 0）")
+            event.stop()
+            event.prevent_default()
+            return
         if event.character and event.character.isprintable() and not self._own(event.character):
             self.typed_at = time.monotonic()
             self.query_one("#keys", Static).update(
