@@ -614,6 +614,32 @@ async def test_nothing_found_says_so_at_once():
         assert isinstance(app.screen, IntakeScreen)
 
 
+@pytest.mark.parametrize("pasted, kept", [
+    ("母は80歳で認知症です。\rお金の管理ができません。\r\r息子は50歳で、\rずっと家から出ません。\r",
+     "母は80歳で認知症です。お金の管理ができません。息子は50歳で、ずっと家から出ません。"),
+    ("家賃が払えない\r\n仕事もない\n　", "家賃が払えない。仕事もない。"),
+])
+async def test_pasted_line_breaks_become_sentence_breaks(pasted, kept):
+    from textual import events
+
+    app = mini_app()
+    async with app.run_test(size=SIZE) as pilot:
+        text = app.screen.query_one("#text")
+        app.post_message(events.Paste(pasted))  # a terminal sends a paste's newlines as CR
+        await pilot.pause()
+        assert text.text == kept and app.consultation.text == kept
+        assert text.document.line_count == 1  # one paragraph, seen whole (no line scrolled away)
+
+
+async def test_a_new_line_key_ends_the_sentence_once():
+    app = mini_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await type_text(pilot, "借金")
+        await pilot.press("ctrl+j", "ctrl+j")
+        await pilot.pause()
+        assert app.consultation.text == "借金。"
+
+
 async def test_a_long_sentence_is_shown_whole():
     app = shipped_app()
     async with app.run_test(size=SIZE) as pilot:

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from textual.widgets import Input, TextArea
 from textual.widgets.text_area import Edit, EditResult
 
 from ..text import printable
 
+# a line break (CR as a terminal pastes it, CRLF, LF, …) with the blanks and empty lines around it
+_BREAK = re.compile(r"\s*[\r\n\x0b\x0c\x85\u2028\u2029]\s*")
+_ENDED = set("。．！!？?、，,")  # a break after these adds nothing
 MAX_CHARS = 5_000  # a long consultation is ~500; matching 280,000 pasted characters lagged 0.6 s a key
 
 
@@ -27,12 +31,27 @@ class SafeInput(Input):
         super().replace(text, start, end)
 
 
+def one_paragraph(text: str, before: str = "") -> str:
+    """Line breaks as sentence breaks: 「。」, or nothing after a 。 or 、 (or at the start).
+    The matchers split sentences at 。 as they did at a line break, so clauses stay apart; the
+    field stays one paragraph seen whole, and no \\r reaches the screen or the slip.
+    `before`: the text the edit follows."""
+    def mark(found: re.Match) -> str:
+        last = text[:found.start()].rstrip()[-1:] or before.rstrip()[-1:]
+        return "" if not last or last in _ENDED else "。"
+    return _BREAK.sub(mark, text)
+
+
 class SafeTextArea(TextArea):
-    """The same for a multi-line field: every edit (typing, paste, undo) passes `printable`,
-    which keeps line breaks and tabs, and the text stays within MAX_CHARS."""
+    """The same for a resident's words: every edit (typing, paste, undo) passes `printable`,
+    line breaks become sentence breaks (`one_paragraph`), and the text stays within MAX_CHARS."""
 
     def edit(self, edit: Edit) -> EditResult:
-        text = printable(edit.text)
+        text = edit.text
+        if _BREAK.search(text):
+            row, col = min(edit.from_location, edit.to_location)
+            text = one_paragraph(text, self.document.get_line(row)[:col] if col else "。" * bool(row))
+        text = printable(text)
         room = MAX_CHARS - len(self.text)
         if len(text) > max(room, 0) and len(text) > 1:
             text = text[:max(room, 0)]

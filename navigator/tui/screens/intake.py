@@ -30,7 +30,7 @@ SHOWN = 6  # candidates named on the line under the text
 
 class ResidentText(SafeTextArea):
     """The resident's words, wrapped so a long sentence is seen whole; Enter goes on
-    (Shift+Enter or Ctrl+J is a new line)."""
+    (Shift+Enter or Ctrl+J ends the sentence: a line break becomes 「。」, see one_paragraph)."""
 
     BINDINGS = [Binding("enter", "screen.submit", "決定して次へ", priority=True),
                 Binding("shift+enter,ctrl+j", "newline", show=False)]
