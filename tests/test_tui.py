@@ -195,6 +195,46 @@ async def test_new_consultation_clears_everything():
         assert len(app.screen_stack) == 2
 
 
+async def test_escape_to_the_picker_keeps_the_story_for_the_same_municipality():
+    app = mini_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await type_text(pilot, "借金")
+        await pilot.press("escape")  # also what cancels an IME conversion: one too many is common
+        await pilot.pause()
+        assert isinstance(app.screen, MunicipalityScreen)
+        assert "残っています" in shown(app.screen.query_one("#kept"))
+        await pilot.press(str([mid for mid, _ in app.screen.choices].index("town") + 1))
+        await pilot.pause()
+        assert isinstance(app.screen, IntakeScreen) and app.screen.query_one("#text").text == "借金"
+        assert app.consultation.text == "借金"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultScreen)
+
+
+async def test_another_municipality_takes_the_story_and_asks_its_own_questions():
+    app = mini_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await type_text(pilot, "叩かれている")
+        await pilot.press("enter", "2")  # who = 高齢者, in town
+        await pilot.pause()
+        await pilot.press("escape", "escape", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MunicipalityScreen)
+        await pilot.press(str([mid for mid, _ in app.screen.choices].index("village") + 1))
+        await pilot.pause()
+        assert isinstance(app.screen, IntakeScreen) and app.screen.query_one("#text").text == "叩かれている"
+        assert (app.consultation.municipality, app.consultation.answers) == ("village", {})
+
+
+async def test_nothing_typed_means_nothing_said_on_the_picker():
+    app = mini_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MunicipalityScreen) and not app.screen.query("#kept")
+
+
 async def test_why_shows_rule_and_answers():
     app = mini_app()
     async with app.run_test(size=SIZE) as pilot:

@@ -204,7 +204,8 @@ class NavigatorApp(Start, Flow, App):
                 self._take_problems(loaded)
                 self._adopt(good)
         self._reset_stack()
-        self.push_screen(MunicipalityScreen(choices(self.ruleset, self.unavailable, self.rules_dir)), self.start)
+        self.push_screen(MunicipalityScreen(choices(self.ruleset, self.unavailable, self.rules_dir),
+                                            kept=self.in_progress()), self.start)
 
     @guarded
     def action_new_consultation(self) -> None:
@@ -214,7 +215,7 @@ class NavigatorApp(Start, Flow, App):
                      self._new_consultation)
 
     def _new_consultation(self) -> None:
-        self.start(self.consultation.municipality)
+        self.start(self.consultation.municipality, fresh=True)
         # on the new intake screen once it is up (said earlier, it went to the screen being left)
         self.call_after_refresh(self.notify, "新しい相談を始めます。前の相談内容は消去しました。", timeout=4)
 

@@ -21,7 +21,7 @@ from .screens.result import ResultScreen
 
 class Flow:
     @guarded
-    def start(self, municipality: str | None) -> None:
+    def start(self, municipality: str | None, fresh: bool = False) -> None:
         if municipality is None:
             return
         if municipality in self.unavailable and municipality not in self.ruleset.plans:
@@ -30,10 +30,23 @@ class Flow:
             return
         if municipality not in self.ruleset.plans:
             raise KeyError(municipality)  # before the screen is built, where it could not be caught
-        self.consultation.municipality = municipality
-        self.consultation.clear()
+        self._carry_over(municipality, fresh)
         self._reset_stack()
         self.push_screen(IntakeScreen(self.consultation, self.ruleset, self.matcher))
+
+    def _carry_over(self, municipality: str, fresh: bool) -> None:
+        """Nothing typed is lost on the way through the picker (Esc also cancels an IME
+        conversion, so one Esc too many is common): the same municipality goes on where it was,
+        another takes the words and ticks and asks its own questions. `fresh` (Ctrl+N) empties it."""
+        intake = self.consultation
+        keep = not fresh and self.in_progress()
+        if keep and intake.municipality == municipality:
+            return
+        text, ticked = intake.text, list(intake.ticked)
+        intake.municipality = municipality
+        intake.clear()
+        if keep:
+            intake.text, intake.ticked = text, ticked
 
     def on_intake_screen_submitted(self, event: IntakeScreen.Submitted) -> None:
         self.ask(0)

@@ -31,15 +31,19 @@ def choices(ruleset: RuleSet, unavailable, rules_dir: Path) -> list[tuple[str, s
 class MunicipalityScreen(Screen[str]):
     BINDINGS = [Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)]
 
-    def __init__(self, choices: list[tuple[str, str]]):
+    def __init__(self, choices: list[tuple[str, str]], kept: bool = False):
+        """`kept`: a consultation is in progress (it goes on in the municipality chosen)."""
         super().__init__()
-        self.choices = choices
+        self.choices, self.kept = choices, kept
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("どの市の計画で案内しますか（数字キーまたは↑↓とEnter）", classes="lead")
         yield OptionList(*[Option(Content(printable(f"{i}. {label}")), id=mid)
                            for i, (mid, label) in enumerate(self.choices, start=1)], id="municipalities")
+        if self.kept:
+            yield Static("入力した相談内容は残っています。選ぶと続きから（新しい相談は Ctrl+N）",
+                         id="kept", classes="hint")
         yield Footer()
 
     def on_mount(self) -> None:
