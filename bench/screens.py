@@ -19,13 +19,16 @@ CARER = "80歳の母が認知症で、お金の管理もできなくなってき
 
 
 async def _answer_as_offered(app, pilot) -> None:
+    from textual.widgets import OptionList
+
     from navigator.tui.screens.question import QuestionScreen
 
     for _ in range(8):
         await pilot.pause()
         if not isinstance(app.screen, QuestionScreen):
             return
-        await pilot.press("enter")
+        offered = app.screen.query_one(OptionList).highlighted is not None  # else Enter asks for a number
+        await pilot.press("enter" if offered else "1")
 
 
 async def shoot(folder: Path, size: tuple[int, int]) -> list[Path]:
