@@ -23,15 +23,20 @@ async def pick(pilot, app, mid: str) -> None:
     await pilot.pause()
 
 
+def broken(mini, name: str) -> tuple[object, str, NavigatorApp]:
+    """rules/<name>.yaml cut to an unclosed bracket, its good text, and an app on the folder."""
+    path = mini / "rules" / f"{name}.yaml"
+    good = path.read_text(encoding="utf-8")
+    path.write_text("municipality: [\n", encoding="utf-8")
+    return path, good, NavigatorApp(mini / "rules", mini / "contacts", None, watch_interval=None)
+
+
 def picker_labels(app) -> list[str]:
     return [str(o.prompt) for o in app.screen.query_one(OptionList)._options]
 
 
 async def test_fixing_the_file_behind_its_problem_screen_opens_its_intake(mini):
-    town = mini / "rules" / "town.yaml"
-    good = town.read_text(encoding="utf-8")
-    town.write_text("municipality: [\n", encoding="utf-8")
-    app = NavigatorApp(mini / "rules", mini / "contacts", None, watch_interval=None)
+    town, good, app = broken(mini, "town")
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         await pick(pilot, app, "town")  # broken: its problems
@@ -47,9 +52,7 @@ async def test_fixing_the_file_behind_its_problem_screen_opens_its_intake(mini):
 
 
 async def test_an_edit_that_leaves_it_broken_shows_its_new_problems(mini):
-    town = mini / "rules" / "town.yaml"
-    town.write_text("municipality: [\n", encoding="utf-8")
-    app = NavigatorApp(mini / "rules", mini / "contacts", None, watch_interval=None)
+    town, _, app = broken(mini, "town")
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         await pick(pilot, app, "town")
@@ -66,10 +69,7 @@ async def test_an_edit_that_leaves_it_broken_shows_its_new_problems(mini):
 
 
 async def test_the_picker_shows_a_fixed_municipality_as_usable(mini):
-    town = mini / "rules" / "town.yaml"
-    good = town.read_text(encoding="utf-8")
-    town.write_text("municipality: [\n", encoding="utf-8")
-    app = NavigatorApp(mini / "rules", mini / "contacts", None, watch_interval=None)
+    town, good, app = broken(mini, "town")
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         assert any("使えません" in label for label in picker_labels(app))
@@ -84,10 +84,7 @@ async def test_the_picker_shows_a_fixed_municipality_as_usable(mini):
 
 
 async def test_fixing_a_file_under_the_f4_problem_list_returns_to_the_intake(mini):
-    village = mini / "rules" / "village.yaml"
-    good = village.read_text(encoding="utf-8")
-    village.write_text("municipality: [\n", encoding="utf-8")
-    app = NavigatorApp(mini / "rules", mini / "contacts", None, watch_interval=None)
+    village, good, app = broken(mini, "village")
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         await pick(pilot, app, "town")
