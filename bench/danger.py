@@ -3,8 +3,9 @@
     .venv/bin/python bench/danger.py [--show] [FILES]      (also run by `make bench`)
 
 Default sets: bench/dev/danger_dev.yaml, danger_dev2.yaml, danger_dev3.yaml and danger_dev4.yaml
-(tuning, dev4 as a whole; dev3 and dev4 were written blind to the cues), danger_dev5.yaml (written blind and held
-out: nobody tunes on it, --show refuses it), ../shared/findings/devset.yaml and fresh2.yaml
+(tuning; dev3, dev4 and dev5 were written blind to the cues, dev5 held out for one session and
+measured before anyone tuned on it), danger_dev6.yaml (written blind and held out: nobody tunes on
+it, --show refuses it), ../shared/findings/devset.yaml and fresh2.yaml
 (measured from ../shared, never copied), and bench/blind/danger.yaml (blind: only aggregate
 figures are printed for it, and --show refuses to list its sentences).
 
@@ -38,10 +39,10 @@ from navigator.search import ConcernMatcher  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "findings"
 BLIND = ROOT / "bench" / "blind" / "danger.yaml"
-DEV = [ROOT / "bench" / "dev" / f"danger_dev{n}.yaml" for n in ("", "2", "3", "4", "5")]
+DEV = [ROOT / "bench" / "dev" / f"danger_dev{n}.yaml" for n in ("", "2", "3", "4", "5", "6")]
 DEFAULT = [*DEV, SHARED / "devset.yaml", SHARED / "fresh2.yaml", BLIND]
 HALVED: set[str] = set()   # dev4 was halved (odd ids tuning, even held out); both halves are tuning now
-HELD_OUT = {"danger_dev5.yaml"}  # written blind, never tuned on: read its aggregate line only
+HELD_OUT = {"danger_dev6.yaml"}  # written blind, never tuned on: read its aggregate line only
 NOW_KINDS = {"violence_now", "strangled", "suicide_now", "medical", "suicide"}
 MUNICIPALITY = "asaka"
 # Sets written without the line groups at hand name the crisis lines by what they are for.
