@@ -10,7 +10,7 @@ nearest time word says now (今, さっき, 今夜). Runs on every keystroke: a 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from . import danger_examples, danger_lemma
@@ -29,6 +29,8 @@ NOW, PAST, RECENT = "now", "past", "recent"
 class Hit:
     kind: str
     cue: str          # as written in rules/danger.yaml
+    when: str | None = field(default=None, compare=False)   # the time word that placed it: now, recent, past
+    apart: bool = field(default=False, compare=False)       # its parts in different clauses (子どもを連れて、…殴られ)
 
 
 @dataclass(frozen=True)
@@ -79,9 +81,9 @@ def detect(rules: DangerRules, text: str) -> Danger:
             for cue in cues if kind not in found else ():
                 if cue.keys[-1].isdisjoint(present):
                     continue
-                shown = next((w for w in (s.fires(cue, history, now_only) for s in sentences) if w), None)
-                if shown:
-                    (alone if cue.mode == "alone" else hits).append(Hit(kind, shown))
+                fired = next((f for f in (s.fires(cue, history, now_only) for s in sentences) if f), None)
+                if fired:
+                    (alone if cue.mode == "alone" else hits).append(Hit(kind, *fired))
     if not hits and analysed is not None:   # words no cue thought of: the nearest example's kind
         hits = _by_example(rules, analysed, [s for _, sentences in passes for s in sentences])
     if not hits:
@@ -89,7 +91,27 @@ def detect(rules: DangerRules, text: str) -> Danger:
     hits = [h for h in dict.fromkeys(hits)  # 首をつか says nothing once 首をつかまれ is shown
             if not any(o.kind == h.kind and o.cue != h.cue and h.cue in o.cue for o in hits)]
     kinds = tuple(k for k, _, _ in compiled.kinds if any(h.kind == k for h in hits))
-    return Danger(kinds, tuple(hits))
+    return Danger(_in_order(rules, kinds, hits, passes[0][1]), tuple(hits))
+
+
+def _in_order(rules: DangerRules, kinds: tuple[str, ...], hits: list[Hit], sentences: list[_Sentence]) -> tuple[str, ...]:
+    """The kinds in the rules' order, except that a kind whose lines would wrongly come first goes
+    after the others: a kind that yields to recent, told only as recent or past (昨日首を絞められた:
+    DV first), or yields to over, once the text says it is over (彼はもう出て行った: 119 for the
+    bleeding first); and a kind shown
+    only by parts in different clauses (子どもを連れて、夫に殴られ: DV, not the child) beside a kind
+    whose words stand together. Nothing is dropped: every kind's lines stay on the screen."""
+    if len(kinds) < 2:
+        return kinds
+    over = any(s._spans(w) for s in sentences for w in sentences[0].compiled.over) if sentences else False
+    def later(kind_id: str) -> bool:
+        own = [h for h in hits if h.kind == kind_id]
+        rule = rules.kind(kind_id)
+        if rule and (("over" in rule.yields and over)
+                     or ("recent" in rule.yields and all(h.when in (RECENT, PAST) for h in own))):
+            return True
+        return all(h.apart for h in own) and any(not h.apart and "+" in h.cue for h in hits if h.kind != kind_id)
+    return tuple(sorted(kinds, key=later))
 
 
 def _by_example(rules: DangerRules, analysed, sentences: list[_Sentence]) -> list[Hit]:
@@ -176,8 +198,9 @@ class _Sentence:
                                        and not any(ms <= s and e <= me for ms, me in self.masks)]
         return found
 
-    def fires(self, cue: Cue, history: bool = False, now_only: bool = False) -> str | None:
-        """The cue as the resident's words matched it (夫+暴れ for @partner+暴れ), or None."""
+    def fires(self, cue: Cue, history: bool = False, now_only: bool = False) -> tuple[str, str | None, bool] | None:
+        """The cue as the resident's words matched it (夫+暴れ for @partner+暴れ), the time word
+        that placed it and whether its parts stand in different clauses; or None."""
         if not cue.keys[-1] & self.present or not all(keys & self.reach for keys in cue.keys[:-1]):
             return None
         found = []
@@ -195,7 +218,9 @@ class _Sentence:
             if ((when == PAST and not history) or (when == RECENT and now_only)
                     or (cue.mode == "now" and when != NOW)):
                 continue
-            return self._shown(found[:-1], written, start, end)
+            apart = any(where is not self or self._apart(span, (start, end)) for present in found[:-1]
+                        for _, span, where in present[:1])
+            return self._shown(found[:-1], written, start, end), when, apart
         return None
 
     def _shown(self, before: list, written: str, start: int, end: int) -> str:
@@ -205,6 +230,14 @@ class _Sentence:
             if close:
                 return self.text[close[0][0]:end]
         return "+".join([*(present[0][0] for present in before), written])
+
+    def _apart(self, part: tuple[int, int], last: tuple[int, int]) -> bool:
+        """The part stands in another clause than the cue's last word, and that clause goes on
+        after it (子どもを連れて、夫に殴られ), so it is not the topic (うちの子、夫が叩く)."""
+        if _BOUNDARY not in self.text[min(part[1], last[1]):max(part[0], last[0])]:
+            return False
+        rest = self.text[part[1]:].split(_BOUNDARY, 1)[0]
+        return len(rest.replace(danger_lemma.BAR, "")) > 2
 
     def _denied(self, end: int) -> bool:
         return bool(self.compiled.denied and self.compiled.denied.match(self.text, end))

@@ -61,8 +61,8 @@ class Compiled:
         fold = danger_lemma.form if lemma else normalize
         _forms = lambda words: _forms_of(words, kana, fold)  # noqa: E731
         groups = {name: _forms(words) for name, words in rules.words}
-        self.now, self.past, self.recent, self.harmless, self.fiction = (
-            _norm_all(words, fold) for words in (rules.now, rules.past, rules.recent, rules.harmless, rules.fiction))
+        self.now, self.past, self.recent, self.harmless, self.fiction, self.over = (
+            _norm_all(words, fold) for words in (rules.now, rules.past, rules.recent, rules.harmless, rules.fiction, rules.over))
         negators = sorted(_norm_all(rules.negation, fold), key=len, reverse=True)
         self.denied = danger_lemma.DENIED if lemma else (
             re.compile(f"[ぁ-ゖー]{{0,{MAX_GAP}}}?(?:{'|'.join(map(re.escape, negators))})(?!いか)") if negators else None)

@@ -161,6 +161,7 @@ class DangerKind:
     history: bool = False           # past time words do not cancel it (性暴力 years ago still counts)
     now_only: bool = False          # recent words cancel it too (昨日首を絞められた: DV, not 110)
     examples: tuple[str, ...] = ()  # utterances of this kind: the nearest one shows danger no cue saw
+    yields: tuple[str, ...] = ()    # recent, over: after the other kinds found when told so (もう出て行った)
 
 
 @dataclass(frozen=True)
@@ -173,6 +174,7 @@ class DangerRules:
     negation: tuple[str, ...] = ()         # after a cue (a few kana later): the cue is denied
     harmless: tuple[str, ...] = ()         # words a cue or time word inside them does not count in
     fiction: tuple[str, ...] = ()          # a sentence about a film, the news …: no cue in it counts
+    over: tuple[str, ...] = ()             # the one who harms has gone, the person is safe now (避難中)
     ordinary: tuple[str, ...] = ()         # utterances that are no danger: nearer than any example, none raised
     words: tuple[tuple[str, tuple[str, ...]], ...] = ()   # (@name, its words)
     kinds: tuple[DangerKind, ...] = ()     # in the order their lines come first

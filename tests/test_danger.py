@@ -206,6 +206,18 @@ def test_the_examples_file_adds_to_the_kinds_and_names_an_unknown_kind_with_its_
     assert after["suicide"] < counts["suicide"] and after["dv"] == counts["dv"]  # only that kind's list is left out
 
 
+def test_a_misspelt_yields_value_is_named_at_its_line_and_the_kind_keeps_the_others(tmp_path):
+    folder = shipped_copy(tmp_path)
+    path = folder / "rules" / "danger.yaml"
+    text = path.read_text(encoding="utf-8")
+    line = text[: text.index("    yields: [recent, over]")].count("\n") + 1
+    replace(path, "    yields: [recent, over]", "    yields: [recnt, over]")
+    loaded = load(folder / "rules", folder / "contacts")
+    found = [p for p in loaded.problems if p.code == "NAV-E330"]
+    assert [(p.line, p.column) for p in found] == [(line, 14)] and "recnt" in found[0].message
+    assert loaded.ruleset.common.danger.kind("strangled").yields == ("over",)
+
+
 def test_unknown_line_group_is_reported(tmp_path):
     folder = shipped_copy(tmp_path)
     replace(folder / "rules" / "common.yaml", "group: crisis\n", "group: crises\n")
@@ -423,10 +435,36 @@ def test_violence_still_going_on_keeps_110_first(shipped, lemma_danger, text):
     assert kinds[0] == "violence_now" and groups[0] == "police"
 
 
-def test_strangling_keeps_110_first_even_when_it_was_yesterday(shipped, lemma_danger):
-    # strangling is the clearest sign of lethal partner violence: recent words do not lower it
+def test_strangling_told_as_yesterday_puts_dv_first_and_110_next(shipped, lemma_danger):
+    # Four sets written blind by different people label recent strangling as DV first: the danger
+    # is real (110 stays right after) but the call to make first is the DV line, not a patrol car.
     kinds, groups = _groups(shipped, "昨日、交際相手に首を絞められて声が出にくい")
-    assert "strangled" in kinds and groups[0] == "police"
+    assert kinds[:2] == ("dv", "strangled") and groups[0] == "dv"
+    assert groups[groups.index("police") - 1] == "dv"   # 110 right after the DV lines
+
+
+def test_strangling_with_no_time_word_keeps_110_first(shipped, lemma_danger):
+    kinds, groups = _groups(shipped, "ヘルパーです。奥さんが旦那さんに首を絞められたと話していて、首に赤い跡があります")
+    assert kinds[0] == "strangled" and groups[0] == "police"
+
+
+@pytest.mark.parametrize("text, first", [
+    ("彼氏に殴られて口が切れて血が止まらない。彼はもう出ていった", "ambulance"),   # over: the one who hit has gone
+    ("夫から身体的暴力。現在は実家に避難中", "dv"),
+    ("さっき夫に殴られた。まだ家の前にいる", "police"),                            # no over word: 110 first
+])
+def test_an_over_word_puts_the_violence_after_the_other_kinds(shipped, lemma_danger, text, first):
+    kinds, groups = _groups(shipped, text)
+    assert groups[0] == first, (kinds, groups)
+
+
+@pytest.mark.parametrize("text, first", [
+    ("夫から毎日のように殴られていて、子どもを連れて家を出たいです", "dv"),    # the child is taken along, not hit
+    ("うちの子、夫が叩くんです。あざがあります", "child"),                      # the child is the topic: hit
+])
+def test_a_child_word_in_another_clause_is_not_the_one_harmed(shipped, lemma_danger, text, first):
+    kinds, groups = _groups(shipped, text)
+    assert groups[0] == first, (kinds, groups)
 
 
 @pytest.mark.parametrize("text", ["夫が酔って、また手をあげるんじゃないかと、今もずっと怖いんです", "夫に殴られてないか心配"])

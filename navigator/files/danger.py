@@ -91,16 +91,26 @@ def _danger_kind(r: Reader, node: Node, common: Common, words: dict[str, tuple[s
         if kid and label:
             r.report(node, "NAV-E324", kind=kid)
         return None
-    history = r.scalar(f["history"]) if "history" in f else False
-    if not isinstance(history, bool):
-        r.report(f["history"], "NAV-E328")
-        history = False
-    now_only = r.scalar(f["now_only"]) if "now_only" in f else False
-    if not isinstance(now_only, bool):
-        r.report(f["now_only"], "NAV-E328")
-        now_only = False
+    history, now_only = (_flag(r, f, key) for key in ("history", "now_only"))
+    yields = r.texts(f.get("yields"), "yields")
+    given = f.get("yields")
+    for item in given.value if isinstance(given, SequenceNode) else [given] if given else []:
+        if isinstance(item, ScalarNode) and item.value not in YIELDS:
+            r.report(item, "NAV-E330", value=item.value)
+    yields = tuple(v for v in yields if v in YIELDS)
     return DangerKind(kid, label, lines, cues["cues"], cues["now_cues"], cues["alone_cues"], r.origin(node), history,
-                      now_only, r.texts(f.get("examples"), "example"))
+                      now_only, r.texts(f.get("examples"), "example"), yields)
+
+
+YIELDS = ("recent", "over")
+
+
+def _flag(r: Reader, f: dict[str, Node], key: str) -> bool:
+    value = r.scalar(f[key]) if key in f else False
+    if not isinstance(value, bool):
+        r.report(f[key], "NAV-E328", key=key)
+        return False
+    return value
 
 
 def _check_cue(r: Reader, node: Node, cue: str, words: dict[str, tuple[str, ...]]) -> None:

@@ -151,9 +151,10 @@ DANGER_KIND = Shape("a danger kind", (
     opt("history", "bool", "past time words do not cancel this kind's cues"),
     opt("now_only", "bool", "recent time words (昨日, したことがある) cancel this kind's cues too"),
     opt("examples", "texts", "utterances of this kind: a text nearer to one of them than to any ordinary one shows it"),
+    opt("yields", "texts", "recent and/or over: its lines come after the other kinds found when every cue that showed it was told as recent or past (recent), or the text has an over word (over)"),
 ))
 
-DANGER_LISTS = ("now", "past", "recent", "negation", "harmless", "fiction", "ordinary")
+DANGER_LISTS = ("now", "past", "recent", "negation", "harmless", "fiction", "over", "ordinary")
 
 DANGER_FILE = Shape("the danger file", (
     opt("question", "text", "the question asked whenever a cue fires"),
@@ -165,6 +166,7 @@ DANGER_FILE = Shape("the danger file", (
     opt("negation", "texts", "a denial right after a cue (a few kana later) cancels it"),
     opt("harmless", "texts", "words a cue or time word inside them does not count in"),
     opt("fiction", "texts", "a sentence with one of these words (映画, ニュース) is about something seen or read: no cue in it counts"),
+    opt("over", "texts", "words that say the one who harms has gone or the person is safe now (もう出て行った, 避難中): the yields kinds' lines come after the others"),
     opt("ordinary", "texts", "utterances that are no danger (counter-examples): a text nearest to one of them raises nothing by example"),
     req("kinds", "list", "in this order their lines come first", shape=DANGER_KIND),
     END,

@@ -71,10 +71,15 @@ _add("NAV-E326", "出典の url は https:// か http:// で始めてくださ�
 _add("NAV-E327", "free の値は true か false にしてください", "free must be true or false",
      "無料なら true、通話料がかかるなら false、わからなければ行ごと消してください",
      "true when the call is free, false when not; leave it out when not stated")
-_add("NAV-E328", "history の値は true か false にしてください", "history must be true or false",
-     "昔のことでも数える種類なら true、昔のことは数えないなら false（書かなければ false）",
-     "true when cues told as history still count; false (the default) when not")
+_add("NAV-E328", "{key} の値は true か false にしてください", "{key} must be true or false",
+     "その決まりを使う種類なら true、使わないなら false（書かなければ false）。history・now_only の意味は docs/format.md",
+     "true when the kind uses that rule, false (the default) when not; see docs/format.md for history, now_only",
+     key="history")
 _add("NAV-E329", "例文の危険の種類「{kind}」は rules/danger.yaml の kinds にありません",
      "danger examples name unknown kind '{kind}'",
      "kinds にある id を書いてください（{kinds}）", "use a kind id of rules/danger.yaml ({kinds})",
      kind="sucide", kinds="violence_now, medical, suicide, …")
+_add("NAV-E330", "yields に書けるのは recent と over だけです（「{value}」）", "yields takes only recent and over ('{value}')",
+     "recent: 昨日・先週・したことがあると話したとき、over: over の言葉（もう出て行った・避難中）があるとき、ほかの種類の番号を先にします",
+     "recent: told as recent or past; over: the text has an over word; then the other kinds' lines come first",
+     value="recnt")
