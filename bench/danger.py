@@ -9,6 +9,9 @@ it, --show refuses it), ../shared/findings/devset.yaml and fresh2.yaml
 (measured from ../shared, never copied), and bench/blind/danger.yaml (blind: only aggregate
 figures are printed for it, and --show refuses to list its sentences).
 
+For each tuning set with `first` labels a second line gives right line first per wanted group
+and what came first instead (「なし」: no line), as `rasa test nlu` lists "confused with".
+
 Each sentence goes through what `navigator route --text` does (intake.take → engine.route) with
 nothing ticked. An item has `text`, `danger` (true/false) and, in sets labelled with line groups,
 `first` (police, ambulance, child, dv, crisis, sexual; suicide read as crisis): the group of the
@@ -85,6 +88,7 @@ def measure(path: Path, ruleset, matcher, show: bool, which: str | None = None) 
     negatives = [c for c in cases if not c.get("danger")]
     found = alarms = right = labelled = shown = shown_alarms = 0
     misses = []
+    confused: dict[tuple[str, str | None], int] = {}
     for c in positives:
         detected, first, lines = judge(ruleset, matcher, c, grouped)
         found += detected
@@ -92,6 +96,7 @@ def measure(path: Path, ruleset, matcher, show: bool, which: str | None = None) 
         if c.get("first"):
             labelled += 1
             right += first == c["first"]
+            confused[c["first"], first] = confused.get((c["first"], first), 0) + 1
         if not detected or (c.get("first") and first != c["first"]):
             misses.append(f"  miss: {c['text']}  (first {first}, wanted {c.get('first', 'any')})")
     for c in negatives:
@@ -106,7 +111,26 @@ def measure(path: Path, ruleset, matcher, show: bool, which: str | None = None) 
             f"; emergency lines shown for {_rate(shown, len(positives))} of danger, "
             f"{_rate(shown_alarms, len(negatives))} of ordinary sentences"
             f"{'' if grouped else '  [danger-now labels: violence_now/medical/suicide counted]'}")
+    if labelled and not held_out(path):
+        line += "\n" + by_group(confused)
     return "\n".join([line, *misses]) if show else line
+
+
+def held_out(path: Path) -> bool:
+    return path.resolve() == BLIND.resolve() or path.name in HELD_OUT
+
+
+def by_group(confused: dict[tuple[str, str | None], int]) -> str:
+    """Right line first per wanted group, and what came first instead (as `rasa test` lists
+    "confused with"): where to look after an edit. Tuning sets only."""
+    groups = sorted({want for want, _ in confused}, key=lambda g: -sum(n for (w, _), n in confused.items() if w == g))
+    parts = []
+    for want in groups:
+        total = sum(n for (w, _), n in confused.items() if w == want)
+        wrong = sorted(((n, got or "なし") for (w, got), n in confused.items() if w == want and got != want), reverse=True)
+        instead = ", ".join(f"{got} {n}" for n, got in wrong)
+        parts.append(f"{want} {confused.get((want, want), 0)}/{total}" + (f" ({instead})" if instead else ""))
+    return "  right first by group: " + "; ".join(parts)
 
 
 def _rate(part: int, whole: int) -> str:
@@ -150,7 +174,7 @@ def keystrokes(ruleset, matcher, paths: list[Path]) -> str:
 def main(argv: list[str]) -> None:
     show = "--show" in argv
     paths = [Path(a) for a in argv if a != "--show"] or [p for p in DEFAULT if p.is_file()]
-    if show and any(p.resolve() == BLIND.resolve() or p.name in HELD_OUT for p in paths):
+    if show and any(held_out(p) for p in paths):
         sys.exit("bench/danger.py: the blind and held-out sets are for measuring only; --show would list their sentences")
     ruleset = load(ROOT / "rules", ROOT / "contacts").ruleset
     matcher = ConcernMatcher(ruleset.common.concerns)
