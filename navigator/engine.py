@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from typing import Iterable, Mapping
 
 from .danger import NO_DANGER, Danger
-from .danger_lines import lines_for
+from .danger_lines import first_lines, lines_for
 from .names import fill
 from .model import (AllOf, AnswerIs, AnyOf, ConcernIs, Common, Condition, Contact, EmergencyLine, Municipality,
                     Not, Person, Plan, Question, Rule, RuleSet, Source, holds)
@@ -105,6 +105,18 @@ class Result:
     def person(self, person_id: str | None) -> Person | None:
         return next((p for p in self.persons if p.id == person_id), None)
 
+    def all_answers(self) -> dict[str, str]:
+        """Every answer kept, the untied ones first (a household question is one answer for all)."""
+        return _merged([self.answers, *(p.answers for p in self.persons)])
+
+
+def _merged(answers: Iterable[Mapping[str, str]]) -> dict[str, str]:
+    merged: dict[str, str] = {}
+    for given in answers:
+        for q, v in given.items():
+            merged.setdefault(q, v)
+    return merged
+
 
 def questions_for(common: Common, concerns: Iterable[str], danger: Danger = NO_DANGER,
                   plan: Plan | None = None) -> list[Question]:
@@ -157,9 +169,11 @@ def route(ruleset: RuleSet, case: Case) -> Result:
     candidates += _general(plan, concerns)
     if not concerns and case.danger.detected:
         candidates = [_most_general(plan)]
-    # What the words showed comes first and stays even if staff answer いいえ; then the lines
-    # whose own condition holds (a ticked concern, an answer), in the file's order.
-    lines = tuple(dict.fromkeys((*lines_for(ruleset.common, case.danger),
+    # Staff's 「今まさに」 puts 110・119 before all; then what the words showed, which stays even
+    # if staff answer いいえ; then the lines whose own condition holds (a ticked concern, an
+    # answer), in the file's order.
+    lines = tuple(dict.fromkeys((*first_lines(ruleset.common, case.danger, _merged(kept.values())),
+                                 *lines_for(ruleset.common, case.danger),
                                  *(e for e in ruleset.common.emergency if e.id in emergency))))
     persons = tuple(replace(p, answers=kept.get(p.id, {})) for p in case.persons)
     main = case.main if case.main in concerns else None

@@ -32,10 +32,11 @@ def referral_why(ruleset: RuleSet, referral: Referral) -> list[str]:
     return lines
 
 
-def emergency_why(common: Common, danger: Danger, line: EmergencyLine) -> str:
-    """Why one emergency line is shown: the danger kind whose words fired, else its own `when`
-    in words (the danger module reads the kinds; the sentence is the same everywhere)."""
-    return why_line(common, danger, line)
+def emergency_why(common: Common, danger: Danger, line: EmergencyLine, answers=None) -> str:
+    """Why one emergency line is shown: the danger kind whose words fired, else the answer that
+    puts it first (「今まさに」), else its own `when` in words (the danger module reads the kinds;
+    the sentence is the same everywhere). `answers`: Result.all_answers()."""
+    return why_line(common, danger, line, answers)
 
 
 def result_why(ruleset: RuleSet, result: Result, understood: list[str] = ()) -> list[str]:
@@ -50,7 +51,8 @@ def result_why(ruleset: RuleSet, result: Result, understood: list[str] = ()) -> 
     lines += ["回答:"] + [f"  {g}" for g in given] if given else ["回答: なし"]
     if result.emergency:  # each line its own reason, not one sentence for all
         lines += ["", "緊急連絡先を表示した理由:"]
-        lines += [f"  {e.phone} {e.name}: {emergency_why(common, result.danger, e)}" for e in result.emergency]
+        answers = result.all_answers()
+        lines += [f"  {e.phone} {e.name}: {emergency_why(common, result.danger, e, answers)}" for e in result.emergency]
     for r in result.referrals:
         lines += ["", f"{r.rank}. {r.contact.window}"]
         lines += [f"   {line}" for line in referral_why(ruleset, r)]

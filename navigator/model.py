@@ -102,6 +102,7 @@ class Option:
     value: str
     label: str
     keywords: tuple[str, ...] = ()
+    first: tuple[str, ...] = ()     # emergency line ids this answer puts before all others (「今まさに」: 110・119)
 
 
 @dataclass(frozen=True)
@@ -162,6 +163,8 @@ class DangerKind:
     now_only: bool = False          # recent words cancel it too (昨日首を絞められた: DV, not 110)
     examples: tuple[str, ...] = ()  # utterances of this kind: the nearest one shows danger no cue saw
     yields: tuple[str, ...] = ()    # recent, over: after the other kinds found when told so (もう出て行った)
+    answer: str | None = None       # the danger question's answer it suggests (None: the file's answer)
+    urgent: tuple[str, ...] = ()    # its order of an answer's `first` lines (死にたい: 119 before 110)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .model import EmergencyLine, RuleSet, Source
+from .model import EmergencyLine, Option, RuleSet, Source
 
 if TYPE_CHECKING:
     from .engine import Referral, Result
@@ -97,6 +97,21 @@ def danger_text(ruleset: RuleSet, result: Result) -> str | None:
     kinds = "・".join(k.label for k in (ruleset.common.danger.kind(i) for i in result.danger.kinds) if k)
     words = "".join(f"「{w}」" for w in result.danger.matched)
     return f"相談内容から推定: {kinds}（手がかり: {words}）"
+
+
+def danger_answer(ruleset: RuleSet, result: Result) -> Option | None:
+    """The danger question's answer (今まさに / 続いている / いいえ), as staff gave it or the words
+    suggested; None when it was not asked or left unanswered."""
+    qid = ruleset.common.danger.question
+    question = ruleset.common.question(qid) if qid else None
+    value = result.all_answers().get(qid) if question else None
+    return question.option(value) if question and value else None
+
+
+def danger_answer_text(ruleset: RuleSet, result: Result) -> str | None:
+    """The danger question's answer as one phrase (今、身の危険: はい：今まさに…), or None."""
+    option = danger_answer(ruleset, result)
+    return f"今、身の危険: {option.label}" if option else None
 
 
 def lines_heading(result: Result) -> str:

@@ -27,6 +27,8 @@ from .files.document import shown as _shown
 from .model import RuleSet
 from .search import ConcernMatcher
 
+YES = ("now", "yes")   # the danger question's two はい (今まさに / 続いている)
+
 
 @dataclass(frozen=True)
 class Labelled:
@@ -115,7 +117,7 @@ def _scenarios(path: Path, root, data) -> list[Labelled]:
         if not gold:
             continue
         found.append(Labelled(s["text"], frozenset(gold), f"{_shown(path)}:{node.start_mark.line + 1}",
-                              danger=(s.get("answers") or {}).get("danger") == "yes" or None,
+                              danger=(s.get("answers") or {}).get("danger") in YES or None,
                               municipality=data.get("municipality"), answers=dict(s.get("answers") or {}),
                               expect=tuple(expect.get("contacts") or ())))
     return found
@@ -154,7 +156,7 @@ def _danger_by_question(ruleset: RuleSet):
     if getattr(ruleset.common, "danger", None) and ruleset.common.danger.kinds:
         return lambda text: detect(ruleset.common.danger, text).detected
     question = ruleset.common.question("danger")
-    return lambda text: bool(question) and infer_answers(text, [question]).get("danger") == "yes"
+    return lambda text: bool(question) and infer_answers(text, [question]).get("danger") in YES
 
 
 def _top3(ruleset: RuleSet, matcher: ConcernMatcher, item: Labelled) -> list[bool]:

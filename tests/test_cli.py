@@ -27,7 +27,7 @@ def test_route_json_contract(capsys):
     assert set(data) == {"municipality", "concerns", "ignored", "answers", "danger", "emergency", "referrals", "persons",
                          "main"}
     assert data["persons"] == [] and data["main"] is None  # one person: the household fields stay empty
-    assert data["danger"] == {"detected": False, "kinds": [], "matched": []}
+    assert data["danger"] == {"detected": False, "kinds": [], "matched": [], "answer": None}
     assert data["municipality"] == "town"
     assert [c["id"] for c in data["concerns"]] == ["poverty", "housing"]
     assert data["concerns"][0] == {"id": "poverty", "label": "生活困窮", "score": 100, "candidate": False,

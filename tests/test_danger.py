@@ -45,7 +45,9 @@ def test_issue_sentences_show_the_right_line_first_in_route_json(capsys, municip
     assert code == 0, "danger with no concern must still route"
     assert data["danger"]["detected"] and data["danger"]["matched"]
     assert data["emergency"][0]["kind"] == first
-    assert data["answers"].get("danger") == "yes"   # 相談内容から推定：はい
+    # 相談内容から推定: the first はい (今まさに) for a danger happening now, else the second
+    suggested = "now" if first in ("police", "ambulance") else "yes"
+    assert data["answers"].get("danger") == data["danger"]["answer"] == suggested
     assert data["referrals"], "after the lines, at least the most general window"
     for line in data["emergency"]:
         assert line["hours"] and line["citation"]["url"].startswith("http") and line["why"]
@@ -171,6 +173,8 @@ def test_danger_file_is_not_a_municipality(shipped):
 
 @pytest.mark.parametrize("old, new, code, column", [
     ("lines: [police, ambulance]", "lines: [polise, ambulance]", "NAV-E320", len("    lines: ") + 1),
+    ("urgent: [ambulance, police]", "urgent: [ambulanse, police]", "NAV-E320", len("    urgent: ") + 1),
+    ("    answer: now ", "    answer: nowe ", "NAV-E325", len("    answer: ") + 1),
     ('"@child+叩かれ"', '"@kid+叩かれ"', "NAV-E321", None),
     ("question: danger", "question: dangr", "NAV-E325", len("question: ") + 1),
     ("  - id: medical\n", "  - id: medical\n    colour: red\n", None, None),
@@ -216,6 +220,17 @@ def test_a_misspelt_yields_value_is_named_at_its_line_and_the_kind_keeps_the_oth
     found = [p for p in loaded.problems if p.code == "NAV-E330"]
     assert [(p.line, p.column) for p in found] == [(line, 14)] and "recnt" in found[0].message
     assert loaded.ruleset.common.danger.kind("strangled").yields == ("over",)
+
+
+def test_an_answer_that_puts_an_unknown_line_first_is_reported_where_it_is(tmp_path):
+    folder = shipped_copy(tmp_path)
+    path = folder / "rules" / "common.yaml"
+    text = path.read_text(encoding="utf-8")
+    line = text[: text.index("first: [police, ambulance]")].count("\n") + 1
+    replace(path, "first: [police, ambulance]", "first: [polise, ambulance]")
+    found = [p for p in problems(folder) if p.code == "NAV-E331"]
+    assert [(p.path.endswith("rules/common.yaml"), p.line) for p in found] == [(True, line)]
+    assert "polise" in found[0].message
 
 
 def test_unknown_line_group_is_reported(tmp_path):

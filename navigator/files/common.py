@@ -33,10 +33,23 @@ def read_common(path: Path, problems: list[Problem], texts: dict[Path, str]) -> 
 
     concerns = unique(r, kept(_concern(r, n) for n in listed("concerns")), "concern")
     concern_ids = {c.id for c in concerns}
-    questions = unique(r, kept(_question(r, n, concern_ids) for n in listed("questions")), "question")
+    firsts: dict[tuple[str, str], Node] = {}    # (question, value) → its `first:` node
+    questions = unique(r, kept(_question(r, n, concern_ids, firsts) for n in listed("questions")), "question")
     common = Common(tuple(concerns), tuple(questions), ())
-    lines = kept(_emergency(r, n, common) for n in listed("emergency"))
-    return Common(tuple(concerns), tuple(questions), tuple(unique(r, lines, "emergency line")))
+    lines = unique(r, kept(_emergency(r, n, common) for n in listed("emergency")), "emergency line")
+    _check_first(r, questions, lines, firsts)
+    return Common(tuple(concerns), tuple(questions), tuple(lines))
+
+
+def _check_first(r: Reader, questions: list[Question], lines: list[EmergencyLine], firsts: dict) -> None:
+    """An option's `first:` names emergency lines of this file (read after the questions)."""
+    ids = [e.id for e in lines]
+    for q in questions:
+        for o in q.options:
+            for line_id in o.first:
+                if line_id not in ids:
+                    r.report(firsts[(q.id, o.value)], "NAV-E331", question=q.id, value=o.value, line=line_id,
+                             lines=", ".join(ids))
 
 
 def _concern(r: Reader, node: Node) -> Concern | None:
@@ -51,7 +64,7 @@ def _concern(r: Reader, node: Node) -> Concern | None:
                    r.texts(f.get("examples"), "example"), r.texts(f.get("weak"), "weak keyword"))
 
 
-def _question(r: Reader, node: Node, concern_ids: set[str]) -> Question | None:
+def _question(r: Reader, node: Node, concern_ids: set[str], firsts: dict) -> Question | None:
     f = r.shaped(node, spec.QUESTION)
     if f is None:
         return None
@@ -65,7 +78,9 @@ def _question(r: Reader, node: Node, concern_ids: set[str]) -> Question | None:
         if value and label:
             if any(x.value == value for x in options):
                 r.report(opt_node, "NAV-E302", value=value)
-            options.append(Option(value, label, r.texts(o.get("keywords"), "keyword")))
+            options.append(Option(value, label, r.texts(o.get("keywords"), "keyword"), r.texts(o.get("first"), "line id")))
+            if "first" in o:
+                firsts[(qid, value)] = o["first"]
     concerns = r.texts(f.get("concerns"), "concern id")
     for cid in concerns:
         if cid not in concern_ids:

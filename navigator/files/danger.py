@@ -37,7 +37,7 @@ def _read_cues(path: Path, common: Common, problems: list[Problem], texts: dict[
     groups = (r.mapping(top["words"], "words") or {}) if "words" in top else {}
     words = {name: r.texts(node, f"a word of @{name}") for name, node in groups.items()}
     lists = {key: r.texts(top.get(key), key) for key in spec.DANGER_LISTS}
-    kinds = unique(r, kept(_danger_kind(r, n, common, words) for n in r.items(top["kinds"], "kinds")),
+    kinds = unique(r, kept(_danger_kind(r, n, common, words, question) for n in r.items(top["kinds"], "kinds")),
                     "danger kind") if "kinds" in top else []
     return DangerRules(question, answer, **lists, words=tuple(words.items()), kinds=tuple(kinds))
 
@@ -73,14 +73,18 @@ def _danger_question(r: Reader, top: dict[str, Node], common: Common) -> tuple[s
     return qid, value
 
 
-def _danger_kind(r: Reader, node: Node, common: Common, words: dict[str, tuple[str, ...]]) -> DangerKind | None:
+def _danger_kind(r: Reader, node: Node, common: Common, words: dict[str, tuple[str, ...]],
+                 question: str | None) -> DangerKind | None:
     f = r.shaped(node, spec.DANGER_KIND)
     if f is None:
         return None
     kid, label, lines = r.ident(f.get("id"), "kind id"), r.text(f.get("label"), "label"), r.texts(f.get("lines"), "line id")
-    for line_id in lines:
-        if common.line(line_id) is None:
-            r.report(f["lines"], "NAV-E320", kind=kid, line=line_id, lines=", ".join(e.id for e in common.emergency))
+    urgent = r.texts(f.get("urgent"), "line id")
+    for key, ids in (("lines", lines), ("urgent", urgent)):
+        for line_id in ids:
+            if common.line(line_id) is None:
+                r.report(f[key], "NAV-E320", kind=kid, line=line_id, lines=", ".join(e.id for e in common.emergency))
+    answer = _kind_answer(r, f, common, question)
     cues = {key: r.texts(f.get(key), "cue") for key in ("cues", "now_cues", "alone_cues")}
     for key in cues:
         items = f[key].value if key in f and isinstance(f[key], SequenceNode) else [f[key]] if key in f else []
@@ -99,7 +103,7 @@ def _danger_kind(r: Reader, node: Node, common: Common, words: dict[str, tuple[s
             r.report(item, "NAV-E330", value=item.value)
     yields = tuple(v for v in yields if v in YIELDS)
     return DangerKind(kid, label, lines, cues["cues"], cues["now_cues"], cues["alone_cues"], r.origin(node), history,
-                      now_only, r.texts(f.get("examples"), "example"), yields)
+                      now_only, r.texts(f.get("examples"), "example"), yields, answer, urgent)
 
 
 YIELDS = ("recent", "over")
@@ -110,6 +114,18 @@ def _flag(r: Reader, f: dict[str, Node], key: str) -> bool:
     if not isinstance(value, bool):
         r.report(f[key], "NAV-E328", key=key)
         return False
+    return value
+
+
+def _kind_answer(r: Reader, f: dict[str, Node], common: Common, question: str | None) -> str | None:
+    """A kind's own answer to the danger question (今まさに → the first はい): one of its options."""
+    value = r.text(f.get("answer"), "answer", optional=True)
+    q = common.question(question) if question else None
+    if value is not None and (q is None or q.option(value) is None):
+        shown_q = [q] if q else list(common.questions[:4])
+        options = ", ".join(f"{x.id}: {'/'.join(o.value for o in x.options)}" for x in shown_q)
+        r.report(f["answer"], "NAV-E325", question=question or "", answer=value, options=options)
+        return None
     return value
 
 

@@ -103,6 +103,7 @@ OPTION = Shape("an option", (
     req("value", "text"),
     req("label", "text"),
     opt("keywords", "texts", "words in the resident's text that suggest this answer"),
+    opt("first", "texts", "emergency line ids this answer puts before all others (in the order the danger kind found gives)"),
 ))
 
 QUESTION = Shape("a question", (
@@ -152,13 +153,15 @@ DANGER_KIND = Shape("a danger kind", (
     opt("now_only", "bool", "recent time words (昨日, したことがある) cancel this kind's cues too"),
     opt("examples", "texts", "utterances of this kind: a text nearer to one of them than to any ordinary one shows it"),
     opt("yields", "texts", "recent and/or over: its lines come after the other kinds found when every cue that showed it was told as recent or past (recent), or the text has an over word (over)"),
+    opt("answer", "text", "the danger question's option pre-selected when this kind is found (default: the file's answer)"),
+    opt("urgent", "texts", "the order of an answer's first lines (110, 119) for this kind (default: their order in lines)"),
 ))
 
 DANGER_LISTS = ("now", "past", "recent", "negation", "harmless", "fiction", "over", "ordinary")
 
 DANGER_FILE = Shape("the danger file", (
     opt("question", "text", "the question asked whenever a cue fires"),
-    opt("answer", "text", "its option pre-selected then"),
+    opt("answer", "text", "its option pre-selected then, unless the first kind found names its own"),
     opt("words", "words", "word groups used as @name in cues"),
     opt("now", "texts", "time words that say now (今, さっき, 今夜)"),
     opt("past", "texts", "time words of the past (昔, 以前): the nearest before a cue decides"),

@@ -83,3 +83,7 @@ _add("NAV-E330", "yields に書けるのは recent と over だけです（「{v
      "recent: 昨日・先週・したことがあると話したとき、over: over の言葉（もう出て行った・避難中）があるとき、ほかの種類の番号を先にします",
      "recent: told as recent or past; over: the text has an over word; then the other kinds' lines come first",
      value="recnt")
+_add("NAV-E331", "質問「{question}」の選択肢「{value}」の first が、ない緊急連絡先「{line}」を指しています",
+     "option '{value}' of question '{question}' puts unknown emergency line '{line}' first",
+     "rules/common.yaml の emergency にある id を書いてください（{lines}）", "use an id from emergency: {lines}",
+     question="danger", value="now", line="polise", lines="police, ambulance, …")

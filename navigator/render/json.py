@@ -6,6 +6,7 @@ from ..engine import Referral, Result
 from ..explain import emergency_why, referral_why
 from ..intake import Intake
 from ..model import EmergencyLine, RuleSet, Source
+from ..present import danger_answer
 from ..search import ignored_json, match_json
 
 
@@ -23,12 +24,16 @@ def as_json(ruleset: RuleSet, result: Result, intake: Intake | None = None) -> d
         "ignored": [ignored_json(i) for i in (intake.ignored if intake else ())],
         "answers": dict(result.answers),
         "danger": {"detected": result.danger.detected, "kinds": list(result.danger.kinds),
-                   "matched": list(result.danger.matched)},
+                   "matched": list(result.danger.matched), "answer": _value(danger_answer(ruleset, result))},
         "emergency": [_line(ruleset, result, e) for e in result.emergency],
         "referrals": [_referral(ruleset, r) for r in result.referrals],
         "persons": [_person(p) for p in result.persons],
         "main": result.main,
     }
+
+
+def _value(option) -> str | None:
+    return option.value if option else None
 
 
 def _person(p) -> dict:
@@ -42,7 +47,7 @@ def _line(ruleset: RuleSet, result: Result, e: EmergencyLine) -> dict:
             "hours": e.hours, "free": e.free, "source": "national",
             "citation": {"operator": c.operator, "url": c.url, "verified": c.verified.isoformat(),
                          "how": c.how} if c else None,
-            "why": emergency_why(ruleset.common, result.danger, e)}
+            "why": emergency_why(ruleset.common, result.danger, e, result.all_answers())}
 
 
 def _source(source: Source) -> dict | str:

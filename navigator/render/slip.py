@@ -15,7 +15,8 @@ from ..community import absent, gather
 from ..engine import Referral, Result
 from ..model import RuleSet
 from ..names import UNKNOWN
-from ..present import ADVICE_HEADING, lines_heading, person_label, phone_text, referral_view, stated
+from ..present import (ADVICE_HEADING, danger_answer_text, lines_heading, person_label, phone_text, referral_view,
+                       stated)
 from ..review import verified_text
 from ..text import markdown_literal, printable
 
@@ -64,10 +65,12 @@ def sections(ruleset: RuleSet, result: Result, request: SlipRequest, version: st
     if request.consent and request.include_text and request.free_text.strip():
         found.append(Section("相談内容（本人の言葉）", (request.free_text.strip(),), items=False))
     if result.emergency:
+        said = danger_answer_text(ruleset, result)   # why 110 or the crisis line is on top
         found.append(Section("緊急のときの連絡先（全国共通）" if lines_heading(result) != ADVICE_HEADING
                              else ADVICE_HEADING,
-                             tuple(f"{e.phone} {e.name}" + (f"（{e.hours}）" if e.hours else "")
-                                   + (f": {e.note}" if e.note else "") for e in result.emergency)))
+                             ((said,) if said else ())
+                             + tuple(f"{e.phone} {e.name}" + (f"（{e.hours}）" if e.hours else "")
+                                     + (f": {e.note}" if e.note else "") for e in result.emergency)))
     found.append(Section("相談先（上から順に）", tuple(line for r in result.referrals
                                                     for line in _referral(ruleset, result, r, now.date())), items=False))
     found.append(Section("次にすること", tuple(_next_steps(ruleset, result, request))))

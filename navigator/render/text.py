@@ -5,8 +5,8 @@ from __future__ import annotations
 from ..engine import Result
 from ..intake import Intake
 from ..model import RuleSet
-from ..present import (URGENT_HEADING, danger_text, household_lines, line_text, lines_heading, referral_view,
-                       stated)
+from ..present import (URGENT_HEADING, danger_answer_text, danger_text, household_lines, line_text, lines_heading,
+                       referral_view, stated)
 from ..search import Understanding, explain_understanding
 from ..text import printable
 
@@ -24,8 +24,7 @@ def as_text(ruleset: RuleSet, result: Result, intake: Intake | None = None) -> s
     if result.emergency:
         heading = lines_heading(result)
         lines += ["", ("!! " if heading == URGENT_HEADING else "") + heading]
-        if danger_text(ruleset, result):
-            lines.append(f"   {danger_text(ruleset, result)}")
+        lines += [f"   {said}" for said in (danger_text(ruleset, result), danger_answer_text(ruleset, result)) if said]
         lines += [f"   {line_text(e)}" for e in result.emergency]
     lines.append("")
     for r in result.referrals:
