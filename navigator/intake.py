@@ -148,8 +148,8 @@ class Intake:
 
     def suggested_answer(self, step: Step) -> tuple[str | None, bool]:
         """(the answer given before, or what the words suggest; whether it is only suggested,
-        to be shown as 相談内容から推定). The danger question is suggested はい whenever a
-        danger cue fired."""
+        to be shown as 相談内容から推定). The danger question is suggested whenever a danger
+        cue fired: 今まさに for a danger happening now, the other はい for the rest."""
         relation, q = self._whose(step), step.question.id
         given = self.person_answers.get(relation, {}) if relation else self.answers
         if q in given:

@@ -74,6 +74,7 @@ async def walk(app, pilot, theme: str) -> dict[str, str]:
     app.screen.query_one("#text").text = DV
     await pilot.pause()
     await pilot.press("enter")
+    await take("question-danger")     # two はい and いいえ, one pre-selected from the words
     await answer_as_offered(pilot, app)
     await take("result-dv")
     await pilot.press("ctrl+n", "y")
@@ -113,7 +114,7 @@ async def load_error_picture() -> str:
 def test_every_screen_matches_its_pinned_picture(monkeypatch, tmp_path, request):
     pictures = asyncio.run(all_pictures(monkeypatch, tmp_path))
     pictures["load-error-dark"] = asyncio.run(load_error_picture())
-    assert len(pictures) == 27
+    assert len(pictures) == 29
     update = request.config.getoption("--snapshot-update")
     changed = []
     for name, svg in sorted(pictures.items()):

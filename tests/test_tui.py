@@ -719,7 +719,7 @@ async def test_an_inferred_answer_is_labelled():
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, QuestionScreen) and app.screen.question.id == "who"
-        assert "相談内容から推定: 高齢者" in shown(app.screen.query_one("#inferred"))
+        assert "相談内容から推定：2．高齢者" in shown(app.screen.query_one("#inferred"))
 
 
 async def test_enter_without_a_guess_records_nothing_and_asks_for_a_number():
@@ -746,7 +746,7 @@ async def test_enter_keeps_accepting_what_the_words_suggest():
         await type_text(pilot, "母に叩かれている")
         await pilot.press("enter")
         await pilot.pause()
-        assert app.screen.question.id == "who" and "相談内容から推定: 高齢者" in shown(app.screen.query_one("#inferred"))
+        assert app.screen.question.id == "who" and "相談内容から推定：2．高齢者" in shown(app.screen.query_one("#inferred"))
         await pilot.press("enter")
         await pilot.pause()
         assert app.consultation.answers == {"who": "elder"}

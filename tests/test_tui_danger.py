@@ -4,6 +4,7 @@ result opens with the compact emergency block, the right line first."""
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import OptionList, Static
 
 from navigator.tui.app import NavigatorApp
@@ -15,6 +16,10 @@ from conftest import ROOT
 SIZE = (80, 24)
 KNIFE = "今すぐ助けてください、夫が包丁を持って暴れてて、子どもと一緒にトイレに隠れてるんです"
 SUICIDE = "もう消えてしまいたい"
+# issue 10's question with two yeses: each case, each answer → the first line
+KNIFE_NOW = "今、夫が包丁を持って暴れている。助けて"
+WISH = "もう死にたい"
+DV_HISTORY = "夫から何年も暴力を受けていて、逃げたい"
 
 
 def shipped_app(municipality: str) -> NavigatorApp:
@@ -55,8 +60,8 @@ async def test_knife_case_nothing_ticked_puts_110_first_with_the_words():
         await pilot.pause()
         assert app.consultation.ticked == []
         notes = await consult(pilot, app, KNIFE)
-        assert notes[0].startswith("相談内容から推定: はい") and "「包丁を持」" in notes[0]
-        assert app.consultation.answers["danger"] == "yes"
+        assert notes[0].startswith("相談内容から推定：1．はい：今まさに") and "「包丁を持」" in notes[0]
+        assert app.consultation.answers["danger"] == "now"
         lines = block(app)
         assert lines[0].startswith("緊急：まずこちらへ") and "今まさに暴力" in lines[0]
         assert lines[1].startswith("110　警察") and lines[2].startswith("119")
@@ -87,8 +92,8 @@ async def test_staff_answer_no_and_the_crisis_lines_stay():
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, QuestionScreen) and app.screen.question.id == "danger"
-        assert app.screen.query_one(OptionList).highlighted == 0     # はい, pre-selected
-        await pilot.press("2")                                      # staff: いいえ
+        assert app.screen.query_one(OptionList).highlighted == 1     # the second はい, pre-selected
+        await pilot.press("3")                                      # staff: いいえ
         for _ in range(6):
             await pilot.pause()
             if not isinstance(app.screen, QuestionScreen):
@@ -110,3 +115,47 @@ async def test_why_dialog_gives_each_emergency_line_its_own_reason():
         text = str(app.screen.query_one(Static).render())
         assert "110 警察（緊急通報）: 相談内容の「包丁を持」" in text
         assert "危険がある、または子どもへの虐待が疑われる回答のため" not in text
+
+
+async def answer_danger(pilot, app, text: str, number: str) -> tuple[str, list[str]]:
+    """Type the words, Enter, press `number` on the danger question (the rest as offered);
+    returns (the danger question's inferred note, the emergency block)."""
+    app.screen.query_one("#text").value = text
+    await pilot.pause()
+    await pilot.press("enter")
+    note = ""
+    for _ in range(8):
+        await pilot.pause()
+        if not isinstance(app.screen, QuestionScreen):
+            break
+        if app.screen.question.id == "danger":
+            note = shown(app, "#inferred")
+            await pilot.press(number)
+        else:
+            await pilot.press("enter" if shown(app, "#inferred") else "0")
+    await pilot.pause()
+    assert isinstance(app.screen, ResultScreen)
+    return note, block(app)
+
+
+@pytest.mark.parametrize("text, suggested, number, first, value", [
+    (KNIFE_NOW, "1．はい：今まさに", "1", "110　警察", "now"),
+    (KNIFE_NOW, "1．はい：今まさに", "2", "110　警察", "yes"),
+    (KNIFE_NOW, "1．はい：今まさに", "3", "110　警察", "no"),      # the words' own lines stay first
+    (WISH, "2．はい：命の危険", "1", "119　救急・消防", "now"),      # staff: a suicide act now
+    (WISH, "2．はい：命の危険", "2", "0120-279-338　よりそいホットライン", "yes"),
+    (WISH, "2．はい：命の危険", "3", "0120-279-338　よりそいホットライン", "no"),
+    (DV_HISTORY, "2．はい：命の危険", "1", "110　警察", "now"),
+    (DV_HISTORY, "2．はい：命の危険", "2", "#8008　DV相談ナビ", "yes"),
+    (DV_HISTORY, "2．はい：命の危険", "3", "#8008　DV相談ナビ", "no"),
+])
+async def test_each_answer_to_the_danger_question_puts_its_line_first(text, suggested, number, first, value):
+    app = shipped_app("asaka")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        note, lines = await answer_danger(pilot, app, text, number)
+        assert note.startswith(f"相談内容から推定：{suggested}")
+        assert app.consultation.answers["danger"] == value
+        assert lines[1].startswith(first), lines
+        shown_110 = any(line.startswith("110") for line in lines)
+        assert shown_110 == (value != "no" or text == KNIFE_NOW)   # いいえ: 110 only where the words showed it

@@ -76,7 +76,7 @@ class Flow:
         return QuestionScreen(step, index, len(steps), self.consultation.suggested_answer(step), self._cue(step))
 
     def _cue(self, step: Step) -> str:
-        """The words that made the danger question suggest はい: （手がかり「包丁を持」「暴れ」）."""
+        """The words that made the danger question suggest its answer: （手がかり「包丁を持」「暴れ」）."""
         if step.question.id != self.ruleset.common.danger.question:
             return ""
         words = "".join(f"「{w}」" for w in self.consultation.danger.matched[:4])

@@ -78,7 +78,9 @@ class QuestionScreen(Screen[Answer | None]):
         # nothing read from the words: nothing waits for Enter (a fast Enter stored 「はい」 unsaid)
         self.query_one(OptionList).highlighted = values.index(current) if current in values else None
         option = self.question.option(current) if current else None
-        note = f"{INFERRED}: {option.label}{self.cue}（Enter でこのまま・ほかは番号で）" if guessed and option else ""
+        # with its number (the danger question has two はい); no half-width space to break the line at
+        number = f"{values.index(current) + 1}．" if option else ""
+        note = f"{INFERRED}：{number}{option.label}{self.cue}（Enter でこのまま・ほかは番号で）" if guessed and option else ""
         self.query_one("#inferred", Static).update(Content(printable(note)))
 
     # ---- only this screen's own keys count
