@@ -22,7 +22,7 @@ VICTIMS = ("子ども", "子供", "こども", "息子", "娘", "孫", "児童",
            "認知症", "障害", "障がい", "施設", "職員", "ヘルパー", "弟", "妹", "兄", "姉", "虐待", "ぎゃくたい",
            "年金", "隣の家", "近所の")
 PARTNERS = ("夫", "おっと", "妻", "旦那", "だんな", "主人", "しゅじん", "彼氏", "かれし", "彼女", "パートナー", "元夫",
-            "元妻", "元彼", "交際相手", "恋人", "同棲", "配偶者", "嫁")
+            "元妻", "元彼", "交際相手", "恋人", "同棲", "配偶者", "嫁", "うちの人")
 
 
 # Violence or bullying told of a workplace is harassment (rights), not abuse nor 不登校
@@ -100,7 +100,7 @@ def abuse_or_dv(a: Analysis, by_concern: dict[str, list[Hit]], known) -> list[Ig
 # 「…。相談したいのは息子の発達のことです」: what comes before such a phrase is background
 FOCUS = re.compile(r"(?:相談したい|相談したかった|困っている|困ってる|聞きたい|お聞きしたい|知りたい|心配な|気になっている)"
                    r"(?:こと|の)は|(?:私|わたし|今日|きょう)の(?:相談|用件)は|今日は.{0,30}?(?:の|について)(?:相談|話)|"
-                   r"それより|それとは別に|本題は|(?:私|わたし|自分)自身(?:の|が|は)")
+                   r"それより|それとは別(?:に|で)|本題は|(?:^|[。、,，\s])(?:相談|今回)は[、,，]|(?:私|わたし|自分)自身(?:の|が|は)")
 # never background: a harm told in passing still needs its window (a missed danger is the worst)
 NOT_ASIDE = {"abuse", "dv", "kokoro", "crime_victim"}
 
