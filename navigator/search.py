@@ -35,6 +35,7 @@ ANCHOR = 2           # a near miss must start like the keyword (離婚したい 
 TOGETHER = 90        # 夫+殴: every part in one sentence; below a whole phrase, above the cutoff
 SHORT_READING = 3    # a reading this short must be a whole word (放置 is not in ほうちょう)
 SLIP_READING = 3     # an IME slip (認知賞 for 認知症) is trusted from three kana of reading
+LONG_READING = 5     # a reading this long is trusted inside a kana word the dictionary cut wrongly
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,7 @@ class ConcernMatcher:
                 self.anchored.setdefault(p.surface[:ANCHOR], []).append(i)
         self.lemma: _Index | None = None
         self.reading: _Index | None = None
+        self.long_reading: _Index | None = None
         self.content: _Index | None = None
         self.slips: dict[str, list[int]] = {}
         self._examples = None
@@ -125,6 +127,7 @@ class ConcernMatcher:
                                lemma, reading, open_stem))
         self.parts = parts
         self.reading = _Index(p.reading for p in parts)
+        self.long_reading = _Index(p.reading if len(p.reading) >= LONG_READING else "" for p in parts)
         self.slips = slips.masks(p.raw for p in parts)   # 滞能 for 滞納: an unknown word one kanji off
         # 仕事がない also as 仕事もない: only keywords whose particles make a difference
         self.content = _Index(c if (c := keyword_forms.content_form(p.raw)) != p.lemma else "" for p in parts)
@@ -183,8 +186,23 @@ class ConcernMatcher:
                         kind = SPELLING   # 障碍 for 障害, 子ども for 子供: another spelling, same word
                     found.append(_Found(part, kind, span, 100.0, None))
             found += [_Found(part, SLIP, span, 100.0, None) for part, span in slips.found(a, self.slips, seen)]
+            found += self._kana_inside(a, seen)
         for f in found:
             f.status = status(a, *f.span, open_stem=self.parts[f.part].open_stem)
+        return found
+
+    def _kana_inside(self, a: Analysis, seen: set) -> list[_Found]:
+        """ははがにんちしょうで: in text typed all in kana the dictionary cuts words wrongly (がに|ん|ち),
+        so a long reading (にんちしょう) counts inside a word too, where every character is kana."""
+        ch, found = a.reading, []
+        for i, j, part in self.long_reading.occurrences(ch.text):
+            if i in ch.starts:
+                continue
+            span = _inside(ch, i, j)
+            if (part, span[0]) in seen or not all(is_kana(c) or c.isspace() for c in a.text[span[0]:span[1]]):
+                continue
+            seen.add((part, span[0]))
+            found.append(_Found(part, READING, span, 100.0, None))
         return found
 
     def _script_ok(self, a: Analysis, i: int, j: int, part: int) -> bool:
@@ -297,6 +315,17 @@ def _shared_matcher(concerns: tuple[Concern, ...]) -> "ConcernMatcher":
 def matcher_for(concerns: Iterable[Concern]) -> "ConcernMatcher":
     """One matcher per set of concerns, for callers that route many texts with the same rules."""
     return _shared_matcher(tuple(concerns))
+
+
+def _inside(ch, i: int, j: int) -> tuple[int, int]:
+    """The text span of reading characters i:j, to the character where a kana word reads one
+    character per character (が|にんちしょう, not the whole がに)."""
+    start, end = ch.span(i, j)
+    first = max(s for s in ch.starts if s <= i) if ch.starts else i
+    last = min((e for e in ch.ends if e >= j), default=j)
+    if ch.until[last - 1] - ch.origin[first] == last - first:   # one text character per reading character
+        return ch.origin[first] + (i - first), ch.origin[first] + (j - first)
+    return start, end
 
 
 def _together(a: Analysis, fs: list[_Found], count: int, parts: list[_Part], any_status: bool = False) -> list[_Found]:

@@ -55,6 +55,17 @@ def test_half_width_katakana_is_read_like_hiragana(matcher):
     assert "care" in found(matcher, "ﾊﾊﾉｶｲｺﾞﾃﾞﾂｶﾚﾀ")
 
 
+@pytest.mark.parametrize("text", ["ははがにんちしょうでしんぱい", "ﾊﾊｶﾞﾆﾝﾁｼｮｳﾃﾞｼﾝﾊﾟｲ"])
+def test_a_long_reading_counts_inside_a_kana_word_cut_wrongly(matcher, text):
+    # the dictionary reads が|にんち… as がに|ん|ち: the five-kana reading is found all the same
+    [m] = [m for m in matcher.match(text) if m.concern == "care"]
+    assert m.hits[0].words in (("にんちしょう",), ("ﾆﾝﾁｼｮｳ",), ("ｶﾞﾆﾝﾁｼｮｳ",))
+
+
+def test_a_short_reading_does_not_count_inside_a_kana_word(matcher):
+    assert "care" not in found(matcher, "なかいごとに")   # かいご inside a word: too short to trust
+
+
 @pytest.mark.parametrize("text", ["お金がないわけじゃないけど、認知症の母が", "介護は今のところ問題ないが、仕事がない",
                                   "介護はまだ必要ないんですが、仕事がない"])
 def test_passing_mentions_do_not_count(matcher, text):
