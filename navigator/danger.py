@@ -23,6 +23,11 @@ _SENTENCE = re.compile(r"[。．！!？?\n]+")
 _CLAUSE = re.compile(r"[、，,]+")
 _BOUNDARY = "\x00"    # kept between clauses: a denial never reaches back over 、
 NOW, PAST, RECENT = "now", "past", "recent"
+_OKURI = re.compile("[ぁ-ゖ]{0,2}")   # a verb's ending after its kanji
+
+
+def _is_kana(ch: str) -> bool:
+    return "ぁ" <= ch <= "ゖ" or "ァ" <= ch <= "ヺ" or ch == "ー"
 
 
 @dataclass(frozen=True)
@@ -172,6 +177,9 @@ class _Sentence:
         spans = [span for w in self.compiled.harmless for span in find_spans(self.text, w)]
         if self.compiled.lemma:   # バチを叩 covers the whole word ばち|を|叩く|
             spans = [(s, self.text.find(danger_lemma.BAR, e - 1) + 1 or e) for s, e in spans]
+        else:                     # and 太鼓を叩 its ending as written (太鼓を叩く, 叩かれ)
+            spans = [(s, e + len(_OKURI.match(self.text, e).group())) if not _is_kana(self.text[e - 1]) else (s, e)
+                     for s, e in spans]
         return spans
 
     @cached_property

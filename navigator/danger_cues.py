@@ -24,15 +24,19 @@ _SPELLINGS = (("無い", "ない"), ("無く", "なく"), ("無かっ", "なか�
               ("下さい", "ください"), ("出来", "でき"), ("言われ", "いわれ"), ("言って", "いって"), ("分から", "わから"),
               ("解らな", "わからな"), ("判らな", "わからな"), ("貰", "もら"), ("頂", "いただ"), ("又", "また"),
               ("迄", "まで"), ("程", "ほど"), ("様に", "ように"), ("其", "そ"),
-              ("矢理", "やり"), ("呉れ", "くれ"), ("為に", "ために"), ("ヶ", "か"), ("ヵ", "か"))
+              ("矢理", "やり"), ("呉れ", "くれ"), ("為に", "ために"), ("ヶ", "か"), ("ヵ", "か"),
+              ("舌こと", "したこと"))   # the IME's した (傷つけたりは舌ことない)
 
 
 # 物を/物が are folded to もの only when 物 stands alone: 刃物を stays 刃物を, so @weapon still finds it.
 _THING = re.compile(r"(?<![一-龥々])物(?=[をが])")
+# The long vowel of a katakana word is kept (as ―, which normalising does not drop): カッター
+# without it is かった, in every 楽しかった; after hiragana it is dropped as before (しにたーい).
+_LONG = re.compile(r"(?<=[ァ-ヺｦ-ﾟ])[ーｰ]")
 
 
 def normalize(text: str) -> str:
-    folded = _normalize(text)
+    folded = _normalize(_LONG.sub("―", text) if "ー" in text or "ｰ" in text else text)
     for written, kana in _SPELLINGS:
         if written in folded:
             folded = folded.replace(written, kana)
@@ -64,8 +68,7 @@ class Compiled:
         self.now, self.past, self.recent, self.harmless, self.fiction, self.over = (
             _norm_all(words, fold) for words in (rules.now, rules.past, rules.recent, rules.harmless, rules.fiction, rules.over))
         negators = sorted(_norm_all(rules.negation, fold), key=len, reverse=True)
-        self.denied = danger_lemma.DENIED if lemma else (
-            re.compile(f"[ぁ-ゖー]{{0,{MAX_GAP}}}?(?:{'|'.join(map(re.escape, negators))})(?!いか)") if negators else None)
+        self.denied = danger_lemma.DENIED if lemma else denial(negators)
         self.kinds = []
         for kind in rules.kinds:
             cues = [_cue(c, mode, groups, _forms) for mode, written in
@@ -73,6 +76,26 @@ class Compiled:
                     if danger_lemma.is_lemma_cue(c) == lemma]
             self.kinds.append((kind.id, [c for c in cues if c], (kind.history, kind.now_only)))
         self.keys = frozenset(k for _, cues, _ in self.kinds for c in cues for part in c.keys for k in part)
+
+
+# Denials with words between (a few kana is the rule): a verb of thinking (死にたいとまでは思わない,
+# 自殺なんて考えたこともない; not としか思えない, nor 殴られるとは思わなかった: it happened), an adverb (死ぬつもりなんてまったくありません),
+# or the next clause taking it up (叩かれたとか、そういうことは全然ありません). Never a presumption
+# (ないか: 殴られてないか心配, じゃねえか), nor なんども (殴られたことはなんどもある), nor a double denial
+# (死にたいと思わない日はない).
+_THINK = "(?<!しか)(?:思|考|おも|かんが)(?![ぁ-ゖ]{{0,4}}?なかった)[ぁ-ゖ]{{0,4}}?(?:ない|ません|{neg})"
+_ADVERB = "(?:全く|まったく|全然|ぜんぜん|決して|けっして|少しも|すこしも|ちっとも|別に|べつに)(?:ない|ありません|{neg})"
+_THAT_KIND = "[ぁ-ゖ]{{0,6}}?(?:とか|なんて|なんか|など)[はも]?\x00(?:そういう|そうゆう|そういった|そんな)[^\x00]{{0,8}}?(?:ない|ありません|{neg})"
+_NOT_AFTER = "(?!いか|か(?!った)|ん(?:ど|かい|て|か))(?![ぁ-ゖ]{0,2}(?:日|時|とき|夜|朝|こと)[はがも]?な)"
+
+
+def denial(negators) -> "re.Pattern | None":
+    """The surface denial: matched right after a cue's end (MAX_GAP kana, then a negator)."""
+    if not negators:
+        return None
+    neg = "|".join(map(re.escape, negators))
+    return re.compile(f"(?:[ぁ-ゖー]{{0,{MAX_GAP}}}?(?:{neg}|{_THINK.format(neg=neg)}|{_ADVERB.format(neg=neg)})"
+                      f"|{_THAT_KIND.format(neg=neg)}){_NOT_AFTER}")
 
 
 def _norm_all(words, fold=normalize) -> tuple[str, ...]:
@@ -92,7 +115,7 @@ def _readings(words, shortest: int) -> dict[str, str]:
     found = {}
     for word, (_, reading, _) in keywords_forms([w.strip() for w in words if w.strip()]).items():
         reading = normalize(reading)
-        if len(reading) >= shortest and all("ぁ" <= ch <= "ゖ" or ch == "ー" for ch in reading) and reading != normalize(word):
+        if len(reading) >= shortest and all("ぁ" <= ch <= "ゖ" or ch == "ー" for ch in reading) and reading not in (normalize(word), _normalize(word)):
             found[word] = reading
     return found
 

@@ -19,8 +19,14 @@ from . import analysis, rule_forms
 BAR = "|"
 LEMMA = "~"
 # Words that may stand between a cue and its denial without carrying meaning of their own.
-_AUX = "居る|来る|仕舞う|貰う|有る|為る|訳|事|気|積もり|思う|考える|言う|一度|一回|全然"
-DENIED = re.compile(rf"(?:(?:[ぁ-ゖー]+|{_AUX})\|){{0,5}}?(?:ない\||か\|と\|思う\|)")
+_AUX = "居る|来る|仕舞う|貰う|有る|為る|訳|事|気|積もり|思う|考える|言う|一度|一回|全然|全く|決して|少し|別"
+_GAP = rf"(?:(?:[ぁ-ゖー]+|{_AUX})\|){{0,5}}?"
+# ない or へん (してへん) a few words on; or the next clause taking it up (叩かれたとか、そういうことは全然
+# ない: \x00 is danger's clause boundary). Not としか思えない, nor a double denial (思わない日はない).
+DENIED = re.compile(rf"(?!(?:[ぁ-ゖー]+\|){{0,2}}しか\|)"
+                    rf"(?:{_GAP}(?:ない\||へん\||か\|と\|思う\|)"
+                    rf"|(?:(?:[ぁ-ゖー]+|{_AUX})\|){{0,4}}?(?:と\|か|なんて|など|なんか)\|(?:[はも]\|)?\x00(?:そう\|言う|そんな)\|{_GAP}ない\|)"
+                    rf"(?!(?:日|時|時間|夜|朝|事|こと)\|(?:[はがも]\|)?ない\|)")
 
 
 def is_lemma_cue(written: str) -> bool:
@@ -59,12 +65,17 @@ def sentences(text: str, boundary: str, found: "analysis.Analysis | None" = None
     if not found.deep:
         return []
     out: dict[int, list[list[str]]] = {}
+    end = 0
     for word in found.words:
         if word.lemma:
             clauses = out.setdefault(word.sentence, [])
-            if not clauses or clauses[-1][0] != word.clause:
+            # Only a space between (しにたい とかは ない): one clause, as the surface text joins it
+            spaced = clauses and text[end:word.start].isspace()
+            if not clauses or (clauses[-1][0] != word.clause and not spaced):
                 clauses.append([word.clause])
+            clauses[-1][0] = word.clause
             clauses[-1].append(word.lemma)
+            end = word.end
     result = []
     for clauses in out.values():
         text_, starts = "", set()

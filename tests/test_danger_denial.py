@@ -1,0 +1,109 @@
+"""Danger false alarms from denial, the past and harmless senses, each as a class, and the true
+dangers beside them that must still fire (exact sentences, both directions)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from navigator import analysis
+from navigator.danger import detect
+
+
+@pytest.fixture(scope="module")
+def rules(shipped):
+    if not analysis.available():
+        pytest.skip("sudachipy is not installed")
+    analysis.analyse("準備", deep=True)
+    for _ in range(600):
+        if analysis.ready():
+            break
+        time.sleep(0.05)
+    return shipped.common.danger
+
+
+def kinds(rules, text):
+    return detect(rules, text).kinds
+
+
+@pytest.mark.parametrize("text", [
+    # denied a few words on, also when the resident spaced the words apart
+    "薬をたくさん飲んだわけじゃなくて、飲み忘れが多いので、服薬の管理を手伝ってほしい",
+    "しにたい とかは ない です ただ さみしい",
+    # a verb of thinking, or an adverb, between the cue and its denial
+    "自殺なんて考えたことはありません。生活保護が恥ずかしいだけ",
+    "死ぬなんて考えたこともないです",
+    "消えたいとまでは思わないけど、疲れてます",
+    "死ぬつもりなんてまったくありません",
+    # したことない, with the IME's 舌 for した
+    "自分を傷つけたりは舌ことない",
+    "自分を傷つけたりはしたことないです",
+    # the next clause takes it up: 〜とか、そういう…ない
+    "息子に叩かれたとか、そういうことは全然ありません",
+    "自殺しようとか、そういうつもりは全くないです",
+    # dialect and casual denials
+    "別に殴られてるわけじゃねえんだ、ただ嫁さんと会話がなくてよ",
+    "夫に殴られてねえよ、口うるさいだけだ",
+    "夫に殴られてはおらん。ただ話をせん",
+    "旦那に殴られてへんよ、ケンカが多いだけ",
+])
+def test_denials_cancel(rules, text):
+    assert kinds(rules, text) == ()
+
+
+@pytest.mark.parametrize("text", [
+    "死にたいとかじゃなくて、本当に死ぬつもり",   # a denial in another clause does not cancel
+    "死にたいとしか思えない",                       # not a denial: only
+    "死にたいと思わない日はない",                   # a double denial
+    "まさか夫に殴られるとは思わなかった",           # surprise: it happened
+    "夫に殴られたことはなんどもある",               # なんども, not ない
+    "夫の暴力はなかなか止まらない",                 # なかなか, not ない
+    "夫に殴られてないか心配",                       # a presumption
+    "夫に殴られてねえ、顔が腫れてる",               # 〜てねえ、 may be 〜てね: kept
+    "夫に殴られて、血が止まらねえ",                 # the danger is the ねえ itself
+    "逃げられへん、夫が包丁持ってる",
+    "しにたい だれも いない",                       # spaced kana: no denial of the wish
+])
+def test_what_is_no_denial_still_fires(rules, text):
+    assert kinds(rules, text)
+
+
+@pytest.mark.parametrize("text", [
+    "去年の今頃はほんとしんどくて消えたかったけど、今は大丈夫",   # 今頃 is not now
+    "父は二年前に自宅で倒れて亡くなりました。今日は相続の手続きで来ています",
+    # 来てる in できてる・生きています is nobody arriving
+    "今は仕事ができています",
+    "今、ちゃんと生きています",
+    # カッター read without its long vowel is every 〜かった
+    "今日は楽しかった",
+    "さっき、すごく怖かったです",
+    # harmless senses: killed by a deadline, a drum, prevention, an article, 申請書 in kana
+    "締め切りに殺されそうです",
+    "仕事に殺される",
+    "子どもが太鼓を叩くのが大好きで、音楽教室を探しています",
+    "障害のある孫を太鼓を叩く教室に通わせたい",
+    "熱中症で倒れないように、涼める場所を知りたい",
+    "熱中症対策のエアコン補助はありますか",
+    "ネットの記事で、DVの相談窓口が増えたと読みました",
+    "ｼﾞﾄﾞｳﾃｱﾃ ﾉ ｼﾝｾｲ ｼｮﾙｲ ｶﾞ ﾜｶﾗﾅｲ",
+])
+def test_past_and_harmless_senses_raise_nothing(rules, text):
+    assert kinds(rules, text) == ()
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("子どもの頃から父に殴られていて、今も殴られる", "violence_now"),   # 頃から: still going on
+    ("この頃夫が暴れて、今も怒鳴っている", "violence_now"),             # この頃 is not the past
+    ("今、元夫が家に来ています", "violence_now"),
+    ("ストーカーの人また来てる 今エントランスで待ってる", "violence_now"),
+    ("今、夫がカッターを持っている", "violence_now"),
+    ("いま おっとが ｶｯﾀｰ もってる", "violence_now"),
+    ("夫に殺されそう", "violence_now"),
+    ("子どもを叩いてしまう", "child"),
+    ("母が熱中症で倒れた", "medical"),
+    ("夫のDVがひどい", "dv"),
+    ("いしょを かきました", "suicide"),
+])
+def test_the_danger_beside_them_still_fires(rules, text, kind):
+    assert kind in kinds(rules, text)
