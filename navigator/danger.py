@@ -90,7 +90,7 @@ def detect(rules: DangerRules, text: str) -> Danger:
                 if fired:
                     (alone if cue.mode == "alone" else hits).append(Hit(kind, *fired))
     if not hits and analysed is not None:   # words no cue thought of: the nearest example's kind
-        hits = _by_example(rules, analysed, [s for _, sentences in passes for s in sentences])
+        hits = _by_example(rules, analysed, [s for _, sentences in passes for s in sentences], passes[0][1])
     if not hits:
         hits = alone  # 助けて alone still means danger; beside a clearer cue it adds nothing
     hits = [h for h in dict.fromkeys(hits)  # 首をつか says nothing once 首をつかまれ is shown
@@ -119,14 +119,24 @@ def _in_order(rules: DangerRules, kinds: tuple[str, ...], hits: list[Hit], sente
     return tuple(sorted(kinds, key=later))
 
 
-def _by_example(rules: DangerRules, analysed, sentences: list[_Sentence]) -> list[Hit]:
+def _by_example(rules: DangerRules, analysed, sentences: list[_Sentence], written: list[_Sentence]) -> list[Hit]:
     """The nearest example's kind, shown by the example, unless the text's time words cancel it
-    (as they would its cues: told as past, or as recent for a now_only kind)."""
+    (as they would its cues: told as past, or as recent for a now_only kind, or told as over)."""
     times = {kind for s in sentences for _, kind in s.times}
-    cancelled = frozenset() if NOW in times else frozenset(
+    cancelled = frozenset(k.id for k in rules.kinds) if _told_over(written) else frozenset() if NOW in times else frozenset(
         k.id for k in rules.kinds if (PAST in times and not k.history) or (RECENT in times and k.now_only))
     found = danger_examples.nearest(rules, analysed, cancelled)
     return [Hit(found[0], danger_examples.shown(found[1].example.text))] if found else []
+
+
+def _told_over(sentences: list[_Sentence]) -> bool:
+    """Told as past and then as over (学生の頃に…時期がありますが、もう何年もしていません), with no now
+    after that but a topic (今日は奨学金のことで)."""
+    over = [(i, s) for i, sentence in enumerate(sentences) for w in sentence.compiled.ended for s, _ in sentence._spans(w)]
+    if not over or not any(kind == PAST for s in sentences for _, kind in s.times):
+        return False
+    last = max(over)
+    return not any((i, s) > last for i, sentence in enumerate(sentences) for s in sentence.now_said)
 
 
 def _sentences(compiled: Compiled, folded: list[tuple[str, frozenset[int]]]) -> list[_Sentence]:
@@ -188,6 +198,18 @@ class _Sentence:
                       + [(s, PAST) for w in self.compiled.past for s, _ in self._word_spans(w)]
                 + [(s, RECENT) for w in self.compiled.recent for s, _ in self._spans(w)])   # たことがある: an ending
 
+    @cached_property
+    def now_said(self) -> frozenset[int]:
+        """Where a now word stands that is not only a topic (今日は…のことで: 今日 says nothing of danger)."""
+        spans = [(s, e) for w in self.compiled.now for s, e in self._word_spans(w)]
+        topics = {s for s, e in spans if self.text.startswith("は", e)}
+        return frozenset(s for s, _ in spans if s not in topics)
+
+    def over_after(self, end: int) -> bool:
+        """An ended word after the cue, in this sentence or the next (…性被害にあって、今は落ち着いています)."""
+        return (any(s >= end for w in self.compiled.ended for s, _ in self._spans(w))
+                or bool(self.after and any(self.after._spans(w) for w in self.compiled.ended)))
+
     def _word_spans(self, word: str) -> list[tuple[int, int]]:
         """A time word written in kana only counts where a word starts, or after a particle
         (家でいま): not いま in わからないまま."""
@@ -223,7 +245,7 @@ class _Sentence:
             if self._denied(end):
                 continue
             when = self._time(start)
-            if ((when == PAST and not history) or (when == RECENT and now_only)
+            if ((when == PAST and (not history or self.over_after(end))) or (when == RECENT and now_only)
                     or (cue.mode == "now" and when != NOW)):
                 continue
             apart = any(where is not self or self._apart(span, (start, end)) for present in found[:-1]

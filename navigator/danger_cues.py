@@ -65,8 +65,9 @@ class Compiled:
         fold = danger_lemma.form if lemma else normalize
         _forms = lambda words: _forms_of(words, kana, fold)  # noqa: E731
         groups = {name: _forms(words) for name, words in rules.words}
-        self.now, self.past, self.recent, self.harmless, self.fiction, self.over = (
-            _norm_all(words, fold) for words in (rules.now, rules.past, rules.recent, rules.harmless, rules.fiction, rules.over))
+        self.now, self.past, self.recent, self.ended, self.harmless, self.fiction, self.over = (
+            _norm_all(words, fold) for words in
+            (rules.now, rules.past, rules.recent, rules.ended, rules.harmless, rules.fiction, rules.over))
         negators = sorted(_norm_all(rules.negation, fold), key=len, reverse=True)
         self.denied = danger_lemma.DENIED if lemma else denial(negators)
         self.kinds = []
@@ -86,6 +87,8 @@ class Compiled:
 _THINK = "(?<!しか)(?:思|考|おも|かんが)(?![ぁ-ゖ]{{0,4}}?なかった)[ぁ-ゖ]{{0,4}}?(?:ない|ません|{neg})"
 _ADVERB = "(?:全く|まったく|全然|ぜんぜん|決して|けっして|少しも|すこしも|ちっとも|別に|べつに)(?:ない|ありません|{neg})"
 _THAT_KIND = "[ぁ-ゖ]{{0,6}}?(?:とか|なんて|なんか|など)[はも]?\x00(?:そういう|そうゆう|そういった|そんな)[^\x00]{{0,8}}?(?:ない|ありません|{neg})"
+# 〜たりはしていない takes in the verb before it: 包丁で|脅されたりはしてないです
+_VERB_THEN = "[一-龥々]{1,2}[ぁ-ゖ]{0,3}?たりは(?:して|されて|し)い?(?:な|ませ)"
 _NOT_AFTER = "(?!いか|か(?!った)|ん(?:ど|かい|て|か))(?![ぁ-ゖ]{0,2}(?:日|時|とき|夜|朝|こと)[はがも]?な)"
 
 
@@ -95,7 +98,7 @@ def denial(negators) -> "re.Pattern | None":
         return None
     neg = "|".join(map(re.escape, negators))
     return re.compile(f"(?:[ぁ-ゖー]{{0,{MAX_GAP}}}?(?:{neg}|{_THINK.format(neg=neg)}|{_ADVERB.format(neg=neg)})"
-                      f"|{_THAT_KIND.format(neg=neg)}){_NOT_AFTER}")
+                      f"|{_THAT_KIND.format(neg=neg)}|{_VERB_THEN}){_NOT_AFTER}")
 
 
 def _norm_all(words, fold=normalize) -> tuple[str, ...]:

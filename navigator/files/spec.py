@@ -157,7 +157,7 @@ DANGER_KIND = Shape("a danger kind", (
     opt("urgent", "texts", "the order of an answer's first lines (110, 119) for this kind (default: their order in lines)"),
 ))
 
-DANGER_LISTS = ("now", "past", "recent", "negation", "harmless", "fiction", "over", "ordinary")
+DANGER_LISTS = ("now", "past", "recent", "ended", "negation", "harmless", "fiction", "over", "ordinary")
 
 DANGER_FILE = Shape("the danger file", (
     opt("question", "text", "the question asked whenever a cue fires"),
@@ -166,6 +166,7 @@ DANGER_FILE = Shape("the danger file", (
     opt("now", "texts", "time words that say now (今, さっき, 今夜)"),
     opt("past", "texts", "time words of the past (昔, 以前): the nearest before a cue decides"),
     opt("recent", "texts", "words of a recent or told experience (昨日, この前, したことがある): they cancel only the now_only kinds' cues"),
+    opt("ended", "texts", "words saying it is over (もう終わったこと, 今は落ち着いています): after a cue told as past, in its sentence or the next, they cancel it even for a history kind"),
     opt("negation", "texts", "a denial right after a cue (a few kana later) cancels it"),
     opt("harmless", "texts", "words a cue or time word inside them does not count in"),
     opt("fiction", "texts", "a sentence with one of these words (映画, ニュース) is about something seen or read: no cue in it counts"),
