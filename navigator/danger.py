@@ -24,6 +24,8 @@ _CLAUSE = re.compile(r"[、，,]+")
 _BOUNDARY = "\x00"    # kept between clauses: a denial never reaches back over 、
 NOW, PAST, RECENT = "now", "past", "recent"
 _OKURI = re.compile("[ぁ-ゖ]{0,2}")   # a verb's ending after its kanji
+# Before a cue in its clause, a denial after it says how much, not whether (こんなに殴られたことはない)
+_INTENSE = re.compile(r"こんな|あんな|ここまで|これほど|あれほど|此処\|まで|此れ\|ほど|彼\|程|あれ\|ほど")
 
 
 def _is_kana(ch: str) -> bool:
@@ -187,9 +189,9 @@ class _Sentence:
         spans = [span for w in self.compiled.harmless for span in find_spans(self.text, w)]
         if self.compiled.lemma:   # バチを叩 covers the whole word ばち|を|叩く|
             spans = [(s, self.text.find(danger_lemma.BAR, e - 1) + 1 or e) for s, e in spans]
-        else:                     # and 太鼓を叩 its ending as written (太鼓を叩く, 叩かれ)
-            spans = [(s, e + len(_OKURI.match(self.text, e).group())) if not _is_kana(self.text[e - 1]) else (s, e)
-                     for s, e in spans]
+        else:                     # and 太鼓を叩 its ending as written (太鼓を叩く, 叩かれ; 手紙がきて|る)
+            spans = [(s, e + len(_OKURI.match(self.text, e).group()))
+                     if not _is_kana(self.text[e - 1]) or self.text[e - 1] == "て" else (s, e) for s, e in spans]
         return spans
 
     @cached_property
@@ -242,7 +244,7 @@ class _Sentence:
                 return None
             found.append(present)
         for written, (start, end), _ in found[-1]:
-            if self._denied(end):
+            if self._denied(end) and not self._intense(start):
                 continue
             when = self._time(start)
             if ((when == PAST and (not history or self.over_after(end))) or (when == RECENT and now_only)
@@ -258,7 +260,7 @@ class _Sentence:
         if len(before) == 1 and not self.compiled.lemma:
             close = [(s, e) for _, (s, e), where in before[0] if where is self and 0 <= start - e <= 3]
             if close:
-                return self.text[close[0][0]:end]
+                return self.text[close[0][0]:end].replace("―", "ー")   # the long vowel kept (danger_cues)
         return "+".join([*(present[0][0] for present in before), written])
 
     def _apart(self, part: tuple[int, int], last: tuple[int, int]) -> bool:
@@ -271,6 +273,9 @@ class _Sentence:
 
     def _denied(self, end: int) -> bool:
         return bool(self.compiled.denied and self.compiled.denied.match(self.text, end))
+
+    def _intense(self, start: int) -> bool:
+        return bool(_INTENSE.search(self.text, self.text.rfind(_BOUNDARY, 0, start) + 1, start))
 
     def _time(self, position: int) -> str | None:
         """The nearest time word before the cue; else the first after it; else the last one of

@@ -101,12 +101,20 @@ def denial(negators) -> "re.Pattern | None":
                       f"|{_THAT_KIND.format(neg=neg)}|{_VERB_THEN}){_NOT_AFTER}")
 
 
+def _unlong(folded: str) -> tuple[str, ...]:
+    """A katakana word also as typed in hiragana, long vowels dropped (オーバードーズ: おーばーどーず),
+    unless that leaves a common ending (カッター: かった)."""
+    short = folded.replace("―", "")
+    return (folded, short) if short != folded and len(short) >= 4 else (folded,)
+
+
 def _norm_all(words, fold=normalize) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(n for n in (fold(w) for w in words) if n))
+    return tuple(dict.fromkeys(f for n in (fold(w) for w in words) if n for f in _unlong(n)))
 
 
 def _forms_of(words, kana: dict[str, str], fold=normalize) -> tuple[tuple[str, str], ...]:
-    forms = [(fold(w), w.strip().lstrip(danger_lemma.LEMMA)) for w in words] + [(kana[w], w) for w in words if w in kana]
+    forms = [(f, w.strip().lstrip(danger_lemma.LEMMA)) for w in words for f in _unlong(fold(w))]
+    forms += [(kana[w], w) for w in words if w in kana]
     return tuple(dict.fromkeys((n, w) for n, w in forms if n))
 
 

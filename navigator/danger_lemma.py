@@ -69,8 +69,10 @@ def sentences(text: str, boundary: str, found: "analysis.Analysis | None" = None
     for word in found.words:
         if word.lemma:
             clauses = out.setdefault(word.sentence, [])
-            # Only a space between (しにたい とかは ない): one clause, as the surface text joins it
-            spaced = clauses and text[end:word.start].isspace()
+            # Only a space before a particle or ending (しにたい とかは ない): one clause, as the surface
+            # text joins it; a space before a word still parts a desk note's items (しにたい やるき ない)
+            spaced = (clauses and text[end:word.start].isspace()
+                      and (word.pos[0] in ("助詞", "助動詞") or word.negative))
             if not clauses or (clauses[-1][0] != word.clause and not spaced):
                 clauses.append([word.clause])
             clauses[-1][0] = word.clause
