@@ -140,3 +140,12 @@ def test_told_as_over_raises_nothing(rules, text):
 ])
 def test_not_over_still_fires(rules, text, kind):
     assert kind in kinds(rules, text)
+
+
+def test_an_experience_noted_as_事あり_is_not_now(rules):
+    found = kinds(rules, "30代女性 夫からの暴力継続 包丁を向けられた事あり 避難先希望")
+    assert "dv" in found and "violence_now" not in found
+
+
+def test_since_last_night_is_still_going_on(rules):
+    assert "violence_now" in kinds(rules, "昨日の夜から元夫が居座っていて、今も家にいるんです")
