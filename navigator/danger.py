@@ -125,13 +125,13 @@ def _by_example(rules: DangerRules, analysed, sentences: list[_Sentence], writte
     """The nearest example's kind, shown by the example, unless the text's time words cancel it
     (as they would its cues: told as past, or as recent for a now_only kind, or told as over)."""
     times = {kind for s in sentences for _, kind in s.times}
-    cancelled = frozenset(k.id for k in rules.kinds) if _told_over(written) else frozenset() if NOW in times else frozenset(
+    cancelled = frozenset(k.id for k in rules.kinds) if _told_ended(written) else frozenset() if NOW in times else frozenset(
         k.id for k in rules.kinds if (PAST in times and not k.history) or (RECENT in times and k.now_only))
     found = danger_examples.nearest(rules, analysed, cancelled)
     return [Hit(found[0], danger_examples.shown(found[1].example.text))] if found else []
 
 
-def _told_over(sentences: list[_Sentence]) -> bool:
+def _told_ended(sentences: list[_Sentence]) -> bool:
     """Told as past and then as over (学生の頃に…時期がありますが、もう何年もしていません), with no now
     after that but a topic (今日は奨学金のことで)."""
     over = [(i, s) for i, sentence in enumerate(sentences) for w in sentence.compiled.ended for s, _ in sentence._spans(w)]
@@ -207,7 +207,7 @@ class _Sentence:
         topics = {s for s, e in spans if self.text.startswith("は", e)}
         return frozenset(s for s, _ in spans if s not in topics)
 
-    def over_after(self, end: int) -> bool:
+    def ended_after(self, end: int) -> bool:
         """An ended word after the cue, in this sentence or the next (…性被害にあって、今は落ち着いています)."""
         return (any(s >= end for w in self.compiled.ended for s, _ in self._spans(w))
                 or bool(self.after and any(self.after._spans(w) for w in self.compiled.ended)))
@@ -247,7 +247,7 @@ class _Sentence:
             if self._denied(end) and not self._intense(start):
                 continue
             when = self._time(start)
-            if ((when == PAST and (not history or self.over_after(end))) or (when == RECENT and now_only)
+            if ((when == PAST and (not history or self.ended_after(end))) or (when == RECENT and now_only)
                     or (cue.mode == "now" and when != NOW)):
                 continue
             apart = any(where is not self or self._apart(span, (start, end)) for present in found[:-1]
