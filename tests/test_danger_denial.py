@@ -66,6 +66,7 @@ def test_denials_cancel(rules, text):
     "夫に殴られて、血が止まらねえ",                 # the danger is the ねえ itself
     "逃げられへん、夫が包丁持ってる",
     "しにたい だれも いない",                       # spaced kana: no denial of the wish
+    "夫に蹴られたりとか、そんなのは数えきれない",     # そんな…ない, but the ない is not a denial
     "包丁で刺されたけど殴られたりはしてない",
     "包丁で脅されたり殴られたりはしてない、でも怖い",
     "夫にあんなに殴られたことない",                 # how much, not whether
@@ -93,7 +94,6 @@ def test_what_is_no_denial_still_fires(rules, text):
     "熱中症対策のエアコン補助はありますか",
     "ネットの記事で、DVの相談窓口が増えたと読みました",
     "ｼﾞﾄﾞｳﾃｱﾃ ﾉ ｼﾝｾｲ ｼｮﾙｲ ｶﾞ ﾜｶﾗﾅｲ",
-    "海外の山火事の映像を見て、防災が気になってきました",
     "今、督促状が来ています",                     # post, not a person
     "今日は相談に来ています",                     # the resident's own errand
 ])
@@ -137,6 +137,8 @@ def test_told_as_over_raises_nothing(rules, text):
     ("夫の暴力がもう何年も続いている", "dv"),                                         # years, still going on
     ("夫の暴力は今は落ち着いていますが、また始まるのが怖い", "dv"),                 # not told as past
     ("夫が子どもを叩いている映像を見つけた", "child"),                               # found, not watched
+    ("ネットの記事で見た方法で死のうと思う", "suicide"),                             # an article, but her plan
+    ("子どもが熱中症にならないか心配、車の中に置いてきてしまった", "medical"),       # a presumption, not prevention
 ])
 def test_not_over_still_fires(rules, text, kind):
     assert kind in kinds(rules, text)
