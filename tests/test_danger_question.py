@@ -15,6 +15,7 @@ KNIFE = "今、夫が包丁を持って暴れている。助けて"
 SUICIDE = "もう死にたい"
 DV_HISTORY = "夫から何年も暴力を受けていて、逃げたい"
 COLLAPSE = "母が倒れて意識がない"
+STRANGLED_YESTERDAY = "昨日夫に首を絞められました"   # strangled yields to DV (told as recent)
 
 
 def route(capsys, *args: str) -> dict:
@@ -41,6 +42,8 @@ def phones(data: dict) -> list[str]:
     (DV_HISTORY, "now", ["110", "119", "#8008"], "now"),
     (DV_HISTORY, "yes", ["#8008"], "yes"),
     (DV_HISTORY, "no", ["#8008"], "no"),
+    (STRANGLED_YESTERDAY, None, ["#8008", "0120-279-889", "110"], "yes"),   # the first kind found decides
+    (STRANGLED_YESTERDAY, "now", ["110", "119", "#8008"], "now"),
 ])
 def test_each_answer_puts_its_line_first(capsys, text, answer, first, suggested):
     data = route(capsys, "--text", text, *(["-a", f"danger={answer}"] if answer else []))
