@@ -180,7 +180,7 @@ class _Sentence:
         self.starts = starts if compiled.lemma else None   # lemma sentences: whole words only
         self.seen: dict[str, list[tuple[int, int]]] = {}
         self.word_starts = starts
-        self.present = frozenset(k for k in compiled.keys if k in text)
+        self.present = compiled.present(text)
         self.reach = self.present
 
     @cached_property

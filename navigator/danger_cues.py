@@ -70,13 +70,29 @@ class Compiled:
             (rules.now, rules.past, rules.recent, rules.ended, rules.harmless, rules.fiction, rules.over))
         negators = sorted(_norm_all(rules.negation, fold), key=len, reverse=True)
         self.denied = danger_lemma.DENIED if lemma else denial(negators)
+        lemmas = {name for name, words in rules.words if words and all(danger_lemma.is_lemma_cue(w) for w in words)}
         self.kinds = []
         for kind in rules.kinds:
             cues = [_cue(c, mode, groups, _forms) for mode, written in
                     (("cue", kind.cues), ("now", kind.now_cues), ("alone", kind.alone_cues)) for c in written
-                    if danger_lemma.is_lemma_cue(c) == lemma]
+                    if _on_lemmas(c, lemmas) == lemma]
             self.kinds.append((kind.id, [c for c in cues if c], (kind.history, kind.now_only)))
         self.keys = frozenset(k for _, cues, _ in self.kinds for c in cues for part in c.keys for k in part)
+        self._by_first: dict[str, list[str]] = {}
+        for key in self.keys:
+            self._by_first.setdefault(key[0], []).append(key)
+
+    def present(self, text: str) -> frozenset[str]:
+        """The cue words in text, looked up by their first character (a text has a few dozen
+        distinct ones; the cues have hundreds of words)."""
+        return frozenset(k for ch in set(text) for k in self._by_first.get(ch, ()) if k in text)
+
+
+def _on_lemmas(written: str, lemma_groups: set[str]) -> bool:
+    """A cue with a `~` part, or a part naming a group of `~` words only (@hit: ~殴る, ~蹴る),
+    is looked for on dictionary forms."""
+    return danger_lemma.is_lemma_cue(written) or any(
+        part.strip()[1:] in lemma_groups for part in written.split("+") if part.strip().startswith("@"))
 
 
 # Denials with words between (a few kana is the rule): a verb of thinking (死にたいとまでは思わない,
