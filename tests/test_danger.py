@@ -490,3 +490,98 @@ def test_fearing_it_will_happen_is_no_denial(shipped_danger, text):
 
 def test_a_plain_denial_still_denies(shipped_danger):
     assert not detect(shipped_danger, "夫に殴られたりはしてないです").detected
+
+
+# ---- word classes on dictionary forms (@hit: ~殴る, ~突く~飛ばす): words no single cue named ------
+
+def test_a_group_of_dictionary_forms_makes_a_dictionary_form_cue(lemma_danger):
+    from navigator.danger_cues import Compiled
+    from navigator.model import DangerKind, DangerRules
+
+    rules = DangerRules(words=(("hit", ("~殴る", "~突く~飛ばす")),),
+                        kinds=(DangerKind("v", "v", ("police",), cues=("@hit",)),))
+    assert Compiled(rules, lemma=True).kinds[0][1] and not Compiled(rules).kinds[0][1]
+    assert detect(rules, "兄に突き飛ばされました").kinds == ("v",)    # 突く|飛ばす|れる|た|
+    assert detect(rules, "兄に突き飛ばされてはいない").kinds == ()
+
+
+def test_cue_words_looked_up_by_first_character_are_the_words_in_the_text(lemma_danger):
+    from navigator.danger_cues import compiled_with
+
+    compiled = compiled_with(lemma_danger, True, 5)
+    for text in ("夫に殴られた", "いま かれし に つきとばされた", "", "DVDを見た"):
+        assert compiled.present(text) == frozenset(k for k in compiled.keys if k in text)
+
+
+# Sentences in words the cues were not written from (not from the benchmark sets): each must show
+# its kind, and the ordinary ones beside them, sharing their words, must show none.
+NEW_WORDS = [
+    ("父が台所で倒れていて、声をかけても目を開けません", "medical"),
+    ("祖母がトイレの床で動かないんです", "medical"),
+    ("兄がさっきから呼吸が弱くて、顔色も悪い", "medical"),
+    ("母が玄関で転んで起き上がれないと電話してきた", "medical"),
+    ("利用者さん、呼びかけにほとんど反応がありません", "medical"),
+    ("祖父の口元が急にゆがんで、しゃべり方がおかしい", "medical"),
+    ("2歳の子が洗剤を飲んだかもしれない", "medical"),
+    ("息子が除草剤を飲んだみたいで吐いている", "medical"),
+    ("父が浴槽で動かなくなっている", "medical"),
+    ("パパが おきない。おくすり たくさん あった", "medical"),
+    ("隣の家で男の人が奥さんを押し倒して殴ってる、今です", "violence_now"),
+    ("今、兄が父に椅子を振り上げてる", "violence_now"),
+    ("いま元彼に髪をつかまれて引きずられた。まだ外にいる", "violence_now"),
+    ("息子が母を蹴り飛ばして、まだ部屋で暴れています", "violence_now"),
+    ("元夫が玄関のガラスを割って入ってこようとしてる", "violence_now"),
+    ("旦那に灰皿を投げつけられるのが毎日で、もう限界です", "dv"),
+    ("女房に毎晩どなりつけられて、物を投げられます", "dv"),
+    ("うちのやつが酔うと殴ってくるんです", "dv"),
+    ("保育園の子、いつも同じおむつで替えてもらえていないみたい", "child"),
+    ("3歳の子を家に置いて、母親が夜遊びに行っているようです", "child"),
+    ("赤ちゃんの体重が全然増えない、親が病院に連れて行かない", "child"),
+    ("罰だと言って娘の夕飯を抜いています。もう三日です", "child"),
+    ("子どもが汚れたおむつのまま一日放っておかれている", "child"),
+    ("欠席が続いている児童、家を訪ねても不在で親と連絡がつかない", "child"),
+    ("心残りはもうないし、いつ終わってもいいと思ってる", "suicide"),
+    ("大事なものを友達に配って回ってる娘が心配で", "suicide"),
+    ("彼と一緒に死のうって話しています", "suicide"),
+    ("もう人生終わりにしたいです", "suicide"),
+    ("これ以上長生きしたくないねえ、と母が毎日言う", "suicide"),
+    ("樹海への行き方を調べてしまった", "suicide"),
+    ("俺がいなくなれば保険金で家族は助かる", "suicide"),
+    ("もう いきるのに つかれました", "suicide"),
+    ("断ったのに性的な関係を強要された", "sexual"),
+    ("部屋に鍵をかけられて嫌なことをされた", "sexual"),
+]
+
+NEW_WORDS_ORDINARY = [
+    "お風呂の給湯器が動かないので修理の補助はありますか",
+    "父は呼びかけにはちゃんと反応するけど、物忘れがひどい",
+    "膝が悪くて床から起き上がるのが大変です",
+    "赤ちゃんの体重が順調に増えていて安心しました",
+    "子どもが朝ご飯を抜いて学校に行くので心配です",
+    "子どもを保育園に預けて仕事に行きたい",
+    "息子が野球でボールを投げすぎて肘を痛めた",
+    "終活で身の回りの整理をしたいと父が言っています",
+    "農薬の散布で近所から苦情がきて困っています",
+    "夫は仕事を辞めたいと言っていますが、生活が心配です",
+    "屋上の防水工事の費用は大家が払うべきですか",
+    "昔、父に殴られたことがまだ忘れられないけど、今は離れて暮らしています",
+    "窓ガラスを割ってしまったので弁償したい",
+    "腕をつかんで歩くと母が安心するみたいです",
+    "保険金の請求の仕方がわかりません。夫が亡くなって",
+    "一緒に住む約束をしていた彼と別れて、家がありません",
+    "夫がいびきがうるさくて眠れない",
+    "出血が少しあったけどもう止まって、病院で診てもらいました",
+    "祖父が自分の葬儀の段取りを業者と相談しています",
+    "孫の体重が増えて、健診で褒められました",
+    "小学生の子ども二人を連れて引っ越して、今は友達の家に置いてもらってます",
+]
+
+
+@pytest.mark.parametrize("text, kind", NEW_WORDS)
+def test_word_classes_find_danger_in_words_no_cue_named(lemma_danger, text, kind):
+    assert kind in detect(lemma_danger, text).kinds
+
+
+@pytest.mark.parametrize("text", NEW_WORDS_ORDINARY)
+def test_word_classes_leave_ordinary_sentences_with_the_same_words_alone(lemma_danger, text):
+    assert detect(lemma_danger, text).kinds == ()
