@@ -585,3 +585,14 @@ def test_word_classes_find_danger_in_words_no_cue_named(lemma_danger, text, kind
 @pytest.mark.parametrize("text", NEW_WORDS_ORDINARY)
 def test_word_classes_leave_ordinary_sentences_with_the_same_words_alone(lemma_danger, text):
     assert detect(lemma_danger, text).kinds == ()
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("昨日もママの彼氏に投げ飛ばされた", "child"),              # a parent's partner + @hit
+    ("子どもをお風呂で沈めたらって考えてしまう", "child"),
+    ("近所の子がいつもご飯をもらいにうちへ来るんです", "child"),
+    ("息子が用水路に落ちた", "medical"),
+    ("元夫が車で轢こうとしている", "violence_now"),
+])
+def test_more_word_classes(lemma_danger, text, kind):
+    assert kind in detect(lemma_danger, text).kinds
