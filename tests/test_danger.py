@@ -610,6 +610,22 @@ def test_word_classes_leave_ordinary_sentences_with_the_same_words_alone(lemma_d
     ("近所の子がいつもご飯をもらいにうちへ来るんです", "child"),
     ("息子が用水路に落ちた", "medical"),
     ("元夫が車で轢こうとしている", "violence_now"),
+    ("今度来たらぶっ飛ばすぞと怒鳴られた", "violence_now"),
+    ("祖母が畑で転んで動けないと電話が", "medical"),
+    ("いき が よわい", "medical"),                           # kana: the written cue read in kana
+    ("のうやく のんだ", "medical"),
+    ("ながいき したくない", "suicide"),
+    ("お母さんに死ねって言われた", "child"),
+    ("夫に逆らえなくて、言われた通りにしてます", "dv"),
 ])
 def test_more_word_classes(lemma_danger, text, kind):
     assert kind in detect(lemma_danger, text).kinds
+
+
+@pytest.mark.parametrize("text", [
+    "転んで動けなかったけど、もう治りました",
+    "前に転んで動けなくなったことがあるので、緊急通報装置がほしい",
+    "膝が痛くて動けない",
+])
+def test_a_fall_told_as_over_or_a_sore_knee_is_no_emergency(lemma_danger, text):
+    assert detect(lemma_danger, text).kinds == ()
