@@ -47,8 +47,12 @@ def kinds(rules, text):
     "夫に殴られてねえよ、口うるさいだけだ",
     "夫に殴られてはおらん。ただ話をせん",
     "旦那に殴られてへんよ、ケンカが多いだけ",
-    # 〜たりはしていない takes in the verb before it
+    # 〜たりはしていない, 〜たことはない take in the verb before them; receiving is denied as the noun
     "包丁で脅されたりはしてないです。母が料理中に指を少し切って",
+    "薬を大量に飲んだりはしていません",
+    "夫から暴力は受けていません。生活費のことで相談です",
+    "夫から暴力は振るわれていないです",
+    "死にたいと思ったことは一度もないです",
 ])
 def test_denials_cancel(rules, text):
     assert kinds(rules, text) == ()
@@ -66,7 +70,8 @@ def test_denials_cancel(rules, text):
     "夫に殴られて、血が止まらねえ",                 # the danger is the ねえ itself
     "逃げられへん、夫が包丁持ってる",
     "しにたい だれも いない",                       # spaced kana: no denial of the wish
-    "夫に蹴られたりとか、そんなのは数えきれない",     # そんな…ない, but the ない is not a denial
+    "夫に蹴られたりとか、そんなのは数えきれない",
+    "夫の暴力は止まらない",                         # は + a verb + ない is not 受けていない     # そんな…ない, but the ない is not a denial
     "包丁で刺されたけど殴られたりはしてない",
     "包丁で脅されたり殴られたりはしてない、でも怖い",
     "夫にあんなに殴られたことない",                 # how much, not whether
