@@ -101,6 +101,11 @@ def test_what_is_no_denial_still_fires(rules, text):
     "ｼﾞﾄﾞｳﾃｱﾃ ﾉ ｼﾝｾｲ ｼｮﾙｲ ｶﾞ ﾜｶﾗﾅｲ",
     "今、督促状が来ています",                     # post, not a person
     "今日は相談に来ています",                     # the resident's own errand
+    "孫がおもちゃの包丁で遊んでいる",
+    "DV防止のポスターを見ました",                 # prevention and learning
+    "救急車の呼び方を知りたい",
+    "避難訓練で火事の練習をした",
+    "火事になったら困るので火災報知器を付けたい",
 ])
 def test_past_and_harmless_senses_raise_nothing(rules, text):
     assert kinds(rules, text) == ()
@@ -156,3 +161,7 @@ def test_an_experience_noted_as_事あり_is_not_now(rules):
 
 def test_since_last_night_is_still_going_on(rules):
     assert "violence_now" in kinds(rules, "昨日の夜から元夫が居座っていて、今も家にいるんです")
+
+
+def test_an_ex_named_as_前の旦那_is_a_person_not_the_past(rules):
+    assert "dv" in kinds(rules, "ポストに「どこに逃げても見つける」と書いた紙が入っていた。前の旦那の字だと思う")
