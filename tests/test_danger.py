@@ -617,6 +617,13 @@ def test_word_classes_leave_ordinary_sentences_with_the_same_words_alone(lemma_d
     ("ながいき したくない", "suicide"),
     ("お母さんに死ねって言われた", "child"),
     ("夫に逆らえなくて、言われた通りにしてます", "dv"),
+    ("先生ごめん しばらく家帰れない ママの新しい人がこわい 昨日も投げ飛ばされた", "child"),
+    ("孫が台所の漂白剤をなめたみたいで、泣き止まない", "medical"),
+    ("近所の家の2歳くらいの子が、おむつ一枚で夜中に外を歩いてた", "child"),
+    ("今までの人生、全部無駄だった。もう終わりにしようと思う", "suicide"),
+    ("夫婦で心中しようかと考えるほど追い詰められています", "suicide"),
+    ("死ぬなら迷惑かけない方法がいいなって、ネットで調べてる", "suicide"),
+    ("最近よく、明日が来なければいいのにって思う", "suicide"),
 ])
 def test_more_word_classes(lemma_danger, text, kind):
     assert kind in detect(lemma_danger, text).kinds
@@ -626,6 +633,9 @@ def test_more_word_classes(lemma_danger, text, kind):
     "転んで動けなかったけど、もう治りました",
     "前に転んで動けなくなったことがあるので、緊急通報装置がほしい",
     "膝が痛くて動けない",
+    "明日が来るのが楽しみで、旅行の準備をしています",
+    "終活の本を調べて、エンディングノートを書いています",
+    "弟がけんかで友達をつきとばしたと学校から電話がありました",
 ])
-def test_a_fall_told_as_over_or_a_sore_knee_is_no_emergency(lemma_danger, text):
+def test_ordinary_sentences_beside_the_new_classes_are_no_danger(lemma_danger, text):
     assert detect(lemma_danger, text).kinds == ()
