@@ -624,6 +624,8 @@ def test_word_classes_leave_ordinary_sentences_with_the_same_words_alone(lemma_d
     ("夫婦で心中しようかと考えるほど追い詰められています", "suicide"),
     ("死ぬなら迷惑かけない方法がいいなって、ネットで調べてる", "suicide"),
     ("最近よく、明日が来なければいいのにって思う", "suicide"),
+    ("じいちゃんが畑で農薬かぶって、気持ち悪いって吐いてる", "medical"),
+    ("わし一人おらんようになっても誰も困らんじゃろ", "suicide"),
 ])
 def test_more_word_classes(lemma_danger, text, kind):
     assert kind in detect(lemma_danger, text).kinds
