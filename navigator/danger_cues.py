@@ -60,9 +60,9 @@ class Compiled:
         # ほうちょうをむけ), for residents who type in kana or half-width katakana.
         written = [w for k in rules.kinds for c in (*k.cues, *k.now_cues, *k.alone_cues) for w in c.split("+")]
         written += [w for _, words in rules.words for w in words]
-        kana = _readings(written, shortest) if readings and not lemma else {}
+        fold = danger_lemma.form if lemma else _memo(normalize)   # ~4,600 words, ~2,800 distinct
+        kana = _readings(written, shortest, fold) if readings and not lemma else {}
         self.lemma = lemma
-        fold = danger_lemma.form if lemma else normalize
         _forms = lambda words: _forms_of(words, kana, fold)  # noqa: E731
         groups = {name: _forms(words) for name, words in rules.words}
         self.now, self.past, self.recent, self.ended, self.harmless, self.fiction, self.over = (
@@ -140,15 +140,27 @@ def _forms_of(words, kana: dict[str, str], fold=normalize) -> tuple[tuple[str, s
     return tuple(dict.fromkeys((n, w) for n, w in forms if n))
 
 
-def _readings(words, shortest: int) -> dict[str, str]:
+def _memo(fold):
+    """fold, remembering each word's result for one compilation (a cue word recurs in many cues)."""
+    seen: dict[str, str] = {}
+
+    def folded(word: str) -> str:
+        found = seen.get(word)
+        if found is None:
+            found = seen[word] = fold(word)
+        return found
+    return folded
+
+
+def _readings(words, shortest: int, fold=normalize) -> dict[str, str]:
     """Kana readings of the cue words long enough to trust (five kana or more: 今日死 read
     きょうし is in きょうしつ, 蹴られ read けられ in かけられ)."""
     from .keyword_forms import keywords_forms
 
     found = {}
     for word, (_, reading, _) in keywords_forms([w.strip() for w in words if w.strip()]).items():
-        reading = normalize(reading)
-        if len(reading) >= shortest and all("ぁ" <= ch <= "ゖ" or ch == "ー" for ch in reading) and reading not in (normalize(word), _normalize(word)):
+        reading = fold(reading)
+        if len(reading) >= shortest and all("ぁ" <= ch <= "ゖ" or ch == "ー" for ch in reading) and reading not in (fold(word), _normalize(word)):
             found[word] = reading
     return found
 

@@ -69,6 +69,7 @@ class ConcernMatcher:
         self.concerns = tuple(concerns)
         self.order = {c.id: i for i, c in enumerate(self.concerns)}
         self.parts: list[_Part] = []
+        normalize = _memo_normalize()   # each word is normalised up to three times below
         for concern in self.concerns:
             weak = {normalize(w) for w in concern.weak}
             for word in dict.fromkeys((concern.label, *concern.keywords, *concern.weak)):
@@ -306,6 +307,17 @@ class ConcernMatcher:
     def _match(self, concern: str, hits: list[Hit]) -> Match:
         return Match(concern, round(max(h.score for h in hits)), tuple(dict.fromkeys(h.keyword for h in hits)),
                      tuple(sorted(hits, key=lambda h: h.spans)))
+
+def _memo_normalize():
+    seen: dict[str, str] = {}
+
+    def folded(text: str) -> str:
+        found = seen.get(text)
+        if found is None:
+            found = seen[text] = normalize(text)
+        return found
+    return folded
+
 
 @lru_cache(maxsize=4)
 def _shared_matcher(concerns: tuple[Concern, ...]) -> "ConcernMatcher":

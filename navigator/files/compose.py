@@ -4,6 +4,7 @@ Problems with the line where the mistake is (files/yamlsyntax.py)."""
 from __future__ import annotations
 
 import os
+import re
 import stat
 
 import yaml
@@ -23,6 +24,9 @@ MAX_FILE_BYTES = 400_000     # 8 × the largest shipped file; a hostile one comp
 MAX_LINE_CHARS = 5_000
 MAX_NODES = 20_000
 MAX_DEPTH = 40
+# An anchor's & never follows a letter or digit in a file that composes (after a plain scalar or
+# a tag it is part of them; after an alias it is an error): only another & is worth the events.
+_POSSIBLE_ANCHOR = re.compile(r"(?<![0-9A-Za-z])&")
 
 
 def compose_file(path: str, shown_as: str, problems: list[Problem]) -> Node | None:
@@ -84,7 +88,7 @@ def compose_text(text: str, shown_as: str, problems: list[Problem]) -> Node | No
 def _no_anchor(text: str, shown_as: str, problems: list[Problem]) -> bool:
     """An anchor used by no alias composes to nothing visible; the format has none. Only a file
     with a '&' somewhere is parsed again for its events."""
-    if "&" not in text:
+    if _POSSIBLE_ANCHOR.search(text) is None:   # & in a URL's query (a=1&b=2) is no anchor
         return True
     for event in yaml.parse(text, Loader=_Loader):
         anchor = getattr(event, "anchor", None)

@@ -15,10 +15,13 @@ from ..problems import Problem
 from .spec import ID_PATTERN, NESTED, PROSE, Shape
 
 _constructor = yaml.constructor.SafeConstructor()
+_STR = "tag:yaml.org,2002:str"
 
 
 def scalar_value(node: ScalarNode):
     """The typed value of a scalar, by its resolved tag, without the constructor's cache."""
+    if node.tag == _STR:   # most scalars: the constructor would return node.value
+        return node.value
     construct = yaml.constructor.SafeConstructor.yaml_constructors.get(node.tag)
     if construct is None:
         return node.value
@@ -132,7 +135,7 @@ class Reader:
             self.report(node, "NAV-E208", what=what, kind=_kind(node))
             return None
         value = value.rstrip("\n")  # the line break a block scalar (> or |) ends with
-        if not any(c in value for c in "\n\t\r"):
+        if "\n" not in value and "\t" not in value and "\r" not in value:
             return value
         if what in PROSE:  # a quote follows the plan's own line breaks and tabs, verbatim
             return value
