@@ -12,10 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from . import danger_examples, danger_lemma
 from .danger_cues import Compiled, Cue, compiled_for, compiled_with, find_spans, normalize
-from .model import DangerRules
+
+if TYPE_CHECKING:   # the model is not imported for an Intake: the TUI's first screen holds one
+    from .model import DangerRules
 
 _PARTICLES = set("でにはもがをとへやねよ")
 NEAR = 2               # the parts of A+B may stand up to this many sentences before the last one

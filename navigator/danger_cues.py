@@ -9,10 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from . import danger_lemma
 from .analysis import normalize as _normalize
-from .model import DangerRules
+
+if TYPE_CHECKING:
+    from .model import DangerRules
 
 MAX_GAP = 4            # kana between a cue and its denial: 殴|られて|はいない, 死にたい||とかではない
 KANA_TEXT = 0.8       # this share of kana: a text typed in kana (ひらがな・半角カナ)

@@ -12,10 +12,13 @@ Needs the dictionary; before it is loaded only the cues work.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from .analysis import Analysis
 from .examples import Example, ExampleIndex
-from .model import DangerRules
+
+if TYPE_CHECKING:
+    from .model import DangerRules
 
 ORDINARY = ""          # the counter-examples' "kind"
 NEAR_ENOUGH = 0.35     # below this the nearest example is not close enough to say anything

@@ -11,14 +11,17 @@ the sentence and the answers their own words and age give (相談内容から推
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Iterable, Mapping
+from typing import TYPE_CHECKING, Iterable, Mapping
 
 from . import persons as mentions
 from .danger import NO_DANGER, Danger, detect
-from .danger_lines import inferred_answer
-from .engine import Case, Person, questions_for
-from .model import Question, RuleSet
-from .search import ConcernMatcher, Ignored, Match, infer_answers
+
+# The TUI's first screen holds an Intake before any rule is loaded: the engine, the matcher and
+# the model (≈ 30 ms of imports) come with the first reading, imported where they are used.
+if TYPE_CHECKING:
+    from .engine import Case, Person
+    from .model import Question, RuleSet
+    from .search import ConcernMatcher, Ignored, Match
 
 # Answers that describe one person: never taken from another person's words
 PERSONAL = ("who", "capacity", "age_group")
@@ -92,6 +95,10 @@ class Intake:
         return self
 
     def _case_from_words(self, ruleset: RuleSet, household: bool) -> Case:
+        from .danger_lines import inferred_answer   # after the first screen (see the imports)
+        from .engine import Case, questions_for
+        from .search import infer_answers
+
         mid, chosen = self.municipality or "", tuple(dict.fromkeys(self.ticked))
         asked = questions_for(ruleset.common, chosen, self.danger, ruleset.plans.get(mid))
         inferred = infer_answers(self.text, asked) if self.text.strip() else {}
@@ -114,6 +121,8 @@ class Intake:
     @property
     def case(self) -> Case:
         """The case as read, with staff's answers, skips and moved concerns laid over it."""
+        from .engine import Case   # after the first screen (see the imports)
+
         base = self.read_case or Case(self.municipality or "", tuple(dict.fromkeys(self.ticked)), {}, (),
                                       self.main, self.danger)
         base = self._apply_moves(base)
@@ -133,6 +142,8 @@ class Intake:
         return step.person.relation if step.person and step.question.id in PERSONAL else ""
 
     def steps(self, ruleset: RuleSet) -> list[Step]:
+        from .engine import questions_for   # after the first screen (see the imports)
+
         case = self.case
         plan = ruleset.plans.get(self.municipality or "")  # only what this city's rules read
         steps = [Step(None, q) for q in questions_for(ruleset.common, case.concerns, self.danger, plan)]
@@ -202,6 +213,9 @@ def take(ruleset: RuleSet, matcher: ConcernMatcher, municipality: str, text: str
 
 def household_from_text(ruleset: RuleSet, text: str, matches: Iterable[Match]) -> tuple[Person, ...]:
     """Persons with concerns of their own, when the text names at least two; else ()."""
+    from .engine import Person, questions_for   # after the first screen (see the imports)
+    from .search import infer_answers
+
     matches = [m for m in matches if not m.candidate]
     hits = [h for m in matches for h in m.hits if h.spans]
     said = mentions.people(text, hits)

@@ -23,12 +23,10 @@ from .files.rules import Dropped, read_plan
 from .files.spec import ID_PATTERN
 from .model import Common, Origin, Plan, RuleSet
 from .problems import ERROR, Problem, has_errors
+from .rule_files import (COMMON_FILE, DANGER_EXAMPLES_FILE, DANGER_FILE, SHARED_FILES,  # noqa: F401  (re-exported)
+                         municipality_ids)
 from .shipped import shipped
 
-COMMON_FILE = "common.yaml"
-DANGER_FILE = "danger.yaml"       # optional: danger cues (without it, danger is only asked)
-DANGER_EXAMPLES_FILE = "danger_examples.yaml"  # optional: utterances of each danger kind
-SHARED_FILES = (COMMON_FILE, DANGER_FILE, DANGER_EXAMPLES_FILE)   # in rules/ but not municipalities
 
 
 @dataclass
@@ -89,18 +87,6 @@ def resolve_dirs(rules: str | None = None, contacts: str | None = None) -> tuple
     shipped_rules, shipped_contacts = default_dirs()
     return (Path(rules or os.environ.get("NAVIGATOR_RULES") or shipped_rules),
             Path(contacts or os.environ.get("NAVIGATOR_CONTACTS") or shipped_contacts))
-
-
-def municipality_ids(rules_dir: Path) -> list[str]:
-    """Municipality ids are the rule file names, so one can be loaded without reading the rest
-    (a directory listing only: no file is opened)."""
-    try:
-        names = sorted(os.path.splitext(n)[0] for n in os.listdir(rules_dir)
-                       if os.path.normcase(n).endswith(".yaml"))  # as glob("*.yaml") matches
-    except OSError:
-        return []
-    shared = {Path(name).stem for name in SHARED_FILES}
-    return [n for n in names if n not in shared and ID_PATTERN.match(n)]
 
 
 def _folder_problems(rules_dir: Path, contacts_dir: Path) -> list[Problem]:

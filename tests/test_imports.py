@@ -57,3 +57,11 @@ def test_route_imports_nothing_of_the_tui():
                            f"with contextlib.redirect_stdout(io.StringIO()): rc = main({args!r})\n"
                            "assert rc == 0, rc\nprint(json.dumps(gui()))")
             assert found == [], (args, found)
+
+
+def test_the_first_screen_imports_no_loader():
+    """The TUI shows its intake screen before the rules load: the app's module brings in no YAML
+    reader, model, matcher or engine (they come in the loading thread, after that screen)."""
+    heavy = ("yaml", "navigator.model", "navigator.loading", "navigator.search", "navigator.engine", "navigator.community")
+    found = _fresh(PROBE + f"import navigator.tui.app\nprint(json.dumps(sorted(m for m in sys.modules if m in {heavy!r})))")
+    assert found == []

@@ -7,38 +7,49 @@ intake → questions (one per Step) → result; the guided path (who → trouble
 from __future__ import annotations
 
 from dataclasses import replace
-from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
 
-from ..community import community_dir, for_municipality, load_items
-from ..engine import Result, route
 from ..intake import Intake
-from ..loading import Loaded, load, municipality_ids
-from ..model import Common, RuleSet
-from ..problems import Problem
-from ..search import ConcernMatcher, explain_understanding
+from ..rule_files import municipality_ids
 from ..text import printable
-from .flow import Flow
+from .flow import Flow, route
 from .hardening import leave_no_traces, terminal_gone, tolerate_bad_bytes
 from .reload import keep_last_good, usable
 from .screens.confirm import ConfirmScreen
 from .screens.errors import LoadErrorScreen
 from .screens.guard import guarded
-from .screens.help import HelpScreen
 from .screens.intake import IntakeScreen
 from .screens.municipality import MunicipalityScreen, choices
 from .start import Start
 from .watch import Snapshot
 from .widgets.status import StatusLine
 
+# The first screen (the intake, before the rules) needs Textual, that screen and an Intake. The
+# loader, the model, the matcher and the other screens (≈ 60 ms of imports) are imported where
+# they are used: in the loading thread, after that screen is drawn.
+if TYPE_CHECKING:
+    from ..engine import Result
+    from ..loading import Loaded
+    from ..model import RuleSet
+    from ..problems import Problem
+    from ..search import ConcernMatcher
+
 __all__ = ["NavigatorApp", "StatusLine", "route", "load"]
 
 
+def load(rules_dir: Path, contacts_dir: Path, only: list[str] | None = None) -> Loaded:
+    """loading.load, imported with the first load (see the imports)."""
+    from ..loading import load as loaded
+
+    return loaded(rules_dir, contacts_dir, only)
+
+
 class NavigatorApp(Start, Flow, App):
-    CSS_PATH = str(resources.files(__package__) / "navigator.tcss")  # package data, also in a wheel
+    CSS_PATH = str(Path(__file__).with_name("navigator.tcss"))  # package data, beside the module in a wheel too
     TITLE = "相談窓口ナビ"
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [
@@ -123,10 +134,16 @@ class NavigatorApp(Start, Flow, App):
             only = [self.wanted] if self.wanted in municipality_ids(self.rules_dir) else None
             return load(self.rules_dir, self.contacts_dir, only)
         except Exception as exc:
+            from ..loading import Loaded   # loaded by then, unless the import itself failed
+            from ..model import Common, RuleSet
+            from ..problems import Problem
+
             problem = Problem.coded("NAV-E016", (str(self.rules_dir), 0, 0), detail=type(exc).__name__)
             return Loaded(RuleSet(Common((), (), ()), {}), [problem])
 
     def _adopt(self, loaded: Loaded, matcher: ConcernMatcher | None = None) -> None:
+        from ..search import ConcernMatcher   # after the first screen (see the imports)
+
         self.ruleset = loaded.ruleset
         # Written forms first (instant); the dictionary loads after the first screen is shown.
         self.matcher = matcher or ConcernMatcher(loaded.ruleset.common.concerns, deep=False)
@@ -178,6 +195,8 @@ class NavigatorApp(Start, Flow, App):
                                   "前のルールのまま案内を続けます（F4 で問題を表示）。"), severity="error", markup=False)
             return
         self._take_problems(loaded)
+        from ..loading import Loaded   # imported by the load above
+
         self._adopt(Loaded(merged, loaded.problems))
         changed = self.refresh_screens()
         self._replace_stale_screens()
@@ -224,15 +243,20 @@ class NavigatorApp(Start, Flow, App):
         self.theme = self.THEMES[1] if self.theme == self.THEMES[0] else self.THEMES[0]
 
     def action_help(self) -> None:
+        from .screens.help import HelpScreen   # its Markdown and layout: only when asked for
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
     # ---- what the result screen asks for
     def community(self, result: Result) -> dict:
+        from ..community import community_dir, for_municipality, load_items   # reads YAML: with the first result
+
         return for_municipality(load_items(community_dir(self.rules_dir)), result.municipality.id)
 
     @guarded
     def on_result_screen_why_requested(self, event) -> None:
+        from ..search import explain_understanding
         from .screens.why import WhyScreen, why_text
 
         label = self.ruleset.common.concern

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from functools import partial
 
-from ..engine import route
 from ..intake import Step
 from .screens.errors import LoadErrorScreen
 from .screens.guard import guarded
@@ -16,7 +15,20 @@ from .screens.household import HouseholdScreen
 from .screens.intake import IntakeScreen
 from .screens.municipality import MunicipalityScreen
 from .screens.question import Answer, QuestionScreen
-from .screens.result import ResultScreen
+
+
+def route(ruleset, case):
+    """engine.route, imported with the first result: the app imports this module before its
+    first screen, which needs neither the engine nor the result screen (≈ 20 ms)."""
+    from ..engine import route as routed
+
+    return routed(ruleset, case)
+
+
+def _result_screen():
+    from .screens.result import ResultScreen   # with the first result (see route)
+
+    return ResultScreen
 
 
 class Flow:
@@ -68,7 +80,7 @@ class Flow:
             if back_to is not None and back_to < len(steps):
                 self.push_screen(self._question(steps, back_to), partial(self._answered, steps[back_to], back_to))
             raise
-        screen = ResultScreen(result, self.ruleset, self.community(result))
+        screen = _result_screen()(result, self.ruleset, self.community(result))
         self.push_screen(screen, lambda _: self.ask(len(steps) - 1))
 
     def _question(self, steps: list[Step], index: int) -> QuestionScreen:
@@ -134,7 +146,7 @@ class Flow:
         for screen in self.screen_stack:
             if isinstance(screen, IntakeScreen):
                 screen.refresh_concerns(self.ruleset, self.matcher)
-            if isinstance(screen, ResultScreen):
+            if isinstance(screen, _result_screen()):
                 self.consultation.read(self.ruleset, self.matcher)
                 new = route(self.ruleset, self.consultation.case)
                 changes = result_changes(screen.result, new)

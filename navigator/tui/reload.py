@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from ..loading import Loaded
-from ..model import RuleSet
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:   # imported by the app before its first screen, used only after a load
+    from ..loading import Loaded
+    from ..model import RuleSet
 
 
 def usable(loaded: Loaded) -> Loaded | None:
     """The loaded rules with only the municipalities that loaded without an error of their own;
     None when there is none (or common.yaml, which every one needs, has an error)."""
+    from ..loading import Loaded   # after a load (see the imports)
+    from ..model import RuleSet
+
     plans = loaded.usable()
     if not plans:
         return None
@@ -19,6 +25,8 @@ def keep_last_good(old: RuleSet, loaded: Loaded, good: Loaded | None) -> tuple[R
     """The new usable plans, with the old plan kept for each municipality whose new files are
     broken, as long as the common file is unchanged (an old plan was checked against the old
     common file). None when the common file itself is broken. Also: the municipalities kept."""
+    from ..model import RuleSet   # after a load (see the imports)
+
     if good is None and "" in loaded.broken():
         return None, ()
     common = loaded.ruleset.common

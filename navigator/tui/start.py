@@ -4,15 +4,20 @@ another thread after the rules (the intake matches keywords as written until it 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..danger import detect
-from ..loading import Loaded, municipality_ids
-from ..search import ConcernMatcher
+from ..rule_files import municipality_ids
 from ..text import printable
 from .reload import usable
 from .screens.errors import LoadErrorScreen
 from .screens.guard import guarded
 from .screens.intake import IntakeScreen
 from .screens.municipality import written_name
+
+if TYPE_CHECKING:   # the loader and the matcher are imported in the loading thread, after the first screen
+    from ..loading import Loaded
+    from ..search import ConcernMatcher
 
 
 class Start:
@@ -40,16 +45,22 @@ class Start:
         if not self.load_in_background:
             self._loaded(*self._load_first())
             return
+        first = self
         if self.wanted and self.wanted in municipality_ids(self.rules_dir):  # a directory listing
             # The intake screen first, so staff can type while the rules load; it fills in after.
             self.consultation.municipality = self.wanted
-            self.push_screen(IntakeScreen(self.consultation, None, None))
+            first = IntakeScreen(self.consultation, None, None)
+            self.push_screen(first)
         self.loading = True
-        self.call_after_refresh(self.run_worker, self._load_in_thread, thread=True, group="rules",
-                                exit_on_error=False)
+        # After that screen's first refresh, not the app's: a thread started before it is drawn
+        # takes turns with Textual building it, and the screen comes later.
+        first.call_after_refresh(self.run_worker, self._load_in_thread, thread=True, group="rules",
+                                 exit_on_error=False)
 
     def _load_first(self) -> tuple[Loaded, ConcernMatcher | None]:
-        """The first load, and the matcher of written forms: off the UI thread."""
+        """The first load, and the matcher of written forms: off the UI thread (their imports too)."""
+        from ..search import ConcernMatcher
+
         loaded = self._load()
         if self.wanted and not usable(loaded):  # the one asked for is broken: the others may not be
             self.wanted = None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -9,8 +11,10 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from ...problems import Problem, describe_all, ordered
 from ...text import printable
+
+if TYPE_CHECKING:   # imported by the app before its first screen, shown only after a load
+    from ...problems import Problem
 
 SHOWN = 200  # a broken file can yield thousands of problems; the first ones say what is wrong
 
@@ -54,6 +58,8 @@ class LoadErrorScreen(Screen[None]):
 
 def problem_list(problems: list[Problem]) -> str:
     """Errors first, each with its line, a caret and how to fix it."""
+    from ...problems import describe_all, ordered   # after a load (see the imports)
+
     lines = [describe_all(ordered(problems)[:SHOWN])]
     if len(problems) > SHOWN:
         lines.append(f"…ほか {len(problems) - SHOWN} 件（すべては navigator check で表示できます）")

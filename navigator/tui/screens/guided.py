@@ -5,6 +5,8 @@ it is given (shared with the intake screen, so both mix) and dismisses with True
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -13,10 +15,12 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...intake import Intake
-from ...model import Concern
 from ...text import printable
 from ..widgets.concerns import TICKED, UNTICKED
 from .guard import guarded
+
+if TYPE_CHECKING:
+    from ...model import Concern
 
 # (label, the `who` answer it gives, or None)
 WHO = (

@@ -5,6 +5,7 @@ given and posts a message when staff go on; the app decides what comes next."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,12 +16,14 @@ from textual.widgets import Footer, Header, Static, TextArea
 
 from ...danger import Danger, detect
 from ...intake import Intake, household_from_text
-from ...model import RuleSet
-from ...search import ConcernMatcher, Match
 from ...text import printable
 from ..safe_input import SafeTextArea
 from ..widgets.concerns import ConcernGrid, Item
 from .guard import guarded
+
+if TYPE_CHECKING:   # the first screen: no model or matcher imported before it is shown
+    from ...model import RuleSet
+    from ...search import ConcernMatcher, Match
 
 LOADING = "ルールを読み込んでいます…（入力は続けられます）"
 WAIT = "ルールを読み込んでいます。終わりしだい次へ進みます。"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,9 +13,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...model import RuleSet
 from ...text import printable
 from .guard import guarded
+
+if TYPE_CHECKING:
+    from ...model import RuleSet
 
 
 def choices(ruleset: RuleSet, unavailable, rules_dir: Path) -> list[tuple[str, str]]:
