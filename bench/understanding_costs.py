@@ -1,6 +1,7 @@
 """What understanding costs: dictionary load, keyword analysis, keystrokes, route, TUI start, size.
 
     .venv/bin/python bench/understanding_costs.py
+    .venv/bin/python bench/understanding_costs.py --start    # only the rule load, route and TUI rows
 
 - dictionary: `import sudachipy` + `Dictionary(dict="small").tokenizer()` in a fresh process;
 - keyword analysis (`ConcernMatcher.deepen`) and the example index, shipped and ten times
@@ -9,7 +10,11 @@
   (bench/synth.prefixes), p50 / p99, with the dictionary (as the TUI once it has loaded it),
   and with keywords as written only (as the TUI before);
 - `navigator route … --format json` from process start to exit, against a process that only
-  imports the runtime dependencies and loads the dictionary, taking turns (9 each);
+  imports the runtime dependencies and loads the dictionary, taking turns (9 each). Every route
+  is a cold load: one process loads once, and the cache (navigator/cache.py) is in memory only;
+- the rule load a route does (common, danger, one municipality), in this process: cold (every
+  file parsed, as in `navigator route`) and warm (the in-memory cache, as a live reload of
+  unchanged files), CPU time;
 - TUI first screen against a minimal Textual app (bench/tui_start.py), taking turns;
 - installed size of sudachipy and the dictionary.
 """
@@ -109,6 +114,20 @@ def processes() -> list[tuple[str, str]]:
              f"{t['navigator_inproc'] / t['minimal_inproc']:.2f}×")]
 
 
+def rule_load() -> list[tuple[str, str]]:
+    from navigator.cache import clear_cache
+    from navigator.loading import load
+
+    def once(cold: bool) -> float:
+        if cold:
+            clear_cache()
+        return cpu_ms(lambda: load(ROOT / "rules", ROOT / "contacts", only=["asaka"]))
+    cold = statistics.median(once(True) for _ in range(9))
+    warm = statistics.median(once(False) for _ in range(9))
+    return [("rule load of a route (common + danger + asaka), CPU: cold, parsed (every `navigator route`) / "
+             "warm, in-memory cache (same process only)", f"{cold:.1f} / {warm:.2f} ms")]
+
+
 def sizes() -> list[tuple[str, str]]:
     import importlib.util
 
@@ -124,7 +143,8 @@ def sizes() -> list[tuple[str, str]]:
 def main() -> None:
     print(f"machine: {run.machine()}")
     print("| figure | value |\n| --- | --- |")
-    for rows in (sizes, keystrokes, long_texts, processes):
+    chosen = (rule_load, processes) if "--start" in sys.argv[1:] else (sizes, keystrokes, long_texts, rule_load, processes)
+    for rows in chosen:
         for name, value in rows():
             print(f"| {name} | {value} |", flush=True)
 
