@@ -18,6 +18,7 @@ from ..rule_files import municipality_ids
 from ..text import printable
 from .flow import Flow, route
 from .hardening import leave_no_traces, terminal_gone, tolerate_bad_bytes
+from .keyorder import KeyOrder
 from .reload import keep_last_good, usable
 from .screens.confirm import ConfirmScreen
 from .screens.errors import LoadErrorScreen
@@ -48,7 +49,7 @@ def load(rules_dir: Path, contacts_dir: Path, only: list[str] | None = None) -> 
     return loaded(rules_dir, contacts_dir, only)
 
 
-class NavigatorApp(Start, Flow, App):
+class NavigatorApp(KeyOrder, Start, Flow, App):
     CSS_PATH = str(Path(__file__).with_name("navigator.tcss"))  # package data, beside the module in a wheel too
     TITLE = "相談窓口ナビ"
     ENABLE_COMMAND_PALETTE = False

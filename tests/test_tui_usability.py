@@ -1,0 +1,35 @@
+"""New-user test at 80×24 (F12–F14): what a user sees and what their keys do, through Pilot."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.widgets import Checkbox, Input
+
+from navigator.tui.screens.export import ExportScreen
+from navigator.tui.screens.result import ResultScreen
+from test_tui import SIZE, mini_app, type_text
+
+
+async def burst(pilot, *keys: tuple[str, str | None]) -> None:
+    """Keys that arrive in one terminal write (tmux send-keys Tab Space): all queued at once."""
+    for key, char in keys:
+        pilot.app._driver.send_message(events.Key(key, char))
+    for _ in range(10):
+        await pilot.pause(0.02)
+
+
+async def test_keys_in_one_burst_reach_the_dialog_they_were_meant_for():
+    """E Tab Space in one write: the dialog opens and 同意 is ticked (not a space in the path)."""
+    app = mini_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await type_text(pilot, "借金があって困っている")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultScreen)
+        await burst(pilot, ("e", "e"), ("tab", "\t"), ("space", " "))
+        assert isinstance(app.screen, ExportScreen)
+        assert app.screen.query_one("#consent", Checkbox).value
+        assert not app.screen.query_one("#path", Input).value.endswith(" ")
+        await burst(pilot, ("tab", "\t"), ("tab", "\t"), ("space", " "))   # 民生委員用
+        assert app.screen.query_one("#minsei", Checkbox).value
+        assert not app.screen.query_one("#include-text", Checkbox).value
