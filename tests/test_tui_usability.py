@@ -33,3 +33,24 @@ async def test_keys_in_one_burst_reach_the_dialog_they_were_meant_for():
         await burst(pilot, ("tab", "\t"), ("tab", "\t"), ("space", " "))   # 民生委員用
         assert app.screen.query_one("#minsei", Checkbox).value
         assert not app.screen.query_one("#include-text", Checkbox).value
+
+
+async def test_export_dialog_shows_how_to_confirm_inside_its_box(tmp_path, monkeypatch):
+    """At 80×24 the buttons and the keys line are inside the visible box, and the button writes."""
+    monkeypatch.setenv("NAVIGATOR_SLIPS", str(tmp_path))
+    app = mini_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await type_text(pilot, "借金があって困っている")
+        await pilot.press("enter", "e")
+        await pilot.pause()
+        dialog = app.screen.query_one(".dialog").region
+        for selector in ("#write", "#cancel", "#minsei"):
+            widget = app.screen.query_one(selector)
+            assert dialog.contains_region(widget.region) and widget.region.bottom < SIZE[1], selector
+        keys = [w for w in app.screen.query(".hint") if "Ctrl+S 書き出す" in str(w.render())]
+        assert keys and dialog.contains_region(keys[0].region)
+        assert "書き出す" in str(app.screen.query_one("#write").label)
+        await pilot.click("#write")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultScreen)
+    assert len(list(tmp_path.iterdir())) == 1

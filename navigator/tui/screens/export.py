@@ -10,10 +10,10 @@ from typing import Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Checkbox, Input, Static
+from textual.widgets import Button, Checkbox, Input, Static
 
 from ...engine import Result
 from ...model import RuleSet
@@ -70,13 +70,18 @@ class ExportScreen(ModalScreen[Path | None]):
         with Vertical(classes="dialog"):
             yield Static(Content(printable(f"つなぎシートを書き出します。書き出し先（{default_folder()} に作ります。"
                                            "変えてもかまいません）:")))
-            yield Input(str(self.path), id="path", select_on_focus=False)  # a stray key must not wipe it
+            # one line each (compact), so the way to confirm stays inside the box at 80×24
+            yield Input(str(self.path), id="path", select_on_focus=False, compact=True)  # a stray key must not wipe it
             yield Static(".html は印刷用（A4、ブラウザで開きます）・.md は Markdown・.txt はテキスト", classes="hint")
-            yield TickBox("情報共有に同意あり（本人が関係機関との共有に同意した）", id="consent")
-            yield TickBox("相談内容（本人の言葉）も含める（同意があるときだけ）", id="include-text")
-            yield TickBox("民生委員用（地域でできること・記入欄つき）", id="minsei")
+            with Vertical(id="export-ticks"):
+                yield TickBox("情報共有に同意あり（本人が関係機関との共有に同意した）", id="consent", compact=True)
+                yield TickBox("相談内容（本人の言葉）も含める（同意があるときだけ）", id="include-text", compact=True)
+                yield TickBox("民生委員用（地域でできること・記入欄つき）", id="minsei", compact=True)
             yield Static("", id="export-message")
-            yield Static("Enter または Ctrl+S で書き出す・Esc でやめる", classes="hint")
+            with Horizontal(id="export-buttons"):
+                yield Button("書き出す（Ctrl+S）", id="write", variant="primary", compact=True)
+                yield Button("やめる（Esc）", id="cancel", compact=True)
+            yield Static("Tab 次へ・スペース 選ぶ／外す・Enter か Ctrl+S 書き出す・Esc やめる", classes="hint")
 
     def on_mount(self) -> None:
         self.query_one("#path", Input).focus()
@@ -84,6 +89,10 @@ class ExportScreen(ModalScreen[Path | None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.action_write()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_write() if event.button.id == "write" else self.action_cancel()
 
     def request(self) -> SlipRequest:
         """What staff chose; the app adds the resident's words (only with consent) and 本人."""
