@@ -7,7 +7,7 @@ from textual.widgets import Checkbox, Input
 
 from navigator.tui.screens.export import ExportScreen
 from navigator.tui.screens.result import ResultScreen
-from test_tui import SIZE, mini_app, type_text
+from test_tui import SIZE, answer_all_unknown, mini_app, type_text
 
 
 async def burst(pilot, *keys: tuple[str, str | None]) -> None:
@@ -54,3 +54,30 @@ async def test_export_dialog_shows_how_to_confirm_inside_its_box(tmp_path, monke
         await pilot.pause()
         assert isinstance(app.screen, ResultScreen)
     assert len(list(tmp_path.iterdir())) == 1
+
+
+async def test_question_mark_opens_the_help_wherever_nothing_is_being_typed():
+    from navigator.tui.screens.guided import WhoScreen
+    from navigator.tui.screens.help import HelpScreen
+    from navigator.tui.screens.intake import IntakeScreen
+    from navigator.tui.screens.question import QuestionScreen
+
+    app = mini_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await type_text(pilot, "叩かれている?")   # in the resident's words it is a character
+        assert isinstance(app.screen, IntakeScreen) and app.screen.query_one("#text").text == "叩かれている?"
+        await pilot.press("enter")
+        await pilot.pause(1.1)         # not right after typing (a question screen ignores that)
+        for expected in (QuestionScreen, ResultScreen):
+            assert isinstance(app.screen, expected)
+            await pilot.press("question_mark")
+            assert isinstance(app.screen, HelpScreen)
+            await pilot.press("question_mark")   # ? again closes it, as F1 and Esc do
+            assert isinstance(app.screen, expected)
+            if expected is QuestionScreen:
+                await answer_all_unknown(pilot, app)
+        await pilot.press("ctrl+n", "y", "f5")
+        await pilot.pause()
+        assert isinstance(app.screen, WhoScreen)
+        await pilot.press("fullwidth_question_mark")
+        assert isinstance(app.screen, HelpScreen)

@@ -55,6 +55,8 @@ class NavigatorApp(KeyOrder, Start, Flow, App):
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [
         Binding("f1", "help", "ヘルプ"),
+        # ? as in most programs; a field being typed in takes it as a character (non-priority)
+        Binding("question_mark,fullwidth_question_mark", "help", "ヘルプ", show=False),
         Binding("ctrl+n", "new_consultation", "新しい相談"),
         Binding("f3", "toggle_theme", "明るさ"),
         Binding("f4", "show_problems", "ルールの問題"),

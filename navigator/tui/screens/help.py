@@ -37,7 +37,7 @@ def help_text(markdown: str | None = None) -> Content:
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,f1,q", "close", "閉じる")]
+    BINDINGS = [Binding("escape,f1,q,question_mark,fullwidth_question_mark", "close", "閉じる")]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog"):

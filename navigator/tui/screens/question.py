@@ -22,6 +22,7 @@ from .guard import guarded
 
 SKIP = "_skip"  # the 「わからない」 option leaves the question unanswered
 TYPING_PAUSE = 1.0  # seconds: digits right after other typing were meant for the text, not here
+HELP = ("?", "？")  # the help key, half- or full-width
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,8 @@ class QuestionScreen(Screen[Answer | None]):
             event.stop()
             event.prevent_default()
             return
+        if event.character in HELP and time.monotonic() - self.typed_at >= TYPING_PAUSE:
+            return  # ? opens the help here too (the app's binding); not while words are being typed
         if event.character and event.character.isprintable() and not self._own(event.character):
             self.typed_at = time.monotonic()
             self.query_one("#keys", Static).update(
