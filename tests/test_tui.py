@@ -591,7 +591,7 @@ async def test_an_example_only_suggests_and_says_so():
         app.matcher.deepen()
         await type_text(pilot, "冷蔵庫がからっぽ")
         line = shown(app.screen.query_one("#suggest"))
-        assert line.startswith("候補（要確認）: 生活困窮 ← 例文「")
+        assert line.startswith("候補（要確認・Enterで決定）：生活困窮←例文「")
 
 
 async def test_dictionary_loads_after_the_first_screen():
@@ -644,7 +644,7 @@ async def test_candidates_line_names_the_words_that_matched():
     async with app.run_test(size=SIZE) as pilot:
         await type_text(pilot, "夫に殴られた")
         line = shown(app.screen.query_one("#suggest"))
-        assert line.startswith("候補: DV") and "殴" in line
+        assert line.startswith("候補（Enterで決定）：DV") and "殴" in line
 
 
 async def test_nothing_found_says_so_at_once():
@@ -905,7 +905,7 @@ async def test_a_concern_can_be_moved_to_another_person_of_the_household():
         await pilot.pause()
         assert isinstance(app.screen, IntakeScreen)
         line = shown(app.screen.query_one("#household"))
-        assert "世帯（直したもの）" in line and "就労" in line.split("母（80歳）:")[1].split("／")[0]
+        assert "世帯（直したもの）" in line and "就労" in line.split("母（80歳）：")[1].split("／")[0]
         await pilot.press("enter")
         await answer_as_offered(pilot, app)
         assert isinstance(app.screen, ResultScreen)

@@ -3,11 +3,32 @@
 from __future__ import annotations
 
 from textual import events
+from textual.geometry import Region
 from textual.widgets import Checkbox, Input
+
+from conftest import ROOT
+from navigator.tui.app import NavigatorApp
 
 from navigator.tui.screens.export import ExportScreen
 from navigator.tui.screens.result import ResultScreen
 from test_tui import SIZE, answer_all_unknown, mini_app, type_text
+
+
+HOUSEHOLD = ("50歳の息子が20年ひきこもっていて、80歳の母は認知症でお金の管理ができない。"
+             "私は仕事を失って家賃を3か月滞納している。夫が子どもを叩いている。")
+
+
+def seen(app, selector: str) -> str:
+    """What the widget shows on the screen: its lines as drawn, cut to its height and width."""
+    widget = app.screen.query_one(selector)
+    return "\n".join(strip.text.strip() for strip in widget.render_lines(Region(0, 0, *widget.size))).strip()
+
+
+async def asaka(pilot, app, text: str) -> None:
+    await pilot.pause()
+    app.matcher.deepen()
+    app.screen.query_one("#text").text = text
+    await pilot.pause()
 
 
 async def burst(pilot, *keys: tuple[str, str | None]) -> None:
@@ -81,3 +102,34 @@ async def test_question_mark_opens_the_help_wherever_nothing_is_being_typed():
         assert isinstance(app.screen, WhoScreen)
         await pilot.press("fullwidth_question_mark")
         assert isinstance(app.screen, HelpScreen)
+
+
+async def test_what_enter_does_with_a_guess_is_said_first():
+    """A guess from an example is not ticked by Enter when the words show danger: the line says
+    so before anything that a narrow screen could cut; without danger Enter takes it."""
+    app = NavigatorApp(ROOT / "rules", ROOT / "contacts", "asaka", watch_interval=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await asaka(pilot, app, "母が倒れて息をしていない")
+        assert seen(app, "#suggest").startswith("候補（要確認・Enterでは選ばない）：介護する家族の負担")
+        assert seen(app, "#danger-cue").startswith("危険の手がかり（119）：")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.consultation.ticked == []
+        await pilot.press("ctrl+n", "y")
+        await asaka(pilot, app, "冷蔵庫がからっぽ")
+        assert seen(app, "#suggest").startswith("候補（要確認・Enterで決定）：生活困窮←例文「")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.consultation.ticked == ["poverty"]
+
+
+async def test_danger_numbers_and_every_person_of_the_household_show_at_80_columns():
+    app = NavigatorApp(ROOT / "rules", ROOT / "contacts", "asaka", watch_interval=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await asaka(pilot, app, HOUSEHOLD)
+        assert seen(app, "#danger-cue").startswith("危険の手がかり（189・#8008）：子どもの危険")
+        household = seen(app, "#household")
+        for person in ("息子（50歳）：", "母（80歳）：", "本人：", "子ども："):
+            assert person in household.replace("\n", ""), person
+        assert household.endswith("（F6で直す）")
+        assert seen(app, "#suggest").startswith("候補（Enterで決定）：成年後見・権利擁護「お金」")

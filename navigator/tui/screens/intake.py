@@ -153,16 +153,18 @@ class IntakeScreen(Screen):
         found = self.intake.suggest(self.matcher)
         label = self.ruleset.common.concern
         suggest = self.query_one("#suggest", Static)
+        danger = self._danger()
         if found:
             suggest.set_class(False, "-nothing")
-            suggest.update(Content(printable(suggestion_line(found[:SHOWN], lambda c: label(c).label))))
+            suggest.update(Content(printable(suggestion_line(found[:SHOWN], lambda c: label(c).label,
+                                                             danger.detected))))
         elif len(value.strip()) >= 4:
             suggest.set_class(True, "-nothing")
             suggest.update(NOTHING)
         else:
             suggest.update("")
         cue = self.query_one("#danger-cue", Static)
-        warning = danger_line(self.ruleset, self._danger())
+        warning = danger_line(self.ruleset, danger)
         cue.update(Content(printable(warning)))
         cue.display = bool(warning)
         self.show_household(found)
@@ -175,11 +177,11 @@ class IntakeScreen(Screen):
         persons = household_from_text(self.ruleset, self.intake.text, found)
         moved = self.intake.moved
         label = self.ruleset.common.concern
-        line = "　／　".join(f"{p.relation}{f'（{p.age}歳）' if p.age else ''}: " + "・".join(
+        line = "／".join(f"{p.relation}{f'（{p.age}歳）' if p.age else ''}：" + "・".join(
             label(c).label for c in _owned(p, persons, moved) if label(c)) for p in persons)
         fixed = "直したもの" if any(r in {p.relation for p in persons} for r in moved.values()) else "相談内容から推定"
         self.query_one("#household", Static).update(
-            Content(printable(f"世帯（{fixed}）: {line}（F6 で直す）")) if persons else "")
+            Content(printable(f"世帯（{fixed}）：{line}（F6で直す）")) if persons else "")
 
     @guarded
     def action_submit(self) -> None:
@@ -241,32 +243,43 @@ def _owned(person, persons, moved: dict[str, str]) -> list[str]:
 
 
 def danger_line(ruleset: RuleSet, danger: Danger) -> str:
-    """危険の手がかり: 今まさに暴力・命の危険「包丁を持」「暴れ」→110 — shown as the resident types."""
+    """危険の手がかり（110・119）：今まさに暴力・命の危険「包丁を持」「暴れ」 — shown as the resident
+    types; the numbers first, so a narrow screen that cuts the line never cuts them. No ASCII
+    spaces in these lines: Textual breaks a line at a space, which left half of it blank."""
     if not danger.detected:
         return ""
-    parts = []
+    parts, phones = [], []
     for kind_id in danger.kinds:
         kind = ruleset.common.danger.kind(kind_id)
         line = ruleset.common.line(kind.lines[0]) if kind and kind.lines else None
-        words = "".join(f"「{w}」" for w in danger.cues_of(kind_id)[:2])
-        parts.append(f"{kind.label if kind else kind_id}{words}" + (f"→{line.phone}" if line else ""))
-    return "危険の手がかり: " + "・".join(parts)
+        if line and line.phone not in phones:
+            phones.append(line.phone)
+        parts.append((kind.label if kind else kind_id) + "".join(f"「{w}」" for w in danger.cues_of(kind_id)[:2]))
+    numbers = f"（{'・'.join(phones)}）" if phones else ""
+    return f"危険の手がかり{numbers}：" + "・".join(parts)
 
 
-def suggestion_line(matches: list[Match], label) -> str:
-    """候補: 生活困窮「家賃が払えず」・住まい「家賃」 — the resident's words behind each concern;
-    a concern only an example suggests says so, with the example."""
+def suggestion_line(matches: list[Match], label, danger: bool = False) -> str:
+    """候補（Enterで決定）：生活困窮「家賃が払えず」・住まい「家賃」 — the resident's words behind each
+    concern; a concern only an example suggests says so, with the example. What Enter does comes
+    first, where a long line is never cut: it ticks them all, except (with danger in the words)
+    the ones only an example suggests (Intake.accept)."""
     if not matches:
         return ""
     if all(m.candidate for m in matches):
         first = matches[0]
         reason = f"例文「{_short(first.matched[0])}」に近い" if first.hits and first.hits[0].how == "例文" else "単独では弱い語"
-        return f"候補（要確認）: {'・'.join(label(m.concern) for m in matches)} ← {reason}（Enterで決定）"
+        names = "・".join(label(m.concern) for m in matches)
+        if danger:
+            return f"候補（要確認・Enterでは選ばない）：{names}←{reason}（選ぶときは一覧でスペース）"
+        return f"候補（要確認・Enterで決定）：{names}←{reason}"
     parts = []
     for m in matches:
         words = list(dict.fromkeys(w for h in m.hits for w in h.words))[:2]
-        parts.append(label(m.concern) + "".join(f"「{_short(w)}」" for w in words))
-    return f"候補: {'・'.join(parts)}（Enterで決定）"
+        unsure = "（要確認）" if danger and m.candidate else ""
+        parts.append(label(m.concern) + "".join(f"「{_short(w)}」" for w in words) + unsure)
+    unsure = danger and any(m.candidate for m in matches)
+    return f"候補（Enterで決定{'・要確認のものは除く' if unsure else ''}）：{'・'.join(parts)}"
 
 
 def _short(text: str, limit: int = 14) -> str:
