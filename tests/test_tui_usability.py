@@ -133,3 +133,31 @@ async def test_danger_numbers_and_every_person_of_the_household_show_at_80_colum
             assert person in household.replace("\n", ""), person
         assert household.endswith("（F6で直す）")
         assert seen(app, "#suggest").startswith("候補（Enterで決定）：成年後見・権利擁護「お金」")
+
+
+def footer(app) -> list[str]:
+    """The footer's keys that are wholly on the screen (a key cut at the edge is not)."""
+    width = app.size.width
+    return [f"{k.key_display} {k.description}" for k in app.screen.query("FooterKey") if k.region.right <= width]
+
+
+def footer_fits(app) -> bool:
+    return all(k.region.right <= app.size.width for k in app.screen.query("FooterKey"))
+
+
+async def test_every_footer_fits_80_columns_with_the_keys_that_matter():
+    app = NavigatorApp(ROOT / "rules", ROOT / "contacts", "asaka", watch_interval=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert footer_fits(app) and {"Enter 決定して次へ", "F5 質問で探す", "F6 世帯", "F1 ヘルプ", "Ctrl+Q 終了"} <= set(footer(app))
+        await pilot.press("tab")
+        assert footer_fits(app) and {"Enter 次へ", "Esc 市町村", "F1 ヘルプ"} <= set(footer(app))
+        await pilot.press("shift+tab")
+        await asaka(pilot, app, "借金があって困っている")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert footer_fits(app) and {"Esc 戻る", "F1 ヘルプ", "Ctrl+N 新規"} <= set(footer(app))
+        await answer_all_unknown(pilot, app)
+        assert isinstance(app.screen, ResultScreen)
+        assert footer_fits(app) and {"Esc 戻る", "W 理由", "E つなぎシート", "C 地域", "F1 ヘルプ", "Ctrl+N 新規",
+                                     "Ctrl+Q 終了"} <= set(footer(app))

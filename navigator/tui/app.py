@@ -57,9 +57,11 @@ class NavigatorApp(KeyOrder, Start, Flow, App):
         Binding("f1", "help", "ヘルプ"),
         # ? as in most programs; a field being typed in takes it as a character (non-priority)
         Binding("question_mark,fullwidth_question_mark", "help", "ヘルプ", show=False),
-        Binding("ctrl+n", "new_consultation", "新しい相談"),
-        Binding("f3", "toggle_theme", "明るさ"),
-        Binding("f4", "show_problems", "ルールの問題"),
+        # The footer holds what fits in 80 columns; F3 and F4 are in the help (F1), and the
+        # notices of rule problems say F4
+        Binding("ctrl+n", "new_consultation", "新規"),
+        Binding("f3", "toggle_theme", "明るさ", show=False),
+        Binding("f4", "show_problems", "ルールの問題", show=False),
         Binding("ctrl+q", "quit", "終了", priority=True),
     ]
     THEMES = ("textual-dark", "textual-light")

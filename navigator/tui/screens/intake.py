@@ -53,9 +53,10 @@ class ResidentText(SafeTextArea):
 class IntakeScreen(Screen):
     BINDINGS = [
         Binding("escape", "app.choose_municipality", "市町村"),
-        Binding("f2", "next", "次へ"),
+        Binding("f2", "next", "次へ", show=False),   # the footer keeps to 80 columns; F1 lists it
         Binding("f5", "guided", "質問で探す"),
-        Binding("f6", "household", "世帯を直す", priority=True),  # over TextArea's select-line
+        Binding("f6", "household", "世帯", priority=True),  # over TextArea's select-line
+        Binding("ctrl+n", "app.new_consultation", "新規", show=False),  # the app's, off this footer
     ]
 
     @dataclass

@@ -30,7 +30,7 @@ class ConcernGrid(Widget, can_focus=True):
         Binding("down", "move(1, 0)", show=False),
         Binding("left", "move(0, -1)", show=False),
         Binding("right", "move(0, 1)", show=False),
-        Binding("space", "toggle", "選ぶ・外す"),
+        Binding("space", "toggle", "選ぶ・外す", show=False),  # the line above the list says so
         Binding("enter", "screen.next", "次へ", priority=True),
     ]
     DEFAULT_CSS = """
