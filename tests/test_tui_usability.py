@@ -161,3 +161,50 @@ async def test_every_footer_fits_80_columns_with_the_keys_that_matter():
         assert isinstance(app.screen, ResultScreen)
         assert footer_fits(app) and {"Esc 戻る", "W 理由", "E つなぎシート", "C 地域", "F1 ヘルプ", "Ctrl+N 新規",
                                      "Ctrl+Q 終了"} <= set(footer(app))
+
+
+async def referral_rows(app) -> list[str]:
+    from textual.widgets import OptionList
+    options = app.screen.query_one("#referrals", OptionList)
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+def cell(lines: list[str], start: int, end: int) -> str:
+    """One column's text over a row's lines: the characters from cell `start` to `end`."""
+    from rich.cells import cell_len
+    out = []
+    for line in lines:
+        used = 0
+        for ch in line:
+            if start <= used < end:
+                out.append(ch)
+            used += cell_len(ch)
+    return "".join(out).replace(" ", "")
+
+
+async def test_result_rows_at_80_columns_show_long_names_whole_over_two_lines():
+    from navigator.present import UNKNOWN
+    from navigator.tui.widgets.referrals import NO_LINE_START, columns, header_line
+
+    app = NavigatorApp(ROOT / "rules", ROOT / "contacts", "asaka", watch_interval=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await asaka(pilot, app, HOUSEHOLD)
+        await pilot.press("enter")
+        await answer_all_unknown(pilot, app)
+        assert isinstance(app.screen, ResultScreen)
+        assert seen(app, "#list-head").split() == ["#", "窓口", "電話", "相談"]   # 担当課 is in the details
+        rows = await referral_rows(app)
+        window, _, _ = columns(app.screen._width())   # 3 rank, window, 1, 13 phone, 1, concerns
+        joined = [cell(r.split("\n"), 3, 3 + window) for r in rows]
+        assert "成年後見制度の利用促進（市長申立て・報酬助成）" in joined
+        assert "福祉サービス利用援助事業（あんしんサポートねつと）" in joined
+        assert all(len(r.split("\n")) <= 2 for r in rows)
+        for r in rows:   # no second line starts with 、。）」 …
+            for line in r.split("\n")[1:]:
+                assert not {cell([line], 3, 5), cell([line], window + 18, window + 20)} & NO_LINE_START, line
+        assert UNKNOWN in rows[0].split("\n")[0]   # the phone on the row's first line
+        assert "担当課：福祉相談課" in seen(app, "#detail")
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert "担当課" in header_line(app.screen._width())
+        assert all("\n" not in r for r in await referral_rows(app))

@@ -16,7 +16,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 
 from ...engine import Result
 from ...model import RuleSet
-from ...present import household_lines
+from ...present import person_label
 from ...text import printable
 from ..widgets.emergency import EmergencyBlock
 from ..widgets.referrals import (ReferralDetail, ReferralList, community_text, concern_labels, detail,
@@ -69,10 +69,7 @@ class ResultScreen(Screen[None]):
         self.result, self.ruleset = result, ruleset or self.ruleset
         ruleset = self.ruleset
         self.query_one("#emergency", EmergencyBlock).show(ruleset, result)
-        labels = concern_labels(ruleset, result.concerns)
-        household = "　／　".join(household_lines(ruleset, result))
-        self.query_one("#summary", Static).update(Content(printable(
-            f"{result.municipality.name}　" + (f"世帯: {household}" if household else f"相談：{labels}"))))
+        self.query_one("#summary", Static).update(Content(printable(summary_line(ruleset, result))))
         self.query_one("#list-head", Static).update(Content(header_line(self._width())))
         self.query_one(ReferralList).show(ruleset, result, self._width())
         self.show_detail()
@@ -121,3 +118,16 @@ class ResultScreen(Screen[None]):
 
     def action_export(self) -> None:
         self.post_message(self.ExportRequested(self))
+
+
+def summary_line(ruleset: RuleSet, result: Result) -> str:
+    """朝霞市の世帯（相談内容から推定）：母（80歳）：介護・認知症／本人（来談者）：生活困窮 — in two
+    lines at 80 columns: no space (Textual breaks a line at one, even U+3000) and 推定 said once."""
+    persons = [p for p in result.persons if p.concerns]
+    if not persons:
+        return f"{result.municipality.name}　相談：{concern_labels(ruleset, result.concerns)}"
+    every = all(p.inferred for p in persons)
+    parts = [f"{person_label(result, p.id)}{'（来談者）' if p.client else ''}："
+             + concern_labels(ruleset, [c for c in p.concerns if ruleset.common.concern(c)])
+             + ("（推定）" if p.inferred and not every else "") for p in persons]
+    return f"{result.municipality.name}の世帯{'（相談内容から推定）' if every else ''}：" + "／".join(parts)

@@ -21,6 +21,9 @@ from ...text import printable
 
 PHONE = 13   # 048-463-1111 and 記載なし both fit
 RANK = 3
+WIDE = 96    # cells from which a row has 担当課 and stays on one line (120 columns: 114)
+ROW_LINES = 2   # narrower, 窓口 and 相談 wrap to this many lines, so long names are read whole
+NO_LINE_START = set("、。，．,.）)」』】〕！？!?ー・：；ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮ々")
 
 
 def fit(text: str, width: int) -> str:
@@ -39,11 +42,33 @@ def fit(text: str, width: int) -> str:
 
 
 def columns(width: int) -> tuple[int, int, int]:
-    """Cells for 窓口, 担当課 and 相談 in a row `width` cells wide (rank and phone are fixed)."""
+    """Cells for 窓口, 担当課 and 相談 in a row `width` cells wide (rank and phone are fixed);
+    narrower than WIDE, no 担当課 (it is the details' first line) and two lines a row."""
+    if width < WIDE:
+        rest = max(width - RANK - PHONE - 2, 18)
+        window = rest * 11 // 20
+        return window, 0, rest - window
     rest = max(width - RANK - PHONE - 3, 18)
     window = rest * 9 // 20
     department = rest * 5 // 20
     return window, department, rest - window - department
+
+
+def folded(text: str, width: int, lines: int = ROW_LINES) -> list[str]:
+    """`text` in at most `lines` lines of `width` cells, each padded; the last cut with … .
+    No line starts with 、。）」 and the like: the character before goes down with it."""
+    out, line, used = [], "", 0
+    for ch in text:
+        w = cell_len(ch)
+        if used + w > width and line:
+            carry = line[-1] if ch in NO_LINE_START and len(line) > 1 else ""
+            out.append(line[:len(line) - len(carry)])
+            line, used = carry, cell_len(carry)
+        line, used = line + ch, used + w
+    out.append(line)
+    if len(out) > lines:
+        out = out[:lines - 1] + [fit("".join(out[lines - 1:]), width)]
+    return [fit(part, width) for part in out]
 
 
 def concern_labels(ruleset: RuleSet, ids) -> str:
@@ -53,7 +78,8 @@ def concern_labels(ruleset: RuleSet, ids) -> str:
 
 def header_line(width: int) -> str:
     w, d, c = columns(width)
-    return f"{fit('#', RANK)}{fit('窓口', w)} {fit('担当課', d)} {fit('電話', PHONE)} {fit('相談', c)}"
+    department = f"{fit('担当課', d)} " if d else ""
+    return f"{fit('#', RANK)}{fit('窓口', w)} {department}{fit('電話', PHONE)} {fit('相談', c)}"
 
 
 def whose(result: Result, r: Referral) -> str:
@@ -68,6 +94,12 @@ def row(ruleset: RuleSet, r: Referral, width: int, result: Result | None = None)
     w, d, c = columns(width)
     concerns = (concern_labels(ruleset, r.concerns) or "総合") + (whose(result, r) if result else "")
     phone = r.contact.phone or (UNKNOWN + "＊" if r.organization_contact else UNKNOWN)
+    if not d:   # narrow: 窓口 and 相談 over two lines
+        window, concern = folded(printable(r.contact.window), w), folded(printable(concerns), c)
+        height = max(len(window), len(concern))
+        cells = zip(window + [fit("", w)] * (height - len(window)), concern + [fit("", c)] * (height - len(concern)))
+        return "\n".join(f"{fit(str(r.rank) if i == 0 else '', RANK)}{left} {fit(phone if i == 0 else '', PHONE)} "
+                         f"{right}".rstrip() for i, (left, right) in enumerate(cells))
     return printable(f"{fit(str(r.rank), RANK)}{fit(r.contact.window, w)} {fit(r.contact.department or UNKNOWN, d)} "
                      f"{fit(phone, PHONE)} {fit(concerns, c)}").rstrip()
 
