@@ -44,7 +44,7 @@ def test_worked_example(tmp_path, capsys):
 
     # 3. test
     assert main(["test", *dirs]) == 0
-    assert re.fullmatch(r"[1-9]\d* passed, 0 failed", capsys.readouterr().out.splitlines()[-1])
+    assert re.fullmatch(r"合格 [1-9]\d* 件、不合格 0 件、読めない相談例ファイルの問題 0 件", capsys.readouterr().out.splitlines()[-1])
 
     # 4. diff: the guide's output is what the command prints
     assert main(["diff", *dirs, "HEAD"]) == 0

@@ -79,7 +79,7 @@ def _test(loaded: Loaded, files: list[Path]) -> int:
     if not scenarios and not problems:
         where = ", ".join(map(str, files)) if files else str(shipped("scenarios"))
         print(printable(UserError("NAV-C611", where=where).line()), file=sys.stderr)
-        print("0 passed, 1 failed")
+        print(_closing(0, 1, 0))
         return EXIT_FAIL
     if problems:
         print(printable(describe_all(ordered(problems))))
@@ -93,8 +93,13 @@ def _test(loaded: Loaded, files: list[Path]) -> int:
             print(printable(f"{'不合格' if ja else 'FAIL'} {s.origin} {s.name}"))
             for line in outcome.failures:
                 print(printable(f"    {line}"))
-    # the closing line stays 'N passed, N failed' (tools read it); the Japanese line says the same
-    if ja:
-        print(f"合格 {len(scenarios) - failed} 件、不合格 {failed} 件、読めない相談例ファイルの問題 {len(problems)} 件")
-    print(f"{len(scenarios) - failed} passed, {failed + len(problems)} failed")
+    print(_closing(len(scenarios) - failed, failed, len(problems)))
     return EXIT_FAIL if failed or problems else EXIT_OK
+
+
+def _closing(passed: int, failed: int, problems: int) -> str:
+    """The last line, in the language of the messages: scripts read the exit code (or ask for
+    --lang en, whose line is 'N passed, N failed')."""
+    if messages.language() == "ja":
+        return f"合格 {passed} 件、不合格 {failed} 件、読めない相談例ファイルの問題 {problems} 件"
+    return f"{passed} passed, {failed + problems} failed"
