@@ -24,17 +24,17 @@ def add_parsers(sub, common) -> None:
     p = sub.add_parser("review", parents=[common],
                        help="確認の期限が近い・過ぎた窓口とルールの一覧（--mark で確認済みにする）")
     p.add_argument("--within", type=int, default=30, metavar="N", help="期限まで N 日以内のものも出す（既定 30）")
-    p.add_argument("--format", choices=("text", "json"), default="text")
-    p.add_argument("--municipality", "-m", metavar="ID", default=argparse.SUPPRESS)
+    p.add_argument("--format", choices=("text", "json"), default="text", help="出力の形式（既定: text）")
+    p.add_argument("--municipality", "-m", metavar="ID", default=argparse.SUPPRESS, help="この市町村だけ")
     p.add_argument("--mark", action="append", default=[], metavar="FILE:LINE|ID",
                    help="確かめた窓口・ルールを今日の日付で確認済みにする（ファイルをその場で直します）")
     p.add_argument("--by", metavar="WHO", help="確かめた人の担当課や役職（verified_by に書きます。個人名は書かない）")
     p.add_argument("--today", type=_date, metavar="YYYY-MM-DD", help="基準日（既定: 今日）")
 
     p = sub.add_parser("export", parents=[common], help="窓口を HSDS 3.0（フォルダ）か DS-451（CSV）に書き出す")
-    p.add_argument("--format", choices=("hsds", "ds451"), required=True)
+    p.add_argument("--format", choices=("hsds", "ds451"), required=True, help="書き出す形式")
     p.add_argument("out", type=Path, help="hsds: 書き出すフォルダ、ds451: CSV ファイル")
-    p.add_argument("--municipality", "-m", metavar="ID", default=argparse.SUPPRESS)
+    p.add_argument("--municipality", "-m", metavar="ID", default=argparse.SUPPRESS, help="この市町村だけ")
     p.add_argument("--today", type=_date, metavar="YYYY-MM-DD", help="基準日（有効期限切れの判定。既定: 今日）")
 
     p = sub.add_parser("new", parents=[common], help="新しい市町村のルール・窓口・相談例ファイルの雛形を作る")

@@ -14,6 +14,7 @@ from ..render import text as render_text
 from ..text import printable, printable_json
 from .check import _check, _community_problems, _plan_problems, _schema
 from .common import EXIT_FAIL, EXIT_OK, EXIT_USAGE, UserError, _known_municipality, _load_ok
+from .argparse_ja import early_language
 from .parser import build_parser
 from .route import _route
 from .scenarios import _diff, _test, _understand
@@ -22,6 +23,7 @@ __all__ = ["main", "build_parser", "UserError", "EXIT_OK", "EXIT_FAIL", "EXIT_US
 
 
 def main(argv: list[str] | None = None) -> int:
+    early_language(sys.argv[1:] if argv is None else argv)
     args = build_parser().parse_args(argv)
     if getattr(args, "lang", None):
         messages.set_language(args.lang)

@@ -55,7 +55,7 @@ _add("NAV-C618", "{host}:{port} で待ち受けられません（{detail}）", "
      detail="Address already in use")
 _add("NAV-C619", "コマンドの指定に誤りがあります（{detail}）", "wrong command line ({detail})",
      "navigator -h、または navigator check -h のように、コマンドの使い方を確かめてください",
-     "see navigator -h or navigator COMMAND -h", detail="unrecognized arguments: --fromat")
+     "see navigator -h or navigator COMMAND -h", detail="知らない引数です: --fromat")
 _add("NAV-C699", "内部エラーが発生しました（{detail}）", "internal error ({detail})",
      "入力は失われていません。同じ操作で繰り返すときは担当者に連絡してください",
      "please report it with the command you ran", detail="KeyError: 'x'")
