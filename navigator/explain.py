@@ -26,7 +26,7 @@ def referral_why(ruleset: RuleSet, referral: Referral) -> list[str]:
         elif g.kind == FALLBACK:
             lines.append(f"「{label}」: 計画に具体的な記載がないため、最も一般的な窓口（{referral.contact.id}）へ")
         else:
-            given = "、".join(_answer_text(common, q, v) for q, v in g.answers)
+            given = "、".join(answer_text(common, q, v) for q, v in g.answers)
             lines.append(f"「{label}」→ ルール {g.rule.id}（{g.rule.origin}）"
                          + (f"　回答: {given}" if given else ""))
     return lines
@@ -59,7 +59,7 @@ def result_why(ruleset: RuleSet, result: Result, understood: list[str] = ()) -> 
     return lines
 
 
-def _answer_text(common: Common, qid: str, value: str) -> str:
+def answer_text(common: Common, qid: str, value: str) -> str:
     """「生活保護を受けていますか」→ はい: the question in its words, not its id (capacity=…)."""
     q = common.question(qid)
     option = q.option(value) if q else None

@@ -25,14 +25,23 @@ def test_no_edit_no_change(mini):
 def test_moving_a_program_to_another_window(mini):
     replace(mini / "rules" / "town.yaml", "refer: [town-kodomo]", "refer: [town-general]")
     changes = compare(ruleset(MINI), ruleset(mini))
-    assert {(c.municipality, c.case) for c in changes} == {
-        ("town", "abuse [who=child]"), ("town", "abuse [who=child danger=yes]"), ("town", "abuse [who=child danger=no]")}
+    child = "虐待（「誰ですか」→ 子ども"
     assert render(changes).splitlines() == [
         "town: 3 件の相談で案内が変わります",
         "  - こども相談（こども課）",
         "  + 総合相談（総合課）",
-        "    対象: abuse [who=child], abuse [who=child danger=yes], abuse [who=child danger=no]",
-    ]
+        f"    対象: {child}）",
+        f"          {child}／「危険ですか」→ はい）",
+        f"          {child}／「危険ですか」→ いいえ）",
+    ]   # the concern and answers in the words of the screen, not their ids
+
+
+def test_ids_with_lang_en(mini, english):
+    replace(mini / "rules" / "town.yaml", "refer: [town-kodomo]", "refer: [town-general]")
+    changes = compare(ruleset(MINI), ruleset(mini))
+    assert {(c.municipality, c.case) for c in changes} == {
+        ("town", "abuse [who=child]"), ("town", "abuse [who=child danger=yes]"), ("town", "abuse [who=child danger=no]")}
+    assert render(changes).splitlines()[-1] == "    in: abuse [who=child], abuse [who=child danger=yes], abuse [who=child danger=no]"
 
 
 def test_a_renamed_department_reads_as_one_change(mini):

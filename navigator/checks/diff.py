@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..engine import Case, Result, questions_for, route
+from ..explain import answer_text
 from ..intake import take
 from ..messages import language
 from ..model import RuleSet
@@ -126,8 +127,17 @@ def _answer_cases(ruleset: RuleSet, mid: str, old: RuleSet | None = None) -> Ite
         questions = _questions(ruleset, mid, old, concern.id)
         for values in _answer_sets(_choices(questions)):
             answers = {q.id: v for q, v in zip(questions, values) if v is not None}
-            given = " ".join(f"{q}={v}" for q, v in answers.items())
-            yield f"{concern.id}" + (f" [{given}]" if given else ""), Case(mid, (concern.id,), answers)
+            yield _case_label(ruleset.common, concern, answers), Case(mid, (concern.id,), answers)
+
+
+def _case_label(common, concern, answers: dict[str, str]) -> str:
+    """虐待（「困っているご本人」→ 子ども（18歳未満））: the concern and answers as staff see them
+    on the screen; ids (abuse [who=child]) with --lang en."""
+    if language() != "ja":
+        given = " ".join(f"{q}={v}" for q, v in answers.items())
+        return concern.id + (f" [{given}]" if given else "")
+    said = "／".join(answer_text(common, q, v) for q, v in answers.items())
+    return concern.label + (f"（{said}）" if said else "")
 
 
 def _outcome(ruleset: RuleSet, case: Case) -> tuple[str, ...]:
@@ -161,7 +171,8 @@ def compare(old: RuleSet, new: RuleSet, scenarios: list[Scenario] = ()) -> list[
             if s.municipality == mid:
                 before, after = _scenario_outcome(old, s), _scenario_outcome(new, s)
                 if before != after:
-                    changes.append(Change(mid, f"scenario: {s.name}", before, after))
+                    changes.append(Change(mid, f"{'相談例' if language() == 'ja' else 'scenario'}: {s.name}",
+                                          before, after))
     return changes
 
 
@@ -185,7 +196,11 @@ def render(changes: list[Change], shown: int = 6) -> str:
                 lines.append(f"  {'順番' if ja else 'order'}: {' / '.join(order[0])}  →  {' / '.join(order[1])}")
             more = (f" …ほか {len(cases) - shown} 件" if ja else f" … and {len(cases) - shown} more") \
                 if len(cases) > shown else ""
-            lines.append(f"    {'対象' if ja else 'in'}: {', '.join(cases[:shown])}{more}")
+            if ja:   # one a line: labels in words are long, and hold 、 themselves
+                lines += [f"    {'対象: ' if i == 0 else '      '}{case}" for i, case in enumerate(cases[:shown])]
+                lines[-1] += more
+            else:
+                lines.append(f"    in: {', '.join(cases[:shown])}{more}")
     return printable("\n".join(lines))
 
 
