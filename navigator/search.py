@@ -258,7 +258,8 @@ class ConcernMatcher:
                 continue
             score = al.score * min(1.0, len(query) / len(key))
             if score >= self.cutoff and al.dest_end > al.dest_start:
-                found.append(_Found(i, NEAR, a.surface.span(al.dest_start, al.dest_end), score, None))
+                start, end = _closest_window(key, query, al.dest_start, al.dest_end)
+                found.append(_Found(i, NEAR, a.surface.span(start, end), score, None))
         return found
 
     def _keywords(self, a: Analysis, found: list[_Found]) -> tuple[list[Hit], list[Ignored]]:
@@ -364,3 +365,16 @@ def infer_answers(text: str, questions: Iterable[Question]) -> dict[str, str]:
         if len(hits) == 1:
             answers[q.id] = hits[0]
     return answers
+
+
+def _closest_window(key: str, query: str, start: int, end: int) -> tuple[int, int]:
+    """The span one character off `key`, near rapidfuzz's window: its window has the key's length
+    and, on a tie, is the leftmost, so 同じことを何回 in 「…なって同じことを何度も」 was shown as
+    「て同じことを何」. Of the windows one character wider, narrower or shifted, the one fewest
+    edits from the key (then the key's length, then rapidfuzz's own)."""
+    from rapidfuzz.distance import Levenshtein
+
+    spans = {(start, end)} | {(s, e) for s in (start - 1, start, start + 1) for e in (end - 1, end, end + 1)
+                              if 0 <= s < e <= len(query) and e - s >= len(key) - 1}
+    return min(spans, key=lambda se: (Levenshtein.distance(key, query[se[0]:se[1]]), abs(se[1] - se[0] - len(key)),
+                                      se != (start, end)))
