@@ -127,12 +127,20 @@ async def test_danger_numbers_and_every_person_of_the_household_show_at_80_colum
     app = NavigatorApp(ROOT / "rules", ROOT / "contacts", "asaka", watch_interval=None)
     async with app.run_test(size=SIZE) as pilot:
         await asaka(pilot, app, HOUSEHOLD)
-        assert seen(app, "#danger-cue").startswith("危険の手がかり（189・#8008）：子どもの危険")
+        numbers = seen(app, "#danger-cue").split("：")[0]   # the numbers first, before any cut
+        assert numbers.startswith("危険の手がかり（") and "189" in numbers and "#8008" in numbers
         household = seen(app, "#household")
         for person in ("息子（50歳）：", "母（80歳）：", "本人：", "子ども："):
             assert person in household.replace("\n", ""), person
         assert household.endswith("（F6で直す）")
         assert seen(app, "#suggest").startswith("候補（Enterで決定）：成年後見・権利擁護「お金」")
+        assert not app.screen.show_vertical_scrollbar   # the list gives up rows; the screen never scrolls
+        grid = seen(app, "#concerns")
+        assert "生活困窮" in grid and "介護する家族の負担" not in grid   # fewer rows, from the top
+        await pilot.press("tab", *["down"] * 11)
+        grid = seen(app, "#concerns")
+        assert "▶☐ 更生保護・再犯防止" in grid and "介護する家族の負担" in grid and "生活困窮" not in grid
+        assert seen(app, "#describe")   # the line under the list is still on the screen
 
 
 def footer(app) -> list[str]:
@@ -226,3 +234,22 @@ def test_a_window_at_the_end_of_the_text_stays_as_found():
     from navigator.search import _closest_window
     assert _closest_window("同じことを何回", "母が同じこと", 2, 6) == (2, 6)   # shorter than the key: nothing near
     assert _closest_window("同じことを何回", "なって同じことを何度も", 2, 9) == (3, 10)
+
+
+async def test_no_wrapped_line_starts_with_a_comma_or_full_stop():
+    """Kinsoku where Textual wraps: the resident's words as typed, and the lines under them."""
+    from navigator.tui.kinsoku import NO_LINE_START
+
+    app = NavigatorApp(ROOT / "rules", ROOT / "contacts", "asaka", watch_interval=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        text = app.screen.query_one("#text")
+        text.insert(HOUSEHOLD)   # as typed or pasted: an edit
+        await pilot.pause()
+        sections = text.wrapped_document.get_sections(0)
+        assert len(sections) == 2 and sections[1][0] not in NO_LINE_START, sections
+        assert "".join(sections) == HOUSEHOLD
+        shown = [seen(app, "#text").splitlines()[i] for i in (0, 1)]
+        assert [s.strip() for s in shown] == [s.strip() for s in sections]   # drawn as wrapped
+        for selector in ("#suggest", "#household"):
+            assert all(line[:1] not in NO_LINE_START for line in seen(app, selector).splitlines()), selector

@@ -18,6 +18,7 @@ from ..rule_files import municipality_ids
 from ..text import printable
 from .flow import Flow, route
 from .hardening import leave_no_traces, terminal_gone, tolerate_bad_bytes
+from . import kinsoku
 from .keyorder import KeyOrder
 from .reload import keep_last_good, usable
 from .screens.confirm import ConfirmScreen
@@ -74,6 +75,7 @@ class NavigatorApp(KeyOrder, Start, Flow, App):
         super().__init__()
         leave_no_traces()
         tolerate_bad_bytes()
+        kinsoku.install()   # no wrapped line starts with 、。
         self.devtools = None  # TEXTUAL=devtools would stream every event to the dev console
         self.rules_dir, self.contacts_dir = Path(rules_dir), Path(contacts_dir)
         self.consultation = Intake()

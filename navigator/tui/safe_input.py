@@ -61,3 +61,8 @@ class SafeTextArea(TextArea):
         if text != edit.text:
             edit = dataclasses.replace(edit, text=text)
         return super().edit(edit)
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        """Redraw every line: Textual redraws the cursor's, but a wrap kept to kinsoku (tui/kinsoku.py)
+        can move a character from the line above, which stayed as drawn before (it goes on up)."""
+        self.refresh()

@@ -33,8 +33,10 @@ class ConcernGrid(Widget, can_focus=True):
         Binding("space", "toggle", "選ぶ・外す", show=False),  # the line above the list says so
         Binding("enter", "screen.next", "次へ", priority=True),
     ]
+    # as tall as its rows, less when the lines above it need the room (a household, a danger
+    # cue at 80×24): then the rows around the cursor are shown, and the screen never scrolls
     DEFAULT_CSS = """
-    ConcernGrid { height: auto; margin: 0 1; padding: 0 1; background: $boost; }
+    ConcernGrid { height: 1fr; min-height: 3; margin: 0 1; padding: 0 1; background: $boost; }
     ConcernGrid:focus { background-tint: $foreground 5%; }
     """
     cursor = reactive(0)
@@ -55,12 +57,15 @@ class ConcernGrid(Widget, can_focus=True):
         super().__init__(id=id)
         self.items = items
         self.ticked = [t for t in ticked if any(i.id == t for i in items)]
+        self.top = 0   # the first row shown
+        self.styles.max_height = max(self.rows, 1)
 
     # ---- state
     def set_items(self, items: list[Item], ticked: list[str]) -> None:
         self.items = items
         self.ticked = [t for t in ticked if any(i.id == t for i in items)]
         self.cursor = min(self.cursor, max(len(items) - 1, 0))
+        self.styles.max_height = max(self.rows, 1)
         self.refresh(layout=True)
 
     def tick(self, concern: str, on: bool = True) -> None:
@@ -96,12 +101,13 @@ class ConcernGrid(Widget, can_focus=True):
             self.tick(item.id, item.id not in self.ticked)
 
     def watch_cursor(self, cursor: int) -> None:
+        self.refresh()
         if self.items:
             self.post_message(self.Highlighted(self, self.items[cursor].id))
 
     def on_click(self, event: Click) -> None:
         column = 1 if event.x >= self.content_size.width // 2 else 0
-        index = self.index_at(event.y, column)
+        index = self.index_at(event.y + self.top, column)
         if index is not None:
             self.cursor = index
             self.action_toggle()
@@ -110,10 +116,17 @@ class ConcernGrid(Widget, can_focus=True):
     def get_content_height(self, container, viewport, width: int) -> int:
         return self.rows
 
+    def shown_rows(self) -> range:
+        """The rows that fit, from `top`, moved so that the cursor's row is among them."""
+        height = max(self.content_size.height, 1)
+        row = self.cursor % self.rows if self.items else 0
+        self.top = min(max(self.top, row - height + 1), row, max(self.rows - height, 0))
+        return range(self.top, min(self.top + height, self.rows))
+
     def render(self) -> Content:
         half = max(self.content_size.width // 2, 10)
         lines = []
-        for row in range(self.rows):
+        for row in self.shown_rows():
             cells = []
             for column in (0, 1):
                 index = self.index_at(row, column)
