@@ -192,7 +192,8 @@ def cell(lines: list[str], start: int, end: int) -> str:
 
 async def test_result_rows_at_80_columns_show_long_names_whole_over_two_lines():
     from navigator.present import UNKNOWN
-    from navigator.tui.widgets.referrals import NO_LINE_START, columns, header_line
+    from navigator.tui.kinsoku import NO_LINE_START
+    from navigator.tui.widgets.referrals import columns, header_line
 
     app = NavigatorApp(ROOT / "rules", ROOT / "contacts", "asaka", watch_interval=None)
     async with app.run_test(size=SIZE) as pilot:

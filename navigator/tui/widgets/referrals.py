@@ -18,12 +18,12 @@ from ...model import RuleSet
 from ...present import UNKNOWN, fallback_note, phone_text
 from ...review import verified_text
 from ...text import printable
+from ..kinsoku import NO_LINE_START
 
 PHONE = 13   # 048-463-1111 and 記載なし both fit
 RANK = 3
 WIDE = 96    # cells from which a row has 担当課 and stays on one line (120 columns: 114)
 ROW_LINES = 2   # narrower, 窓口 and 相談 wrap to this many lines, so long names are read whole
-NO_LINE_START = set("、。，．,.）)」』】〕！？!?ー・：；ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮ々")
 
 
 def fit(text: str, width: int) -> str:
