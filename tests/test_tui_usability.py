@@ -254,3 +254,12 @@ async def test_no_wrapped_line_starts_with_a_comma_or_full_stop():
         assert [s.strip() for s in shown] == [s.strip() for s in sections]   # drawn as wrapped
         for selector in ("#suggest", "#household"):
             assert all(line[:1] not in NO_LINE_START for line in seen(app, selector).splitlines()), selector
+
+
+async def test_a_danger_cue_is_folded_whole_not_cut_on_one_line():
+    app = NavigatorApp(ROOT / "rules", ROOT / "contacts", "asaka", watch_interval=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await asaka(pilot, app, "子どもが朝からご飯を食べさせてもらえてないみたい")
+        cue = seen(app, "#danger-cue")
+        assert len(cue.splitlines()) == 2 and "…" not in cue
+        assert cue.replace("\n", "").startswith("危険の手がかり（189）：子どもの危険（虐待のおそれ）「子ども+食べさせて")
