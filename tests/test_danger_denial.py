@@ -113,6 +113,7 @@ def test_past_and_harmless_senses_raise_nothing(rules, text):
 
 @pytest.mark.parametrize("text, kind", [
     ("子どもの頃から父に殴られていて、今も殴られる", "violence_now"),   # 頃から: still going on
+    ("若い頃から夫に殴られていて、今も殴られる", "violence_now"),
     ("この頃夫が暴れて、今も怒鳴っている", "violence_now"),             # この頃 is not the past
     ("今、元夫が家に来ています", "violence_now"),
     ("ストーカーの人また来てる 今エントランスで待ってる", "violence_now"),
@@ -137,6 +138,7 @@ def test_the_danger_beside_them_still_fires(rules, text, kind):
     "前の会社でセクハラがあって辞めました。もう終わったことで、今は新しい仕事を探してます",
     # by example too, a now that is only a topic (今日は…のことで) notwithstanding
     "学生の頃にリストカットしていた時期がありますが、もう何年もしていません。今日は奨学金のことで",
+    "母は以前リストカットをしていましたが、今は通院して落ち着いています",
 ])
 def test_told_as_over_raises_nothing(rules, text):
     assert kinds(rules, text) == ()
