@@ -101,7 +101,7 @@ def abuse_or_dv(a: Analysis, by_concern: dict[str, list[Hit]], known) -> list[Ig
 # 「…。相談したいのは息子の発達のことです」: what comes before such a phrase is background
 FOCUS = re.compile(r"(?:相談したい|相談したかった|困っている|困ってる|聞きたい|お聞きしたい|知りたい|心配な|気になっている)"
                    r"(?:こと|の)は|(?:私|わたし|今日|きょう)の(?:相談|用件)は|今日は.{0,30}?(?:の|について)(?:相談|話)|"
-                   r"それより|それとは別(?:に|で)|本題は|(?:^|[。、,，\s])(?:相談|今回)は[、,，]|(?:私|わたし|自分)自身(?:の|が|は)")
+                   r"それより|それとは別(?:に|で)|本題は|(?:^|(?<=[。、,，\s]))(?:相談|今回)は[、,，]|(?<=が|ど)[、,，]?今は|(?:私|わたし|自分)自身(?:の|が|は)")
 # never background: a harm told in passing still needs its window (a missed danger is the worst)
 NOT_ASIDE = {"abuse", "dv", "kokoro", "crime_victim"}
 

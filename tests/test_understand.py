@@ -159,6 +159,22 @@ def test_what_comes_before_the_focus_is_background(matcher):
     assert set(found(matcher, "夫に殴られています。相談したいのは借金のことです。")) == {"dv", "poverty"}   # harm stays
 
 
+@pytest.mark.parametrize("text", ["母は認知症ですが施設にいます。相談は、借金のことです。",
+                                  "母の介護は一段落しました。それとは別で、借金があります。",
+                                  "母は認知症でしたが、今は借金のことで困っています。"])
+def test_other_words_for_the_focus(matcher, text):
+    assert found(matcher, text) == ["poverty"]
+
+
+def test_a_cause_told_before_今は_without_a_contrast_still_counts(matcher):
+    assert set(found(matcher, "認知症の母を見ていて、今は借金もあります。")) == {"care", "poverty"}
+
+
+def test_the_caller_who_volunteers_is_no_concern():
+    m = ConcernMatcher([*CONCERNS, Concern("join", "参加", "", ("ボランティア",))])
+    assert [x.concern for x in m.match("日本語教室のボランティアです。生徒さんが家賃を払えないと")] == ["poverty"]
+
+
 def test_without_the_dictionary_matching_is_by_written_form():
     m = ConcernMatcher(CONCERNS, deep=False)
     assert [x.concern for x in m.match("家賃が払えない")] == ["poverty"]
