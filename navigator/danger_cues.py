@@ -29,6 +29,7 @@ _SPELLINGS = (("無い", "ない"), ("無く", "なく"), ("無かっ", "なか�
               ("迄", "まで"), ("程", "ほど"), ("様に", "ように"), ("其", "そ"),
               ("矢理", "やり"), ("呉れ", "くれ"), ("為に", "ために"), ("ヶ", "か"), ("ヵ", "か"),
               ("舌こと", "したこと"))   # the IME's した (傷つけたりは舌ことない)
+_SPELLED = frozenset(written[0] for written, _ in _SPELLINGS)   # most words have none: no loop
 
 
 # 物を/物が are folded to もの only when 物 stands alone: 刃物を stays 刃物を, so @weapon still finds it.
@@ -40,9 +41,10 @@ _LONG = re.compile(r"(?<=[ァ-ヺｦ-ﾟ])[ーｰ]")
 
 def normalize(text: str) -> str:
     folded = _normalize(_LONG.sub("―", text) if "ー" in text or "ｰ" in text else text)
-    for written, kana in _SPELLINGS:
-        if written in folded:
-            folded = folded.replace(written, kana)
+    if not _SPELLED.isdisjoint(folded):
+        for written, kana in _SPELLINGS:
+            if written in folded:
+                folded = folded.replace(written, kana)
     return _THING.sub("もの", folded) if "物" in folded else folded
 
 
