@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from . import danger_examples, danger_lemma
+from . import danger_examples, danger_lemma, danger_words
 from .danger_cues import Compiled, Cue, compiled_for, compiled_with, find_spans, normalize
 
 if TYPE_CHECKING:   # the model is not imported for an Intake: the TUI's first screen holds one
@@ -94,8 +94,9 @@ def detect(rules: DangerRules, text: str) -> Danger:
                 fired = next((f for f in (s.fires(cue, history, now_only) for s in sentences) if f), None)
                 if fired:
                     (alone if cue.mode == "alone" else hits).append(Hit(kind, *fired))
-    if not hits and analysed is not None:   # words no cue thought of: the nearest example's kind
-        hits = _by_example(rules, analysed, [s for _, sentences in passes for s in sentences], passes[0][1])
+    if not hits and analysed is not None:   # words no cue thought of: the nearest example's kind,
+        every = [s for _, sentences in passes for s in sentences]   # else the kind their words lean to
+        hits = _by_example(rules, analysed, every, passes[0][1]) or _by_words(rules, analysed, every, passes[0][1])
     if not hits:
         hits = alone  # 助けて alone still means danger; beside a clearer cue it adds nothing
     hits = [h for h in dict.fromkeys(hits)  # 首をつか says nothing once 首をつかまれ is shown
@@ -125,13 +126,35 @@ def _in_order(rules: DangerRules, kinds: tuple[str, ...], hits: list[Hit], sente
 
 
 def _by_example(rules: DangerRules, analysed, sentences: list[_Sentence], written: list[_Sentence]) -> list[Hit]:
-    """The nearest example's kind, shown by the example, unless the text's time words cancel it
-    (as they would its cues: told as past, or as recent for a now_only kind, or told as over)."""
-    times = {kind for s in sentences for _, kind in s.times}
-    cancelled = frozenset(k.id for k in rules.kinds) if _told_ended(written) else frozenset() if NOW in times else frozenset(
-        k.id for k in rules.kinds if (PAST in times and not k.history) or (RECENT in times and k.now_only))
-    found = danger_examples.nearest(rules, analysed, cancelled)
+    """The nearest example's kind, shown by the example, unless the text's time words cancel it."""
+    found = danger_examples.nearest(rules, analysed, _cancelled(rules, sentences, written))
     return [Hit(found[0], danger_examples.shown(found[1].example.text))] if found else []
+
+
+def _by_words(rules: DangerRules, analysed, sentences: list[_Sentence], written: list[_Sentence]) -> list[Hit]:
+    """The kind the text's words lean to together (danger_words), shown by those words, unless it
+    needs a word the text does not name (叩く・痣 lean to a child's danger; 父が叩かれ names no child)."""
+    weights = danger_words.weights(rules)
+    found = weights.weigh(analysed, _cancelled(rules, sentences, written)) if weights else None
+    kind = rules.kind(found[0]) if found else None
+    if kind is None or (kind.needs and not any(_names(written, group) for group in kind.needs)):
+        return []
+    return [Hit(*found)]
+
+
+def _names(sentences: list[_Sentence], group: str) -> bool:
+    """A word of the group stands in one of the sentences (as written, normalised)."""
+    return any(s._spans(norm) for s in sentences for norm, _ in s.compiled.groups.get(group, ()))
+
+
+def _cancelled(rules: DangerRules, sentences: list[_Sentence], written: list[_Sentence]) -> frozenset[str]:
+    """The kinds the text's time words cancel, as they would the kinds' cues: told as past, or as
+    recent for a now_only kind (none when a word says now); every kind when told as over."""
+    times = {kind for s in sentences for _, kind in s.times}
+    if _told_ended(written):
+        return frozenset(k.id for k in rules.kinds)
+    return frozenset() if NOW in times else frozenset(
+        k.id for k in rules.kinds if (PAST in times and not k.history) or (RECENT in times and k.now_only))
 
 
 def _told_ended(sentences: list[_Sentence]) -> bool:

@@ -69,7 +69,7 @@ class Compiled:
         kana = _readings(written, shortest, fold) if readings and not lemma else {}
         self.lemma = lemma
         _forms = lambda words: _forms_of(words, kana, fold)  # noqa: E731
-        groups = {name: _forms(words) for name, words in rules.words}
+        groups = self.groups = {name: _forms(words) for name, words in rules.words}
         self.now, self.past, self.recent, self.ended, self.harmless, self.fiction, self.over = (
             _norm_all(words, fold) for words in
             (rules.now, rules.past, rules.recent, rules.ended, rules.harmless, rules.fiction, rules.over))

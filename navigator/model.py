@@ -165,6 +165,7 @@ class DangerKind:
     yields: tuple[str, ...] = ()    # recent, over: after the other kinds found when told so (もう出て行った)
     answer: str | None = None       # the danger question's answer it suggests (None: the file's answer)
     urgent: tuple[str, ...] = ()    # its order of an answer's `first` lines (死にたい: 119 before 110)
+    needs: tuple[str, ...] = ()     # word groups one of which the text names, for the words' weighing to show it
 
 
 @dataclass(frozen=True)
@@ -179,6 +180,7 @@ class DangerRules:
     harmless: tuple[str, ...] = ()         # words a cue or time word inside them does not count in
     fiction: tuple[str, ...] = ()          # a sentence about a film, the news …: no cue in it counts
     over: tuple[str, ...] = ()             # the one who harms has gone, the person is safe now (避難中)
+    background: tuple[str, ...] = ()       # ordinary consultations (the other concerns' examples): words weighed against them
     ordinary: tuple[str, ...] = ()         # utterances that are no danger: nearer than any example, none raised
     words: tuple[tuple[str, tuple[str, ...]], ...] = ()   # (@name, its words)
     kinds: tuple[DangerKind, ...] = ()     # in the order their lines come first

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from yaml.nodes import Node, ScalarNode, SequenceNode
 
+from ..messages import Both, suggest
 from ..model import Common, DangerKind, DangerRules
 from ..problems import Problem
 from . import spec
@@ -39,7 +40,20 @@ def _read_cues(path: Path, common: Common, problems: list[Problem], texts: dict[
     lists = {key: r.texts(top.get(key), key) for key in spec.DANGER_LISTS}
     kinds = unique(r, kept(_danger_kind(r, n, common, words, question) for n in r.items(top["kinds"], "kinds")),
                     "danger kind") if "kinds" in top else []
-    return DangerRules(question, answer, **lists, words=tuple(words.items()), kinds=tuple(kinds))
+    background = _background(r, top.get("danger_concerns"), common)
+    return DangerRules(question, answer, **lists, words=tuple(words.items()), kinds=tuple(kinds), background=background)
+
+
+def _background(r: Reader, node: Node | None, common: Common) -> tuple[str, ...]:
+    """The examples of the concerns not named in danger_concerns: ordinary consultations."""
+    if node is None:
+        return ()
+    named = r.texts(node, "concern id")
+    for item in node.value if isinstance(node, SequenceNode) else [node]:
+        if isinstance(item, ScalarNode) and common.concern(item.value) is None:
+            r.report(item, "NAV-E304", concern=item.value, owner=Both("danger_concerns の", "danger_concerns: "),
+                     suggestion=suggest(item.value, [c.id for c in common.concerns]))
+    return tuple(e for c in common.concerns if c.id not in named for e in c.examples)
 
 
 def _with_examples(rules: DangerRules, path: Path, problems: list[Problem], texts: dict[Path, str]) -> DangerRules:
@@ -102,8 +116,13 @@ def _danger_kind(r: Reader, node: Node, common: Common, words: dict[str, tuple[s
         if isinstance(item, ScalarNode) and item.value not in YIELDS:
             r.report(item, "NAV-E330", value=item.value)
     yields = tuple(v for v in yields if v in YIELDS)
+    needs = r.texts(f.get("needs"), "word group")
+    for name in needs:
+        if name not in words:
+            r.report(f["needs"], "NAV-E332", group=name, groups=", ".join(words))
     return DangerKind(kid, label, lines, cues["cues"], cues["now_cues"], cues["alone_cues"], r.origin(node), history,
-                      now_only, r.texts(f.get("examples"), "example"), yields, answer, urgent)
+                      now_only, r.texts(f.get("examples"), "example"), yields, answer, urgent,
+                      tuple(n for n in needs if n in words))
 
 
 YIELDS = ("recent", "over")
