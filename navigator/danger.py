@@ -64,6 +64,7 @@ class Danger:
 NO_DANGER = Danger()
 
 
+
 # ---- detection ----------------------------------------------------------------------
 
 
@@ -96,7 +97,9 @@ def detect(rules: DangerRules, text: str) -> Danger:
                     (alone if cue.mode == "alone" else hits).append(Hit(kind, *fired))
     if not hits and analysed is not None:   # words no cue thought of: the nearest example's kind,
         every = [s for _, sentences in passes for s in sentences]   # else the kind their words lean to
-        hits = _by_example(rules, analysed, every, passes[0][1]) or _by_words(rules, analysed, every, passes[0][1])
+        hits = _by_example(rules, analysed, every, passes[0][1])
+        if not hits and not any(s.denial for s in every):   # 殴られてへん: no weighing of 殴る
+            hits = _by_words(rules, analysed, every, passes[0][1])
     if not hits:
         hits = alone  # 助けて alone still means danger; beside a clearer cue it adds nothing
     hits = [h for h in dict.fromkeys(hits)  # 首をつか says nothing once 首をつかまれ is shown
@@ -208,6 +211,7 @@ class _Sentence:
         self.word_starts = starts
         self.present = compiled.present(text)
         self.reach = self.present
+        self.denial = False   # a cue here was denied (殴られてへん): its words weigh nothing either
 
     @cached_property
     def masks(self) -> list[tuple[int, int]]:
@@ -271,6 +275,7 @@ class _Sentence:
             found.append(present)
         for written, (start, end), _ in found[-1]:
             if self._denied(end) and not self._intense(start):
+                self.denial = True
                 continue
             when = self._time(start)
             if ((when == PAST and (not history or self.ended_after(end))) or (when == RECENT and now_only)

@@ -10,6 +10,7 @@ from typing import Mapping
 
 from .danger import Danger
 from .model import AllOf, AnswerIs, AnyOf, Common, ConcernIs, DangerRules, EmergencyLine, Not, Option
+from .text import quoted
 
 
 def lines_for(common: Common, danger: Danger) -> tuple[EmergencyLine, ...]:
@@ -49,7 +50,7 @@ def why_line(common: Common, danger: Danger, line: EmergencyLine, answers: Mappi
     for kind_id in danger.kinds:
         kind = common.danger.kind(kind_id)
         if kind and line.id in kind.lines:
-            words = "".join(f"「{c}」" for c in danger.cues_of(kind_id))
+            words = quoted(danger.cues_of(kind_id))
             return f"相談内容の{words}から「{kind.label}」と推定したため"
     for option in _answered(common, answers or {}):
         if line.id in option.first:

@@ -14,16 +14,20 @@ from __future__ import annotations
 import math
 from collections import Counter
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from .analysis import Analysis
 from .examples import _example_terms, terms
-from .model import DangerRules
+
+if TYPE_CHECKING:   # the TUI's first screen imports danger, not the rule model (tests/test_imports.py)
+    from .analysis import Analysis
+    from .model import DangerRules
 
 ENOUGH = 6.0      # log-odds the words must reach together: measured on the tuning sets (bench/README.md)
 STRONG = 1.5      # and one of them must lean this much on its own (not 隣・娘・話す alone: reports use them)
 SEEN = 2          # a word in fewer examples than this says nothing (one example's chance word)
 SHOWN_WORDS = 3   # the most telling words shown as the reason
 SHOWN = "言葉「{}」"
+PAIR = "・"       # examples.terms joins neighbouring words so
 
 
 class Weights:
@@ -51,8 +55,8 @@ class Weights:
         kind = max(by_kind, key=by_kind.get, default=None)
         if kind is None or by_kind[kind] <= 0:
             return None
-        telling = sorted((w for w in words if self.kinds[kind][0][w] and self.lean(self.kinds[kind], w) > 0),
-                         key=lambda w: -self.lean(self.kinds[kind], w))
+        telling = sorted((w for w in words if PAIR not in w and self.kinds[kind][0][w] and self.lean(self.kinds[kind], w) > 0),
+                         key=lambda w: -self.lean(self.kinds[kind], w))   # words, not pairs: the pairs repeat them
         return kind, SHOWN.format("・".join(dict.fromkeys(telling[:SHOWN_WORDS])))
 
 

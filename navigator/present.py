@@ -13,11 +13,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .model import EmergencyLine, Option, RuleSet, Source
+from .text import quoted
 
 if TYPE_CHECKING:
     from .engine import Referral, Result
 
 UNKNOWN = "記載なし"
+
 NATIONAL_SOURCE = "全国共通の番号"
 URGENT_HEADING = "緊急のときは、まずこちらへ（全国共通の番号）"
 ADVICE_HEADING = "全国共通の相談窓口"
@@ -95,7 +97,7 @@ def danger_text(ruleset: RuleSet, result: Result) -> str | None:
     if not result.danger.detected:
         return None
     kinds = "・".join(k.label for k in (ruleset.common.danger.kind(i) for i in result.danger.kinds) if k)
-    words = "".join(f"「{w}」" for w in result.danger.matched)
+    words = quoted(result.danger.matched)
     return f"相談内容から推定: {kinds}（手がかり: {words}）"
 
 

@@ -35,3 +35,8 @@ def markdown_literal(text: str) -> str:
     import html   # here: its entity table costs every command 5 ms to import, and only slips use it
 
     return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def quoted(cues) -> str:
+    """Danger cues as shown: 「包丁を持」「暴れ」; a reason quoted already (例「…」, 言葉「…」) as it is."""
+    return "".join(c if c.endswith("」") else f"「{c}」" for c in cues)

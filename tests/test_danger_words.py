@@ -44,7 +44,7 @@ def test_without_ordinary_consultations_there_is_nothing_to_weigh_against():
 
 
 @pytest.mark.parametrize("text, first", [
-    ("おじいさんが おふろで うごかない おゆが つめたく なってる", "ambulance"),   # no cue, no near example
+    ("知らない男に家までついてこられて、玄関の前でずっと待たれてる", "police"),   # no cue, no near example
 ])
 def test_shipped_words_show_danger_no_cue_catches(shipped, text, first):
     analysis.analyse("準備", deep=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from functools import partial
 
 from ..intake import Step
+from ..text import quoted
 from .screens.errors import LoadErrorScreen
 from .screens.guard import guarded
 from .screens.guided import TroubleScreen, WhoScreen, choose_who
@@ -91,7 +92,7 @@ class Flow:
         """The words that made the danger question suggest its answer: （手がかり「包丁を持」「暴れ」）."""
         if step.question.id != self.ruleset.common.danger.question:
             return ""
-        words = "".join(f"「{w}」" for w in self.consultation.danger.matched[:4])
+        words = quoted(self.consultation.danger.matched[:4])
         return f"（手がかり{words}）" if words else ""
 
     def _answered(self, step: Step, index: int, answer: Answer | None) -> None:

@@ -16,7 +16,7 @@ from textual.widgets import Footer, Header, Static, TextArea
 
 from ...danger import Danger, detect
 from ...intake import Intake, household_from_text
-from ...text import printable
+from ...text import printable, quoted
 from ..safe_input import SafeTextArea
 from ..widgets.concerns import ConcernGrid, Item
 from .guard import guarded
@@ -255,7 +255,7 @@ def danger_line(ruleset: RuleSet, danger: Danger) -> str:
         line = ruleset.common.line(kind.lines[0]) if kind and kind.lines else None
         if line and line.phone not in phones:
             phones.append(line.phone)
-        parts.append((kind.label if kind else kind_id) + "".join(f"「{w}」" for w in danger.cues_of(kind_id)[:2]))
+        parts.append((kind.label if kind else kind_id) + quoted(danger.cues_of(kind_id)[:2]))
     numbers = f"（{'・'.join(phones)}）" if phones else ""
     return f"危険の手がかり{numbers}：" + "・".join(parts)
 

@@ -12,7 +12,7 @@ from textual.widgets import Static
 from ...engine import Result
 from ...model import EmergencyLine, RuleSet
 from ...present import lines_heading
-from ...text import printable
+from ...text import printable, quoted
 
 _AS_OF = re.compile(r"（[^（）]*掲載[^（）]*）")   # the date the hours were read: in the slip, not here
 
@@ -27,7 +27,7 @@ def block_lines(ruleset: RuleSet, result: Result) -> list[str]:
     danger = result.danger
     if danger.detected:
         labels = "・".join(k.label for k in (ruleset.common.danger.kind(i) for i in danger.kinds) if k)
-        words = "".join(f"「{w}」" for w in danger.matched[:3])
+        words = quoted(danger.matched[:3])
         head = f"緊急：まずこちらへ　相談内容から推定：{labels}{words}"
     else:
         head = lines_heading(result)
