@@ -38,5 +38,6 @@ def markdown_literal(text: str) -> str:
 
 
 def quoted(cues) -> str:
-    """Danger cues as shown: 「包丁を持」「暴れ」; a reason quoted already (例「…」, 言葉「…」) as it is."""
-    return "".join(c if c.endswith("」") else f"「{c}」" for c in cues)
+    """Danger cues as shown after a label: 「包丁を持」「暴れ」; a reason quoted already (例「…」,
+    言葉「…」) in brackets, so it does not run on from the label (…命の危険（言葉「…」）)."""
+    return "".join(f"（{c}）" if c.endswith("」") else f"「{c}」" for c in cues)

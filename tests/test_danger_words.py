@@ -50,7 +50,11 @@ def test_shipped_words_show_danger_no_cue_catches(shipped, text, first):
     analysis.analyse("準備", deep=True)
     intake = take(shipped, ConcernMatcher(shipped.common.concerns), "asaka", text)
     assert any(h.cue.startswith("言葉「") for h in intake.danger.hits), intake.danger.hits
-    assert route(shipped, intake.case).emergency[0].group == first
+    result = route(shipped, intake.case)
+    assert result.emergency[0].group == first
+    from navigator.present import danger_text
+
+    assert "（手がかり: （言葉「" in danger_text(shipped, result)   # bracketed once, not 「言葉「…」」
 
 
 @pytest.mark.parametrize("text", [
