@@ -147,14 +147,7 @@ def _forms_of(words, kana: dict[str, str], fold=normalize) -> tuple[tuple[str, s
 
 def _memo(fold):
     """fold, remembering each word's result for one compilation (a cue word recurs in many cues)."""
-    seen: dict[str, str] = {}
-
-    def folded(word: str) -> str:
-        found = seen.get(word)
-        if found is None:
-            found = seen[word] = fold(word)
-        return found
-    return folded
+    return lru_cache(maxsize=None)(fold)
 
 
 def _readings(words, shortest: int, fold=normalize) -> dict[str, str]:

@@ -310,14 +310,8 @@ class ConcernMatcher:
                      tuple(sorted(hits, key=lambda h: h.spans)))
 
 def _memo_normalize():
-    seen: dict[str, str] = {}
-
-    def folded(text: str) -> str:
-        found = seen.get(text)
-        if found is None:
-            found = seen[text] = normalize(text)
-        return found
-    return folded
+    """normalize, remembering each text's result for one index build (a keyword recurs)."""
+    return lru_cache(maxsize=None)(normalize)
 
 
 @lru_cache(maxsize=4)
