@@ -94,6 +94,14 @@ def test_denied_in_its_clause_does_not_count(matcher, text):
     assert "dv" not in got and "abuse" not in got
 
 
+@pytest.mark.parametrize("text", ["借金とかは一切ないんですけど、夫に殴られる", "借金も何もないです。夫に殴られる",
+                                  "借金は一度もしたことがない。夫に殴られる"])
+def test_an_adverb_of_totality_between_keeps_the_denial(matcher, text):
+    # 一切 / 何も / 一度も strengthen the denial; they do not end it
+    got = found(matcher, text)
+    assert "dv" in got and "legal" not in got and "poverty" not in got, got
+
+
 def test_denial_is_explained(matcher):
     u = matcher.understand("暴力はないんですけど、借金が")
     assert [m.concern for m in u.matches] == ["poverty"]
