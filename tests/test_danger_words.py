@@ -89,3 +89,24 @@ def test_a_misspelt_danger_concern_is_named_at_its_line_and_column(tmp_path):
     loaded = load(tmp_path / "rules", tmp_path / "contacts")
     found = [p for p in loaded.problems if p.code == "NAV-E304"]
     assert [(p.line, p.column) for p in found] == [(line, 23)] and "abuse" in str(found[0])
+
+
+def test_check_names_a_compound_verb_the_dictionary_splits(tmp_path):
+    # ~締め出す is read 締める|出す in every sentence: the cue would never match, and nothing said so
+    import shutil
+    from pathlib import Path
+
+    from navigator.checks.lint import lint
+    from navigator.loading import load
+
+    root = Path(__file__).resolve().parent.parent
+    for folder in ("rules", "contacts"):
+        shutil.copytree(root / folder, tmp_path / folder)
+    path = tmp_path / "rules" / "danger.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert not [p for p in lint(load(tmp_path / "rules", tmp_path / "contacts").ruleset) if p.code == "NAV-W414"]
+    path.write_text(text.replace('"@child+~締める~出す"', '"@child+~締め出す"'), encoding="utf-8")
+    found = [p for p in lint(load(tmp_path / "rules", tmp_path / "contacts").ruleset) if p.code == "NAV-W414"]
+    line = text[: text.index("  - id: child")].count("\n") + 1
+    assert [(p.line, p.column) for p in found] == [(line, 5)]
+    assert "締める|出す" in found[0].message and "~締める~出す" in found[0].hint

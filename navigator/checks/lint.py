@@ -29,7 +29,31 @@ def lint(ruleset: RuleSet, today: dt.date | None = None) -> list[Problem]:
         found += _contacts(plan, today)
         found += _unrouted(ruleset.common, plan)
         found += _rule_names(plan)
-    return found
+    return found + list(_split_lemma_cues(ruleset.common.danger))
+
+
+# ---- danger cues -------------------------------------------------------------------
+
+
+def _split_lemma_cues(danger) -> Iterator[Problem]:
+    """A `~` compound verb the dictionary reads as two (~締め出す is 締める|出す) never matches: the
+    cue is dead, and nothing else says so. Needs the dictionary; without it nothing is checked."""
+    from .. import analysis, danger_lemma
+
+    if not analysis.available():
+        return
+    for kind in danger.kinds:
+        for cue in dict.fromkeys((*kind.cues, *kind.now_cues, *kind.alone_cues)):
+            for part in (p.strip() for p in cue.split("+") if p.strip().startswith(danger_lemma.LEMMA)):
+                for word in filter(None, part.split(danger_lemma.LEMMA)):
+                    words = [w for w in analysis.analyse(word, deep=True).words if w.lemma]
+                    read = [w.lemma for w in words]
+                    # a compound verb read as two (締め出す → 締める|出す), as it is in any sentence;
+                    # particles and nouns read alone split where a sentence does not (なんか, 一杯)
+                    if len(words) > 1 and all(w.pos[0] == "動詞" for w in words):
+                        fix = part.replace(danger_lemma.LEMMA + word, "".join(danger_lemma.LEMMA + w for w in read))
+                        yield Problem.coded("NAV-W414", kind.origin, kind_id=kind.id, cue=cue, part=danger_lemma.LEMMA + word,
+                                            words="|".join(read), fix=fix)
 
 
 # ---- rules ------------------------------------------------------------------------

@@ -68,7 +68,7 @@ def _with_examples(rules: DangerRules, path: Path, problems: list[Problem], text
     key_nodes, known = dict(r.key_nodes) if by_kind else {}, {k.id for k in rules.kinds}
     for kid in by_kind:
         if kid not in known:
-            r.report(key_nodes[kid], "NAV-E329", kind=kid, kinds=", ".join(k.id for k in rules.kinds))
+            r.report(key_nodes[kid], "NAV-E329", kind_id=kid, kinds=", ".join(k.id for k in rules.kinds))
     extra = {kid: r.texts(node, "example") for kid, node in by_kind.items() if kid in known}
     kinds = tuple(replace(k, examples=k.examples + extra.get(k.id, ())) for k in rules.kinds)
     return replace(rules, kinds=kinds, ordinary=rules.ordinary + r.texts(top.get("ordinary"), "ordinary"))
@@ -97,7 +97,7 @@ def _danger_kind(r: Reader, node: Node, common: Common, words: dict[str, tuple[s
     for key, ids in (("lines", lines), ("urgent", urgent)):
         for line_id in ids:
             if common.line(line_id) is None:
-                r.report(f[key], "NAV-E320", kind=kid, line=line_id, lines=", ".join(e.id for e in common.emergency))
+                r.report(f[key], "NAV-E320", kind_id=kid, line=line_id, lines=", ".join(e.id for e in common.emergency))
     answer = _kind_answer(r, f, common, question)
     cues = {key: r.texts(f.get(key), "cue") for key in ("cues", "now_cues", "alone_cues")}
     for key in cues:
@@ -107,7 +107,7 @@ def _danger_kind(r: Reader, node: Node, common: Common, words: dict[str, tuple[s
                 _check_cue(r, item, item.value, words)
     if not (kid and label) or not any(cues.values()):
         if kid and label:
-            r.report(node, "NAV-E324", kind=kid)
+            r.report(node, "NAV-E324", kind_id=kid)
         return None
     history, now_only = (_flag(r, f, key) for key in ("history", "now_only"))
     yields = r.texts(f.get("yields"), "yields")

@@ -71,6 +71,11 @@ _add("NAV-W412", "{kind}「{id}」の {key} は担当課の差し込み（depart
      "担当課の書かれた窓口だけで {{department}} を使ってください（計画に記載がなければ「記載なし」と表示されます）",
      "use {{department}} only for contacts with a department", kind=Both("ルール", "rule"),
      id="maebashi-poverty-konkyu", key="reason", contact="maebashi-seikatsu-konkyu")
+_add("NAV-W414", "危険の種類「{kind_id}」の手がかり「{cue}」の {part} は、辞書では「{words}」に分かれるので、どの文にも当たりません",
+     "danger kind '{kind_id}': in cue '{cue}', {part} is split by the dictionary into '{words}' and never matches",
+     "{fix} と書いてください（辞書の形の言葉を一語ずつ ~ でつなぎます）",
+     "write {fix} (one ~ per dictionary word)", kind_id="child", cue="@child+~締め出す", part="~締め出す",
+     words="締める|出す", fix="~締める~出す")
 _add("NAV-E413", "引用「{text}」が計画 {plan} の本文にありません", "quote 「{text}」 is not in the plan {plan}",
      "計画で最も近い箇所は {near}", "the nearest passage in the plan is {near}",
      text="生活困窮者の総合的な相談窓口", plan="000_ae7e9c46a45c5378.txt",

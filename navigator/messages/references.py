@@ -46,10 +46,10 @@ _add("NAV-E311", "窓口ファイルには市町村「{owner}」とあります�
 
 # ---- E32x: national lines and danger cues (rules/common.yaml emergency, rules/danger.yaml)
 
-_add("NAV-E320", "危険の種類「{kind}」が、ない緊急連絡先「{line}」を指しています",
-     "danger kind '{kind}' names unknown emergency line '{line}'",
+_add("NAV-E320", "危険の種類「{kind_id}」が、ない緊急連絡先「{line}」を指しています",
+     "danger kind '{kind_id}' names unknown emergency line '{line}'",
      "rules/common.yaml の emergency にある id を書いてください（{lines}）", "use an id from emergency: {lines}",
-     kind="violence_now", line="polise", lines="police, ambulance, …")
+     kind_id="violence_now", line="polise", lines="police, ambulance, …")
 _add("NAV-E321", "手がかり「{cue}」の「{group}」という言葉のまとまりは words: にありません",
      "cue '{cue}' uses unknown word group '{group}'",
      "words: に書いたまとまりの名前を @ の後に書いてください（{groups}）", "define it under words: ({groups})",
@@ -59,8 +59,8 @@ _add("NAV-E322", "手がかり「{cue}」に、空白や記号を除くと空に
      "+ の前後に言葉を書いてください", "write a word on both sides of +", cue="夫+")
 _add("NAV-E323", "番号の種類（group）「{group}」はありません", "unknown line group '{group}'",
      "使えるもの: {groups}", "groups: {groups}", group="crises", groups="police, ambulance, child, dv, crisis, sexual, consultation")
-_add("NAV-E324", "危険の種類「{kind}」に手がかりがありません", "danger kind '{kind}' has no cues",
-     "cues・now_cues・alone_cues のどれかに言葉を書いてください", "give it cues, now_cues or alone_cues", kind="sexual")
+_add("NAV-E324", "危険の種類「{kind_id}」に手がかりがありません", "danger kind '{kind_id}' has no cues",
+     "cues・now_cues・alone_cues のどれかに言葉を書いてください", "give it cues, now_cues or alone_cues", kind_id="sexual")
 _add("NAV-E325", "危険のときに聞く質問「{question}」がないか、答え「{answer}」がその選択肢にありません",
      "danger question '{question}' is unknown or '{answer}' is not one of its options",
      "common.yaml の questions にある id と、その選択肢の value を書いてください（{options}）",
@@ -75,10 +75,10 @@ _add("NAV-E328", "{key} の値は true か false にしてください", "{key} 
      "その決まりを使う種類なら true、使わないなら false（書かなければ false）。history・now_only の意味は docs/format.md",
      "true when the kind uses that rule, false (the default) when not; see docs/format.md for history, now_only",
      key="history")
-_add("NAV-E329", "例文の危険の種類「{kind}」は rules/danger.yaml の kinds にありません",
-     "danger examples name unknown kind '{kind}'",
+_add("NAV-E329", "例文の危険の種類「{kind_id}」は rules/danger.yaml の kinds にありません",
+     "danger examples name unknown kind '{kind_id}'",
      "kinds にある id を書いてください（{kinds}）", "use a kind id of rules/danger.yaml ({kinds})",
-     kind="sucide", kinds="violence_now, medical, suicide, …")
+     kind_id="sucide", kinds="violence_now, medical, suicide, …")
 _add("NAV-E330", "yields に書けるのは recent と over だけです（「{value}」）", "yields takes only recent and over ('{value}')",
      "recent: 昨日・先週・したことがあると話したとき、over: over の言葉（もう出て行った・避難中）があるとき、ほかの種類の番号を先にします",
      "recent: told as recent or past; over: the text has an over word; then the other kinds' lines come first",
