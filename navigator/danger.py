@@ -112,17 +112,21 @@ def _in_order(rules: DangerRules, kinds: tuple[str, ...], hits: list[Hit], sente
     """The kinds in the rules' order, except that a kind whose lines would wrongly come first goes
     after the others: a kind that yields to recent, told only as recent or past (昨日首を絞められた:
     DV first), or yields to over, once the text says it is over (彼はもう出て行った: 119 for the
-    bleeding first); and a kind shown
+    bleeding first), or yields to reported, when the words are someone's written or said and not told
+    as now (ノートに『飛び降りる日を決めた』と書いてありました: the crisis lines first); and a kind shown
     only by parts in different clauses (子どもを連れて、夫に殴られ: DV, not the child) beside a kind
     whose words stand together. Nothing is dropped: every kind's lines stay on the screen."""
     if len(kinds) < 2:
         return kinds
-    over = any(s._spans(w) for s in sentences for w in sentences[0].compiled.over) if sentences else False
+    said = lambda words: any(s._spans(w) for s in sentences for w in words)  # noqa: E731
+    over, reported = (said(words) for words in (sentences[0].compiled.over, sentences[0].compiled.reported)) \
+        if sentences else (False, False)
     def later(kind_id: str) -> bool:
         own = [h for h in hits if h.kind == kind_id]
         rule = rules.kind(kind_id)
         if rule and (("over" in rule.yields and over)
-                     or ("recent" in rule.yields and all(h.when in (RECENT, PAST) for h in own))):
+                     or ("recent" in rule.yields and all(h.when in (RECENT, PAST) for h in own))
+                     or ("reported" in rule.yields and reported and all(h.when != NOW for h in own))):
             return True
         return all(h.apart for h in own) and any(not h.apart and "+" in h.cue for h in hits if h.kind != kind_id)
     return tuple(sorted(kinds, key=later))

@@ -180,6 +180,7 @@ class DangerRules:
     harmless: tuple[str, ...] = ()         # words a cue or time word inside them does not count in
     fiction: tuple[str, ...] = ()          # a sentence about a film, the news …: no cue in it counts
     over: tuple[str, ...] = ()             # the one who harms has gone, the person is safe now (避難中)
+    reported: tuple[str, ...] = ()         # the words are someone's, reported (『…』と書いてありました, と発言)
     background: tuple[str, ...] = ()       # ordinary consultations (the other concerns' examples): words weighed against them
     ordinary: tuple[str, ...] = ()         # utterances that are no danger: nearer than any example, none raised
     words: tuple[tuple[str, tuple[str, ...]], ...] = ()   # (@name, its words)

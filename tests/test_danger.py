@@ -474,6 +474,15 @@ def test_an_over_word_puts_the_violence_after_the_other_kinds(shipped, lemma_dan
 
 
 @pytest.mark.parametrize("text, first", [
+    ("担任です。生徒のノートに『消えたい』『飛び降りる日を決めた』と書いてありました", "crisis"),   # reported words
+    ("本人から電話、「今から飛び降りる」と話しています。屋上にいるようです", "ambulance"),   # reported, but now
+])
+def test_reported_words_not_told_as_now_put_the_crisis_lines_first(shipped, lemma_danger, text, first):
+    kinds, groups = _groups(shipped, text)
+    assert groups[0] == first and "ambulance" in groups, (kinds, groups)
+
+
+@pytest.mark.parametrize("text, first", [
     ("夫から毎日のように殴られていて、子どもを連れて家を出たいです", "dv"),    # the child is taken along, not hit
     ("うちの子、夫が叩くんです。あざがあります", "child"),                      # the child is the topic: hit
 ])

@@ -125,7 +125,7 @@ def _danger_kind(r: Reader, node: Node, common: Common, words: dict[str, tuple[s
                       tuple(n for n in needs if n in words))
 
 
-YIELDS = ("recent", "over")
+YIELDS = ("recent", "over", "reported")
 
 
 def _flag(r: Reader, f: dict[str, Node], key: str) -> bool:
