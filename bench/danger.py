@@ -123,7 +123,7 @@ def held_out(path: Path) -> bool:
 def by_group(confused: dict[tuple[str, str | None], int]) -> str:
     """Right line first per wanted group, and what came first instead (as `rasa test` lists
     "confused with"): where to look after an edit. Tuning sets only."""
-    groups = sorted({want for want, _ in confused}, key=lambda g: -sum(n for (w, _), n in confused.items() if w == g))
+    groups = sorted({want for want, _ in confused}, key=lambda g: (-sum(n for (w, _), n in confused.items() if w == g), g))
     parts = []
     for want in groups:
         total = sum(n for (w, _), n in confused.items() if w == want)

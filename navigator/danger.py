@@ -97,9 +97,10 @@ def detect(rules: DangerRules, text: str) -> Danger:
                     (alone if cue.mode == "alone" else hits).append(Hit(kind, *fired))
     if not hits and analysed is not None:   # words no cue thought of: the nearest example's kind,
         every = [s for _, sentences in passes for s in sentences]   # else the kind their words lean to
-        hits = _by_example(rules, analysed, every, passes[0][1])
+        cancelled = _cancelled(rules, every, passes[0][1])
+        hits = _by_example(rules, analysed, cancelled)
         if not hits and not any(s.denial for s in every):   # 殴られてへん: no weighing of 殴る
-            hits = _by_words(rules, analysed, every, passes[0][1])
+            hits = _by_words(rules, analysed, cancelled, passes[0][1])
     if not hits:
         hits = alone  # 助けて alone still means danger; beside a clearer cue it adds nothing
     hits = [h for h in dict.fromkeys(hits)  # 首をつか says nothing once 首をつかまれ is shown
@@ -118,9 +119,8 @@ def _in_order(rules: DangerRules, kinds: tuple[str, ...], hits: list[Hit], sente
     whose words stand together. Nothing is dropped: every kind's lines stay on the screen."""
     if len(kinds) < 2:
         return kinds
-    said = lambda words: any(s._spans(w) for s in sentences for w in words)  # noqa: E731
-    over, reported = (said(words) for words in (sentences[0].compiled.over, sentences[0].compiled.reported)) \
-        if sentences else (False, False)
+    compiled = sentences[0].compiled if sentences else None
+    over, reported = (_said(sentences, compiled.over), _said(sentences, compiled.reported)) if compiled else (False, False)
     def later(kind_id: str) -> bool:
         own = [h for h in hits if h.kind == kind_id]
         rule = rules.kind(kind_id)
@@ -132,26 +132,27 @@ def _in_order(rules: DangerRules, kinds: tuple[str, ...], hits: list[Hit], sente
     return tuple(sorted(kinds, key=later))
 
 
-def _by_example(rules: DangerRules, analysed, sentences: list[_Sentence], written: list[_Sentence]) -> list[Hit]:
+def _by_example(rules: DangerRules, analysed, cancelled: frozenset[str]) -> list[Hit]:
     """The nearest example's kind, shown by the example, unless the text's time words cancel it."""
-    found = danger_examples.nearest(rules, analysed, _cancelled(rules, sentences, written))
+    found = danger_examples.nearest(rules, analysed, cancelled)
     return [Hit(found[0], danger_examples.shown(found[1].example.text))] if found else []
 
 
-def _by_words(rules: DangerRules, analysed, sentences: list[_Sentence], written: list[_Sentence]) -> list[Hit]:
+def _by_words(rules: DangerRules, analysed, cancelled: frozenset[str], written: list[_Sentence]) -> list[Hit]:
     """The kind the text's words lean to together (danger_words), shown by those words, unless it
     needs a word the text does not name (叩く・痣 lean to a child's danger; 父が叩かれ names no child)."""
     weights = danger_words.weights(rules)
-    found = weights.weigh(analysed, _cancelled(rules, sentences, written)) if weights else None
+    found = weights.weigh(analysed, cancelled) if weights else None
     kind = rules.kind(found[0]) if found else None
-    if kind is None or (kind.needs and not any(_names(written, group) for group in kind.needs)):
+    groups = written[0].compiled.groups if written else {}
+    if kind is None or (kind.needs and not any(_said(written, [n for n, _ in groups.get(g, ())]) for g in kind.needs)):
         return []
     return [Hit(*found)]
 
 
-def _names(sentences: list[_Sentence], group: str) -> bool:
-    """A word of the group stands in one of the sentences (as written, normalised)."""
-    return any(s._spans(norm) for s in sentences for norm, _ in s.compiled.groups.get(group, ()))
+def _said(sentences: list[_Sentence], words) -> bool:
+    """One of the (normalised) words stands in one of the sentences, outside any harmless word."""
+    return any(s._spans(w) for s in sentences for w in words)
 
 
 def _cancelled(rules: DangerRules, sentences: list[_Sentence], written: list[_Sentence]) -> frozenset[str]:

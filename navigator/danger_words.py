@@ -16,6 +16,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .danger_examples import plain
 from .examples import _example_terms, terms
 
 if TYPE_CHECKING:   # the TUI's first screen imports danger, not the rule model (tests/test_imports.py)
@@ -27,7 +28,6 @@ STRONG = 1.5      # and one of them must lean this much on its own (not 隣・�
 SEEN = 2          # a word in fewer examples than this says nothing (one example's chance word)
 SHOWN_WORDS = 3   # the most telling words shown as the reason
 SHOWN = "言葉「{}」"
-PAIR = "・"       # examples.terms joins neighbouring words so
 
 
 class Weights:
@@ -40,13 +40,13 @@ class Weights:
 
     def lean(self, counts: tuple[Counter, int], word: str) -> float:
         """log P(word | these examples) − log P(word | ordinary), smoothed."""
-        (found, n), (plain, m) = counts, self.ordinary
-        return math.log((found[word] + 0.5) / (n + 1)) - math.log((plain[word] + 0.5) / (m + 1))
+        (found, n), (ordinary, m) = counts, self.ordinary
+        return math.log((found[word] + 0.5) / (n + 1)) - math.log((ordinary[word] + 0.5) / (m + 1))
 
     def weigh(self, analysed: Analysis, cancelled: frozenset[str] = frozenset()) -> tuple[str, str] | None:
         """(kind, reason) when the text's words lean to danger enough, else None."""
-        danger, plain = self.danger[0], self.ordinary[0]
-        words = [w for w in set(terms(analysed)) if danger[w] + plain[w] >= SEEN]
+        danger, ordinary = self.danger[0], self.ordinary[0]
+        words = [w for w in set(terms(analysed)) if danger[w] + ordinary[w] >= SEEN]
         leans = [self.lean(self.danger, w) for w in words]
         if not leans or sum(leans) < ENOUGH or max(leans) < STRONG:
             return None
@@ -55,9 +55,10 @@ class Weights:
         kind = max(by_kind, key=by_kind.get, default=None)
         if kind is None or by_kind[kind] <= 0:
             return None
-        telling = sorted((w for w in words if PAIR not in w and self.kinds[kind][0][w] and self.lean(self.kinds[kind], w) > 0),
-                         key=lambda w: -self.lean(self.kinds[kind], w))   # words, not pairs: the pairs repeat them
-        return kind, SHOWN.format("・".join(dict.fromkeys(telling[:SHOWN_WORDS])))
+        own = self.kinds[kind]
+        telling = sorted((w for w in words if plain(w) and own[0][w] and self.lean(own, w) > 0),
+                         key=lambda w: -self.lean(own, w))   # words, not pairs: the pairs repeat them
+        return kind, SHOWN.format("・".join(telling[:SHOWN_WORDS]))
 
 
 def _count(texts) -> tuple[Counter, int]:

@@ -4,12 +4,16 @@ nothing; the words that weighed most are the reason shown."""
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 from navigator import analysis, danger_words
 from navigator.danger import detect
 from navigator.engine import route
 from navigator.intake import take
+from navigator.loading import load
 from navigator.model import DangerKind, DangerRules
 from navigator.search import ConcernMatcher
 
@@ -73,17 +77,16 @@ def test_the_shipped_background_is_the_other_concerns_examples(shipped):
     assert len(danger.background) > 300
 
 
-def test_a_misspelt_danger_concern_is_named_at_its_line_and_column(tmp_path):
-    import shutil
-    from pathlib import Path
-
-    from navigator.loading import load
-
-    root = Path(__file__).resolve().parent.parent
+def _danger_copy(tmp_path) -> tuple[Path, str]:
+    """The shipped rules and contacts copied to tmp_path: the danger file's path and its text."""
     for folder in ("rules", "contacts"):
-        shutil.copytree(root / folder, tmp_path / folder)
+        shutil.copytree(Path(__file__).resolve().parent.parent / folder, tmp_path / folder)
     path = tmp_path / "rules" / "danger.yaml"
-    text = path.read_text(encoding="utf-8")
+    return path, path.read_text(encoding="utf-8")
+
+
+def test_a_misspelt_danger_concern_is_named_at_its_line_and_column(tmp_path):
+    path, text = _danger_copy(tmp_path)
     line = text[: text.index("danger_concerns: [dv, abuse")].count("\n") + 1
     path.write_text(text.replace("danger_concerns: [dv, abuse", "danger_concerns: [dv, abuze"), encoding="utf-8")
     loaded = load(tmp_path / "rules", tmp_path / "contacts")
@@ -93,17 +96,9 @@ def test_a_misspelt_danger_concern_is_named_at_its_line_and_column(tmp_path):
 
 def test_check_names_a_compound_verb_the_dictionary_splits(tmp_path):
     # ~締め出す is read 締める|出す in every sentence: the cue would never match, and nothing said so
-    import shutil
-    from pathlib import Path
-
     from navigator.checks.lint import lint
-    from navigator.loading import load
 
-    root = Path(__file__).resolve().parent.parent
-    for folder in ("rules", "contacts"):
-        shutil.copytree(root / folder, tmp_path / folder)
-    path = tmp_path / "rules" / "danger.yaml"
-    text = path.read_text(encoding="utf-8")
+    path, text = _danger_copy(tmp_path)
     assert not [p for p in lint(load(tmp_path / "rules", tmp_path / "contacts").ruleset) if p.code == "NAV-W414"]
     path.write_text(text.replace('"@child+~締める~出す"', '"@child+~締め出す"'), encoding="utf-8")
     found = [p for p in lint(load(tmp_path / "rules", tmp_path / "contacts").ruleset) if p.code == "NAV-W414"]
