@@ -75,7 +75,9 @@ def detect(rules: DangerRules, text: str) -> Danger:
     from . import analysis
 
     compiled = compiled_for(rules, text)
-    passes = [(compiled, _sentences(compiled, [_folded(t) for t in _SENTENCE.split(text)]))]
+    raw = _SENTENCE.split(text)
+    folded = [_folded(t) for t in raw]
+    passes = [(compiled, _sentences(compiled, folded))]
     analysed = analysis.analyse(text) if analysis.ready() else None
     if analysed is not None:   # the `~` cues, on the words' dictionary forms
         lemma = compiled_with(rules, False, 5, True)
@@ -97,9 +99,10 @@ def detect(rules: DangerRules, text: str) -> Danger:
                     (alone if cue.mode == "alone" else hits).append(Hit(kind, *fired))
     if not hits and analysed is not None:   # words no cue thought of: the nearest example's kind,
         every = [s for _, sentences in passes for s in sentences]   # else the kind their words lean to
+        analysed = _without_stories(analysed, raw, folded, passes[0][1])
         cancelled = _cancelled(rules, every, passes[0][1])
-        hits = _by_example(rules, analysed, cancelled)
-        if not hits and not any(s.denial for s in every):   # 殴られてへん: no weighing of 殴る
+        hits = _by_example(rules, analysed, cancelled) if analysed else []
+        if not hits and analysed and not any(s.denial for s in every):   # 殴られてへん: no weighing of 殴る
             hits = _by_words(rules, analysed, cancelled, passes[0][1])
     if not hits:
         hits = alone  # 助けて alone still means danger; beside a clearer cue it adds nothing
@@ -109,24 +112,41 @@ def detect(rules: DangerRules, text: str) -> Danger:
     return Danger(_in_order(rules, kinds, hits, passes[0][1]), tuple(hits))
 
 
+def _without_stories(analysed, raw: list[str], folded: list[tuple[str, frozenset[int]]], kept: list[_Sentence]):
+    """The analysis of the sentences that are not about a film or the news (映画で主人公が屋上から…):
+    the examples and the weighing see what the cues see. Analysed again only when a story was told."""
+    from . import analysis
+
+    texts = {s.text for s in kept}
+    told = [t for t, (f, _) in zip(raw, folded) if f in texts or not f.strip(_BOUNDARY)]
+    if len(told) == len(raw):
+        return analysed
+    rest = "。".join(t for t in told if t.strip())
+    return analysis.analyse(rest) if rest else None
+
+
 def _in_order(rules: DangerRules, kinds: tuple[str, ...], hits: list[Hit], sentences: list[_Sentence]) -> tuple[str, ...]:
     """The kinds in the rules' order, except that a kind whose lines would wrongly come first goes
     after the others: a kind that yields to recent, told only as recent or past (昨日首を絞められた:
     DV first), or yields to over, once the text says it is over (彼はもう出て行った: 119 for the
     bleeding first), or yields to reported, when the words are someone's written or said and not told
-    as now (ノートに『飛び降りる日を決めた』と書いてありました: the crisis lines first); and a kind shown
+    as now (ノートに『飛び降りる日を決めた』と書いてありました: the crisis lines first), or yields to habitual,
+    when it is told as happening again and again or as words said or sent, not as now (元夫から「殺す」と
+    メールが来る: the DV lines first, 110 right after); and a kind shown
     only by parts in different clauses (子どもを連れて、夫に殴られ: DV, not the child) beside a kind
     whose words stand together. Nothing is dropped: every kind's lines stay on the screen."""
     if len(kinds) < 2:
         return kinds
     compiled = sentences[0].compiled if sentences else None
-    over, reported = (_said(sentences, compiled.over), _said(sentences, compiled.reported)) if compiled else (False, False)
+    over, reported, habitual = ((_said(sentences, compiled.over), _said(sentences, compiled.reported),
+                                 _said(sentences, compiled.habitual)) if compiled else (False, False, False))
     def later(kind_id: str) -> bool:
         own = [h for h in hits if h.kind == kind_id]
         rule = rules.kind(kind_id)
         if rule and (("over" in rule.yields and over)
                      or ("recent" in rule.yields and all(h.when in (RECENT, PAST) for h in own))
-                     or ("reported" in rule.yields and reported and all(h.when != NOW for h in own))):
+                     or (("reported" in rule.yields and reported or "habitual" in rule.yields and habitual)
+                         and all(h.when != NOW for h in own))):
             return True
         return all(h.apart for h in own) and any(not h.apart and "+" in h.cue for h in hits if h.kind != kind_id)
     return tuple(sorted(kinds, key=later))
@@ -161,7 +181,8 @@ def _cancelled(rules: DangerRules, sentences: list[_Sentence], written: list[_Se
     times = {kind for s in sentences for _, kind in s.times}
     if _told_ended(written):
         return frozenset(k.id for k in rules.kinds)
-    return frozenset() if NOW in times else frozenset(
+    said_now = any(s.now_said for s in sentences)   # 今は傷跡が残ってるくらい: a topic, not now
+    return frozenset() if said_now else frozenset(
         k.id for k in rules.kinds if (PAST in times and not k.history) or (RECENT in times and k.now_only))
 
 
@@ -231,15 +252,23 @@ class _Sentence:
 
     @cached_property
     def times(self) -> list[tuple[int, str]]:
-        return sorted([(s, NOW) for w in self.compiled.now for s, _ in self._word_spans(w)]
-                      + [(s, PAST) for w in self.compiled.past for s, _ in self._word_spans(w)]
-                + [(s, RECENT) for w in self.compiled.recent for s, _ in self._spans(w)])   # たことがある: an ending
+        """Where each time word stands and what it says; a word overlapping one that starts
+        earlier (or as early and is longer) says nothing of its own (前は in この前は is recent)."""
+        spans = sorted([(s, -e, NOW) for w in self.compiled.now for s, e in self._word_spans(w)]
+                       + [(s, -e, PAST) for w in self.compiled.past for s, e in self._word_spans(w)]
+                       + [(s, -e, RECENT) for w in self.compiled.recent for s, e in self._spans(w)])   # たことがある: an ending
+        kept, reach = [], -1
+        for start, end, kind in spans:
+            if start >= reach:
+                kept.append((start, kind))
+            reach = max(reach, -end)
+        return kept
 
     @cached_property
     def now_said(self) -> frozenset[int]:
         """Where a now word stands that is not only a topic (今日は…のことで: 今日 says nothing of danger)."""
         spans = [(s, e) for w in self.compiled.now for s, e in self._word_spans(w)]
-        topics = {s for s, e in spans if self.text.startswith("は", e)}
+        topics = {s for s, e in spans if self.text[e:].lstrip(danger_lemma.BAR).startswith("は")}   # 今|は on lemmas
         return frozenset(s for s, _ in spans if s not in topics)
 
     def ended_after(self, end: int) -> bool:

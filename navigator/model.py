@@ -181,6 +181,7 @@ class DangerRules:
     fiction: tuple[str, ...] = ()          # a sentence about a film, the news …: no cue in it counts
     over: tuple[str, ...] = ()             # the one who harms has gone, the person is safe now (避難中)
     reported: tuple[str, ...] = ()         # the words are someone's, reported (『…』と書いてありました, と発言)
+    habitual: tuple[str, ...] = ()         # it happens again and again, or was said or sent (毎晩, と言われ, メール)
     background: tuple[str, ...] = ()       # ordinary consultations (the other concerns' examples): words weighed against them
     ordinary: tuple[str, ...] = ()         # utterances that are no danger: nearer than any example, none raised
     words: tuple[tuple[str, tuple[str, ...]], ...] = ()   # (@name, its words)

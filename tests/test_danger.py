@@ -333,11 +333,39 @@ def test_dictionary_forms_find_what_written_cues_missed(lemma_danger, text, kind
     assert kind in detect(lemma_danger, text).kinds
 
 
-def test_a_threat_said_to_the_resident_puts_police_first(shipped, lemma_danger):
-    intake = take(shipped, ConcernMatcher(shipped.common.concerns), "asaka",
-                  "彼に、よけいなことを言ったら帰ってから殴るって言われてる")
-    assert intake.danger.kinds[0] == "violence_now"
-    assert route(shipped, intake.case).emergency[0].group == "police"
+@pytest.mark.parametrize("text", [
+    "彼に、よけいなことを言ったら帰ってから殴るって言われてる",
+    "30代女性 元夫 付きまとい 「殺す」メール多数",
+    "もとの おっとが まいばん でんわで ころすと いいます",
+])
+def test_a_threat_said_or_sent_and_not_told_as_now_puts_dv_first_and_110_next(shipped, lemma_danger, text):
+    # yields: [habitual]. Sets written blind by four people label such threats DV first 6 times to 2:
+    # the partner is not at the door this minute. 110 stays right after the DV lines.
+    intake = take(shipped, ConcernMatcher(shipped.common.concerns), "asaka", text)
+    assert intake.danger.kinds[:2] == ("dv", "violence_now"), intake.danger
+    groups = [e.group for e in route(shipped, intake.case).emergency]
+    assert groups[0] == "dv" and groups[groups.index("police") - 1] == "dv"
+
+
+@pytest.mark.parametrize("text", ["今、夫に「殺すぞ」と言われて包丁を向けられてる", "さっきから元夫が毎晩のように家の前で「殺す」と叫んでる"])
+def test_a_threat_told_as_now_keeps_110_first(shipped, lemma_danger, text):
+    intake = take(shipped, ConcernMatcher(shipped.common.concerns), "asaka", text)
+    assert route(shipped, intake.case).emergency[0].group == "police", intake.danger
+
+
+def test_a_time_word_inside_a_longer_one_says_nothing_of_its_own(lemma_danger):
+    # 前は (past) inside この前は (recent): DV told as recent still counts
+    assert "dv" in detect(lemma_danger, "夫は家にお金を入れないし、この前は髪をつかまれて床を引きずられて").kinds
+
+
+def test_now_as_a_topic_does_not_undo_the_past_for_the_examples(lemma_danger):
+    # 今は on the dictionary forms (今|は) is a topic too: the past self-harm is history
+    assert not detect(lemma_danger, "昔リストカットしてた時期もありましたけど、高校のときの話で、今は傷跡が残ってるくらいです").detected
+
+
+def test_a_story_raises_nothing_by_example_either(lemma_danger):
+    assert not detect(lemma_danger, "映画で主人公が屋上から飛び降りようとするところ、泣いちゃった").detected
+    assert "dv" in detect(lemma_danger, "映画を見た。そのあと夫が殴ってきて腕にあざができた").kinds
 
 
 @pytest.mark.parametrize("text", [

@@ -125,7 +125,7 @@ def _danger_kind(r: Reader, node: Node, common: Common, words: dict[str, tuple[s
                       tuple(n for n in needs if n in words))
 
 
-YIELDS = ("recent", "over", "reported")
+YIELDS = ("recent", "over", "reported", "habitual")
 
 
 def _flag(r: Reader, f: dict[str, Node], key: str) -> bool:

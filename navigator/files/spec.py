@@ -153,12 +153,12 @@ DANGER_KIND = Shape("a danger kind", (
     opt("now_only", "bool", "recent time words (昨日, したことがある) cancel this kind's cues too"),
     opt("examples", "texts", "utterances of this kind: a text nearer to one of them than to any ordinary one shows it"),
     opt("needs", "texts", "word groups (words:) one of which must stand in the text for the weighing of words to show this kind (a child's danger names a child); cues are not affected"),
-    opt("yields", "texts", "recent, over and/or reported: its lines come after the other kinds found when every cue that showed it was told as recent or past (recent), the text has an over word (over), or it reports someone's words and none of the cues was told as now (reported)"),
+    opt("yields", "texts", "recent, over, reported and/or habitual: its lines come after the other kinds found when every cue that showed it was told as recent or past (recent), the text has an over word (over), or it reports someone's words (reported) or says it happens again and again (habitual) and none of the cues was told as now"),
     opt("answer", "text", "the danger question's option pre-selected when this kind is found (default: the file's answer)"),
     opt("urgent", "texts", "the order of an answer's first lines (110, 119) for this kind (default: their order in lines)"),
 ))
 
-DANGER_LISTS = ("now", "past", "recent", "ended", "negation", "harmless", "fiction", "over", "reported", "ordinary")
+DANGER_LISTS = ("now", "past", "recent", "ended", "negation", "harmless", "fiction", "over", "reported", "habitual", "ordinary")
 
 DANGER_FILE = Shape("the danger file", (
     opt("question", "text", "the question asked whenever a cue fires"),
@@ -173,6 +173,7 @@ DANGER_FILE = Shape("the danger file", (
     opt("fiction", "texts", "a sentence with one of these words (映画, ニュース) is about something seen or read: no cue in it counts"),
     opt("over", "texts", "words that say the one who harms has gone or the person is safe now (もう出て行った, 避難中): the yields kinds' lines come after the others"),
     opt("reported", "texts", "words that report what someone wrote or said (と書いてありました, と発言): a kind that yields to reported, shown only by words not told as now, comes after the others"),
+    opt("habitual", "texts", "words that say it happens again and again or was said or sent (毎晩, と言われ, メール): a kind that yields to habitual, shown only by words not told as now, comes after the others"),
     opt("ordinary", "texts", "utterances that are no danger (counter-examples): a text nearest to one of them raises nothing by example"),
     opt("danger_concerns", "texts", "concern ids whose examples tell of danger (dv, abuse): the other concerns' examples are the ordinary consultations the words of a text are weighed against"),
     req("kinds", "list", "in this order their lines come first", shape=DANGER_KIND),

@@ -79,8 +79,8 @@ _add("NAV-E329", "例文の危険の種類「{kind_id}」は rules/danger.yaml �
      "danger examples name unknown kind '{kind_id}'",
      "kinds にある id を書いてください（{kinds}）", "use a kind id of rules/danger.yaml ({kinds})",
      kind_id="sucide", kinds="violence_now, medical, suicide, …")
-_add("NAV-E330", "yields に書けるのは recent・over・reported だけです（「{value}」）", "yields takes only recent, over and reported ('{value}')",
-     "recent: 昨日・先週・したことがあると話したとき、over: over の言葉（もう出て行った・避難中）があるとき、reported: 人の書いた・話した言葉の報告（と書いてありました）で今のことではないとき、ほかの種類の番号を先にします",
+_add("NAV-E330", "yields に書けるのは recent・over・reported・habitual だけです（「{value}」）", "yields takes only recent, over, reported and habitual ('{value}')",
+     "recent: 昨日・先週・したことがあると話したとき、over: over の言葉（もう出て行った・避難中）があるとき、reported: 人の書いた・話した言葉の報告（と書いてありました）、habitual: 繰り返し（毎晩）や言われた・送られた言葉（と言われ・メール）で、今のことではないとき、ほかの種類の番号を先にします",
      "recent: told as recent or past; over: the text has an over word; then the other kinds' lines come first",
      value="recnt")
 _add("NAV-E331", "質問「{question}」の選択肢「{value}」の first が、ない緊急連絡先「{line}」を指しています",
