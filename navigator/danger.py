@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from . import danger_examples, danger_lemma, danger_words
+from . import danger_examples, danger_lemma, danger_letters, danger_words
 from .danger_cues import Compiled, Cue, compiled_for, compiled_with, find_spans, normalize
 
 if TYPE_CHECKING:   # the model is not imported for an Intake: the TUI's first screen holds one
@@ -97,19 +97,47 @@ def detect(rules: DangerRules, text: str) -> Danger:
                 fired = next((f for f in (s.fires(cue, history, now_only) for s in sentences) if f), None)
                 if fired:
                     (alone if cue.mode == "alone" else hits).append(Hit(kind, *fired))
-    if not hits and analysed is not None:   # words no cue thought of: the nearest example's kind,
-        every = [s for _, sentences in passes for s in sentences]   # else the kind their words lean to
-        analysed = _without_stories(analysed, raw, folded, passes[0][1])
-        cancelled = _cancelled(rules, every, passes[0][1])
-        hits = _by_example(rules, analysed, cancelled) if analysed else []
-        if not hits and analysed and not any(s.denial for s in every):   # 殴られてへん: no weighing of 殴る
-            hits = _by_words(rules, analysed, cancelled, passes[0][1])
+    if not hits:   # words no cue thought of: the nearest example's kind, else the kind their words
+        hits = _fallbacks(rules, analysed, passes, raw, folded)   # or letters lean to
     if not hits:
         hits = alone  # 助けて alone still means danger; beside a clearer cue it adds nothing
     hits = [h for h in dict.fromkeys(hits)  # 首をつか says nothing once 首をつかまれ is shown
             if not any(o.kind == h.kind and o.cue != h.cue and h.cue in o.cue for o in hits)]
     kinds = tuple(k for k, _, _ in compiled.kinds if any(h.kind == k for h in hits))
     return Danger(_in_order(rules, kinds, hits, passes[0][1]), tuple(hits))
+
+
+def _fallbacks(rules: DangerRules, analysed, passes, raw: list[str], folded) -> list[Hit]:
+    """The nearest example, the weighing of words (both need the dictionary), then of letters;
+    none of the weighings once a cue was denied (殴られてへん: 殴る weighs nothing)."""
+    every = [s for _, sentences in passes for s in sentences]
+    written = passes[0][1]
+    cancelled = _cancelled(rules, every, written)
+    denied = any(s.denial for s in every)
+    hits: list[Hit] = []
+    if analysed is not None:
+        analysed = _without_stories(analysed, raw, folded, written)
+        hits = _by_example(rules, analysed, cancelled) if analysed else []
+        if not hits and analysed and not denied:
+            hits = _by_words(rules, analysed, cancelled, written)
+    if not hits and not denied:
+        hits = _by_letters(rules, cancelled, written)
+    return hits
+
+
+def _by_letters(rules: DangerRules, cancelled: frozenset[str], written: list[_Sentence]) -> list[Hit]:
+    """The kind the text's runs of letters lean to (danger_letters), on the sentences that are not
+    a story, unless it needs a word the text does not name."""
+    weights = danger_letters.letters(rules)
+    text = "。".join(s.text for s in written).replace(_BOUNDARY, "、")   # its runs stay within clauses
+    found = weights.weigh(text, cancelled) if weights and text else None
+    return [Hit(*found)] if found and _named(rules.kind(found[0]), written) else []
+
+
+def _named(kind, written: list[_Sentence]) -> bool:
+    """The text names one of the people the kind needs (a child's danger names a child)."""
+    groups = written[0].compiled.groups if written else {}
+    return kind is not None and (not kind.needs or any(_said(written, [n for n, _ in groups.get(g, ())]) for g in kind.needs))
 
 
 def _without_stories(analysed, raw: list[str], folded: list[tuple[str, frozenset[int]]], kept: list[_Sentence]):
@@ -163,11 +191,7 @@ def _by_words(rules: DangerRules, analysed, cancelled: frozenset[str], written: 
     needs a word the text does not name (叩く・痣 lean to a child's danger; 父が叩かれ names no child)."""
     weights = danger_words.weights(rules)
     found = weights.weigh(analysed, cancelled) if weights else None
-    kind = rules.kind(found[0]) if found else None
-    groups = written[0].compiled.groups if written else {}
-    if kind is None or (kind.needs and not any(_said(written, [n for n, _ in groups.get(g, ())]) for g in kind.needs)):
-        return []
-    return [Hit(*found)]
+    return [Hit(*found)] if found and _named(rules.kind(found[0]), written) else []
 
 
 def _said(sentences: list[_Sentence], words) -> bool:
@@ -251,8 +275,8 @@ class _Sentence:
         return spans
 
     @cached_property
-    def times(self) -> list[tuple[int, str]]:
-        """Where each time word stands and what it says; a word overlapping one that starts
+    def _time_words(self) -> list[tuple[int, int, str]]:
+        """(start, end, what it says) of each time word; a word overlapping one that starts
         earlier (or as early and is longer) says nothing of its own (前は in この前は is recent)."""
         spans = sorted([(s, -e, NOW) for w in self.compiled.now for s, e in self._word_spans(w)]
                        + [(s, -e, PAST) for w in self.compiled.past for s, e in self._word_spans(w)]
@@ -260,16 +284,20 @@ class _Sentence:
         kept, reach = [], -1
         for start, end, kind in spans:
             if start >= reach:
-                kept.append((start, kind))
+                kept.append((start, -end, kind))
             reach = max(reach, -end)
         return kept
 
     @cached_property
+    def times(self) -> list[tuple[int, str]]:
+        return [(s, kind) for s, _, kind in self._time_words]
+
+    @cached_property
     def now_said(self) -> frozenset[int]:
-        """Where a now word stands that is not only a topic (今日は…のことで: 今日 says nothing of danger)."""
-        spans = [(s, e) for w in self.compiled.now for s, e in self._word_spans(w)]
-        topics = {s for s, e in spans if self.text[e:].lstrip(danger_lemma.BAR).startswith("は")}   # 今|は on lemmas
-        return frozenset(s for s, _ in spans if s not in topics)
+        """Where a now word stands that is not only a topic (今日は…のことで: 今日 says nothing of
+        danger; 今|は on the dictionary forms too)."""
+        return frozenset(s for s, e, kind in self._time_words
+                         if kind == NOW and not self.text[e:].lstrip(danger_lemma.BAR).startswith("は"))
 
     def ended_after(self, end: int) -> bool:
         """An ended word after the cue, in this sentence or the next (…性被害にあって、今は落ち着いています)."""

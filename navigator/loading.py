@@ -23,7 +23,7 @@ from .files.rules import Dropped, read_plan
 from .files.spec import ID_PATTERN
 from .model import Common, Origin, Plan, RuleSet
 from .problems import ERROR, Problem, has_errors
-from .rule_files import (COMMON_FILE, DANGER_EXAMPLES_FILE, DANGER_FILE, SHARED_FILES,  # noqa: F401  (re-exported)
+from .rule_files import (COMMON_FILE, DANGER_EXAMPLES_FILE, DANGER_FILE, DANGER_SENTENCES_DIR, SHARED_FILES,  # noqa: F401  (re-exported)
                          municipality_ids)
 from .shipped import shipped
 
@@ -127,11 +127,13 @@ def load(rules_dir: Path | str, contacts_dir: Path | str, only: list[str] | None
         common_path = rules_dir / COMMON_FILE
         common_files = Files.read([common_path], shown)
         common = cache.get(common_files, problems, partial(read_common, common_path, problems))
-        danger_path, examples_path = rules_dir / DANGER_FILE, rules_dir / DANGER_EXAMPLES_FILE
-        examples = [examples_path] if examples_path.is_file() else []
-        danger_files = Files.read([danger_path, *examples], shown, depends_on=common_files)  # names its lines
+        danger_path = rules_dir / DANGER_FILE
+        examples_path = rules_dir / DANGER_EXAMPLES_FILE
+        sentences = sorted((rules_dir / DANGER_SENTENCES_DIR).glob("*.yaml"))   # several files, each small
+        extra = [p for p in (examples_path, *sentences) if p.is_file()]
+        danger_files = Files.read([danger_path, *extra], shown, depends_on=common_files)  # names its lines
         common = replace(common, danger=cache.get(danger_files, problems, partial(
-            read_danger, danger_path, common, problems, examples_path=examples_path)))
+            read_danger, danger_path, common, problems, examples_path=examples_path, sentence_paths=sentences)))
         plans = {}
         for mid in expected:
             paths = [rules_dir / f"{mid}.yaml", contacts_dir / f"{mid}.yaml"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Mapping, Union
 
 
@@ -184,11 +184,22 @@ class DangerRules:
     habitual: tuple[str, ...] = ()         # it happens again and again, or was said or sent (毎晩, と言われ, メール)
     background: tuple[str, ...] = ()       # ordinary consultations (the other concerns' examples): words weighed against them
     ordinary: tuple[str, ...] = ()         # utterances that are no danger: nearer than any example, none raised
+    sentences: tuple[tuple[str, tuple[str, ...]], ...] = ()   # (kind id, sentences of it): the letters' weighing learns from them
+    plain_sentences: tuple[str, ...] = ()  # sentences that are no danger, for the same
     words: tuple[tuple[str, tuple[str, ...]], ...] = ()   # (@name, its words)
     kinds: tuple[DangerKind, ...] = ()     # in the order their lines come first
 
     def kind(self, kind_id: str) -> DangerKind | None:
         return next((k for k in self.kinds if k.id == kind_id), None)
+
+    def __hash__(self) -> int:
+        """Hashed once: the caches of compiled cues and weights look the rules up on every
+        keystroke, and a tuple of thousands of sentences does not keep its hash."""
+        found = self.__dict__.get("_hash")
+        if found is None:
+            found = hash(tuple(getattr(self, f.name) for f in fields(self)))
+            object.__setattr__(self, "_hash", found)
+        return found
 
 
 # ---- per municipality ------------------------------------------------------------

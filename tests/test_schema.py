@@ -18,6 +18,8 @@ SCHEMAS = ROOT / "schema"
 
 
 def schema_for(path: Path) -> str:
+    if path.parent.name == "danger_sentences":
+        return "danger_sentences.schema.json"
     if path.name in ("common.yaml", "danger.yaml", "danger_examples.yaml"):
         return f"{path.stem}.schema.json"
     return "contacts.schema.json" if path.parent.name == "contacts" else "rules.schema.json"
@@ -41,7 +43,8 @@ def errors(path: Path) -> list[str]:
     return [e.message for e in validator(schema_for(path)).iter_errors(data)]
 
 
-SHIPPED = sorted((ROOT / "rules").glob("*.yaml")) + sorted((ROOT / "contacts").glob("*.yaml"))
+SHIPPED = (sorted((ROOT / "rules").glob("*.yaml")) + sorted((ROOT / "rules" / "danger_sentences").glob("*.yaml"))
+           + sorted((ROOT / "contacts").glob("*.yaml")))
 
 
 def test_schemas_are_valid_schemas():
@@ -57,7 +60,8 @@ def test_schema_accepts_the_files_the_loader_accepts(path):
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_shipped_files_point_editors_at_their_schema(path):
     first = path.read_text(encoding="utf-8").splitlines()[0]
-    assert first == f"# yaml-language-server: $schema=../schema/{schema_for(path)}"
+    up = "../" * len(path.relative_to(ROOT).parts[1:])   # rules/x.yaml: ../; rules/danger_sentences/x.yaml: ../../
+    assert first == f"# yaml-language-server: $schema={up}schema/{schema_for(path)}"
 
 
 BROKEN = [

@@ -17,11 +17,15 @@ from .yamlnodes import Reader
 
 
 def read_danger(path: Path, common: Common, problems: list[Problem], texts: dict[Path, str],
-                examples_path: Path | None = None) -> DangerRules:
+                examples_path: Path | None = None, sentence_paths: list[Path] | None = None) -> DangerRules:
     rules = _read_cues(path, common, problems, texts)
-    if examples_path is None or not examples_path.is_file() or not rules.kinds:
+    if not rules.kinds:
         return rules
-    return _with_examples(rules, examples_path, problems, texts)
+    if examples_path is not None and examples_path.is_file():
+        rules = _with_examples(rules, examples_path, problems, texts)
+    for sentences_path in sentence_paths or ():
+        rules = _with_sentences(rules, sentences_path, problems, texts)
+    return rules
 
 
 def _read_cues(path: Path, common: Common, problems: list[Problem], texts: dict[Path, str]) -> DangerRules:
@@ -72,6 +76,23 @@ def _with_examples(rules: DangerRules, path: Path, problems: list[Problem], text
     extra = {kid: r.texts(node, "example") for kid, node in by_kind.items() if kid in known}
     kinds = tuple(replace(k, examples=k.examples + extra.get(k.id, ())) for k in rules.kinds)
     return replace(rules, kinds=kinds, ordinary=rules.ordinary + r.texts(top.get("ordinary"), "ordinary"))
+
+
+def _with_sentences(rules: DangerRules, path: Path, problems: list[Problem], texts: dict[Path, str]) -> DangerRules:
+    """One file of the labelled sentences the weighing of letters learns from (danger_letters),
+    added to those read before: a folder of their own, as they are many and grow with every miss."""
+    r = Reader(shown(path), problems)
+    root = compose(path, r.path, problems, texts)
+    top = top_keys(r, root, spec.DANGER_SENTENCES_FILE) if root is not None else None
+    if top is None:
+        return rules
+    by_kind = (r.mapping(top["danger"], "danger") or {}) if "danger" in top else {}
+    key_nodes, known = dict(r.key_nodes) if by_kind else {}, {k.id for k in rules.kinds}
+    for kid in by_kind:
+        if kid not in known:
+            r.report(key_nodes[kid], "NAV-E329", kind_id=kid, kinds=", ".join(k.id for k in rules.kinds))
+    sentences = rules.sentences + tuple((kid, r.texts(node, "sentence")) for kid, node in by_kind.items() if kid in known)
+    return replace(rules, sentences=sentences, plain_sentences=rules.plain_sentences + r.texts(top.get("ordinary"), "ordinary"))
 
 
 def _danger_question(r: Reader, top: dict[str, Node], common: Common) -> tuple[str | None, str | None]:

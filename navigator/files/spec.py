@@ -186,6 +186,12 @@ DANGER_EXAMPLES_FILE = Shape("the danger examples file", (
     END,
 ), doc="rules/danger_examples.yaml: utterances of each danger kind and ordinary ones (optional)")
 
+DANGER_SENTENCES_FILE = Shape("the danger sentences file", (
+    opt("danger", "words", "{danger kind id: [sentences telling of that danger]}: what the weighing of letters learns danger from"),
+    opt("ordinary", "texts", "sentences that are no danger: what it learns the ordinary from"),
+    END,
+), doc="rules/danger_sentences/*.yaml: labelled sentences for the last fallback, the weighing of letters (optional; any number of files, each kept small)")
+
 # ---- rules/<id>.yaml
 
 MUNICIPALITY = Shape("the municipality", (
@@ -288,7 +294,7 @@ SCENARIO_FILE = Shape("a scenario file", (
 ))
 
 # Each shipped kind of file, by its schema's name.
-FILES = {"common": COMMON_FILE, "danger": DANGER_FILE, "danger_examples": DANGER_EXAMPLES_FILE, "rules": RULES_FILE, "contacts": CONTACTS_FILE}
+FILES = {"common": COMMON_FILE, "danger": DANGER_FILE, "danger_examples": DANGER_EXAMPLES_FILE, "danger_sentences": DANGER_SENTENCES_FILE, "rules": RULES_FILE, "contacts": CONTACTS_FILE}
 
 # Keys whose text may span lines (a quote follows the plan's own line breaks); any other text
 # must be one line, as it is shown on one.

@@ -1,0 +1,107 @@
+"""Danger by letters: the text's runs of two and three letters weighed as naive Bayes log-odds.
+
+The last fallback, after the cues, the nearest example and the weighing of words. Dictionary
+forms fail where residents misspell, write dialect or type kana and half-width letters (くびぎゅっと,
+ｼﾆﾀｲｷﾓﾁ, 生ぎでても): runs of letters, normalised as the cues are, still share most of their
+pieces with the sentences staff have labelled. It learns from rules/danger_sentences/*.yaml and the
+kinds' examples (danger) against the file's ordinary sentences and danger_examples' ordinary ones.
+Needs no dictionary. Measured in bench/danger.py; its thresholds were set on a set no cue had been
+tuned on (bench/README.md).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .danger_cues import normalize
+
+if TYPE_CHECKING:
+    from .model import DangerRules
+
+SIZES = (2, 3)    # runs of this many letters
+SEEN = 3          # a run in fewer sentences than this says nothing
+ENOUGH = 3.0      # the runs' log-odds together, over √(runs weighed): set where no cue was tuned (bench/README.md)
+TELLING = 1.5     # a run leaning this much is shown as part of the reason
+SHOWN_RUNS = 3
+SHOWN = "文字「{}」"
+
+
+_APART = re.compile(r"[\s、，,。．！!？?「」『』（）()・…]+")   # no run across these: さっき、すごく has no きす
+
+
+def runs(text: str) -> list[str]:
+    """The runs of letters of the normalised text, within its clauses, in order, each once."""
+    pieces = [normalize(p) for p in _APART.split(text)]
+    return list(dict.fromkeys(p[i:i + n] for p in pieces for n in SIZES for i in range(len(p) - n + 1)))
+
+
+class Letters:
+    """Each run's lean to danger, and to each kind, counted once from the labelled sentences."""
+
+    def __init__(self, rules: DangerRules):
+        own = {k.id: list(k.examples) for k in rules.kinds}
+        for kind_id, sentences in rules.sentences:
+            own.setdefault(kind_id, []).extend(sentences)
+        danger = _count([t for texts in own.values() for t in texts])
+        ordinary = self.ordinary = _count([*rules.plain_sentences, *rules.ordinary])
+        self.lean = {r: _lean(danger, ordinary, r) for r in danger[0].keys() | ordinary[0].keys()
+                     if danger[0][r] + ordinary[0][r] >= SEEN}
+        self.kinds = {}
+        for kid, texts in own.items():
+            counts = _count(texts)
+            leans = {r: _lean(counts, ordinary, r) for r in counts[0] if r in self.lean}
+            self.kinds[kid] = {r: v for r, v in leans.items() if v > 0}
+
+    def weigh(self, text: str, cancelled: frozenset[str] = frozenset()) -> tuple[str, str] | None:
+        """(kind, reason) when the text's runs lean to danger enough, else None."""
+        weighed = [r for r in runs(text) if r in self.lean]
+        total = sum(self.lean[r] for r in weighed)
+        if not weighed or total / math.sqrt(len(weighed)) < ENOUGH:
+            return None
+        by_kind = {kid: sum(leans.get(r, 0.0) for r in weighed) for kid, leans in self.kinds.items()}
+        kind = max(by_kind, key=by_kind.get, default=None)
+        telling = {r for r in weighed if self.lean[r] >= TELLING and r in self.kinds.get(kind, ())}
+        if kind is None or kind in cancelled or not telling:   # 昔は夫に殴られていた: DV, told as past
+            return None
+        return kind, SHOWN.format("・".join(_spans(normalize(text), telling)[:SHOWN_RUNS]))
+
+
+def _lean(counts: tuple[Counter, int], ordinary: tuple[Counter, int], run: str) -> float:
+    """log P(run | these sentences) − log P(run | ordinary ones), smoothed."""
+    (found, n), (plain, m) = counts, ordinary
+    return math.log((found[run] + 0.5) / (n + 1)) - math.log((plain[run] + 0.5) / (m + 1))
+
+
+def _spans(folded: str, telling: set[str]) -> list[str]:
+    """The stretches of the text the telling runs cover, longest first (くびぎゅっと, not くび・びぎ)."""
+    covered = [False] * len(folded)
+    for n in SIZES:
+        for i in range(len(folded) - n + 1):
+            if folded[i:i + n] in telling:
+                covered[i:i + n] = [True] * n
+    stretches, start = [], None
+    for i, on in enumerate([*covered, False]):
+        if on and start is None:
+            start = i
+        elif not on and start is not None:
+            stretches.append(folded[start:i])
+            start = None
+    return sorted(stretches, key=len, reverse=True)
+
+
+def _count(texts) -> tuple[Counter, int]:
+    found: Counter = Counter()
+    for text in texts:
+        found.update(runs(text))
+    return found, len(texts)
+
+
+@lru_cache(maxsize=4)
+def letters(rules: DangerRules) -> Letters | None:
+    """Counted once per rule set (a few thousand sentences: tens of milliseconds)."""
+    has_danger = any(k.examples for k in rules.kinds) or rules.sentences
+    return Letters(rules) if has_danger and (rules.plain_sentences or rules.ordinary) else None

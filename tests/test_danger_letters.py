@@ -1,0 +1,87 @@
+"""Danger by letters (navigator/danger_letters.py): runs of two and three letters show danger in
+misspelt, dialect or kana words no cue and no dictionary form matched; runs ordinary sentences use
+as much raise nothing; told as past, denied or a story, nothing is weighed."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from navigator import danger_letters
+from navigator.danger import detect
+from navigator.loading import load
+from navigator.model import DangerKind, DangerRules
+
+CHOKED = ["かれしにくびをぎゅうぎゅうされた", "おっとにくびをぎゅうってされていきできん", "くびぎゅうされてこわい",
+          "かれにくびぎゅうぎゅうされたの", "だんなにくびをぎゅうぎゅうやられた"]
+ORDINARY = ["くびがこってかたがいたい", "まいにちかいものにいくのがたいへん", "かれしとけっこんのてつづきをしたい",
+            "おっとのねんきんのてつづきがわからない", "だんなのしごとがみつからない", "こどものほいくえんをさがしている"]
+RULES = DangerRules(kinds=(DangerKind("dv", "DV", ("dv-navi",), cues=("xyzzy",)),),
+                    sentences=(("dv", tuple(CHOKED)),), plain_sentences=tuple(ORDINARY))
+
+
+def test_runs_shared_with_the_danger_sentences_show_the_kind_and_are_the_reason():
+    found = danger_letters.letters(RULES).weigh("かのじょ、もとかれにくびぎゅうぎゅうされたって")
+    assert found and found[0] == "dv"
+    assert found[1].startswith("文字「") and "ぎゅうぎゅうされた" in found[1]
+
+
+def test_runs_ordinary_sentences_use_as_much_raise_nothing():
+    assert danger_letters.letters(RULES).weigh("おっとのしごとのてつづきがわからない") is None
+
+
+def test_a_kind_told_as_past_is_not_traded_for_another():
+    # the runs lean to DV; told as past, DV is cancelled and no other kind takes its place
+    assert danger_letters.letters(RULES).weigh("かれしにくびをぎゅうぎゅうされた", frozenset({"dv"})) is None
+
+
+def test_runs_never_span_a_comma():
+    assert "きす" not in danger_letters.runs("さっき、すごく")
+
+
+def test_without_ordinary_sentences_there_is_nothing_to_weigh_against():
+    assert danger_letters.letters(DangerRules(kinds=RULES.kinds, sentences=RULES.sentences)) is None
+
+
+def test_detect_falls_back_to_letters_when_nothing_else_speaks():
+    # no cue matches (xyzzy), no example, no dictionary needed
+    found = detect(RULES, "ともだちが かれしに くびを ぎゅうぎゅう されたって")
+    assert found.kinds == ("dv",) and found.hits[0].cue.startswith("文字「")
+
+
+@pytest.mark.parametrize("text", [
+    "映画で、かれしにくびをぎゅうぎゅうされたの",            # a story: its sentence is not weighed
+])
+def test_a_story_weighs_nothing(text):
+    fiction = DangerRules(kinds=RULES.kinds, fiction=("映画",), sentences=RULES.sentences,
+                          plain_sentences=RULES.plain_sentences)
+    assert not detect(fiction, text).detected
+
+
+def test_the_shipped_sentences_load_and_teach_every_kind_with_lines(shipped):
+    danger = shipped.common.danger
+    taught = {kind for kind, sentences in danger.sentences if sentences}
+    assert {"violence_now", "medical", "suicide", "child", "sexual", "dv"} <= taught
+    assert len(danger.plain_sentences) > 1000
+
+
+@pytest.mark.parametrize("text", [
+    "さっき、すごく怖かったです",
+    "終活の本を調べて、エンディングノートを書いています",
+    "昔は夫に殴られていた",
+])
+def test_shipped_letters_raise_nothing_for_harmless_or_past_words(shipped, text):
+    assert not detect(shipped.common.danger, text).detected
+
+
+def test_an_unknown_kind_in_the_sentences_file_is_named_at_its_line_and_column(tmp_path):
+    for folder in ("rules", "contacts"):
+        shutil.copytree(Path(__file__).resolve().parent.parent / folder, tmp_path / folder)
+    path = tmp_path / "rules" / "danger_sentences" / "danger.yaml"
+    text = path.read_text(encoding="utf-8")
+    line = text[: text.index("  medical:")].count("\n") + 1
+    path.write_text(text.replace("  medical:", "  medicle:", 1), encoding="utf-8")
+    found = [p for p in load(tmp_path / "rules", tmp_path / "contacts").problems if p.code == "NAV-E329"]
+    assert [(p.line, p.column) for p in found] == [(line, 3)] and "medicle" in str(found[0])
