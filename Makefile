@@ -27,8 +27,9 @@ test: venv-test
 	  "quotes are not compared with them" >&2; $(VENV)/bin/navigator check --no-plans; fi
 	$(VENV)/bin/pytest -q -rs
 
-# The shipped rule words analysed once (navigator/rule_forms.json): after editing keywords, danger
-# cues or examples, or the analysis code; tests/test_rule_forms.py fails until it is made again.
+# The shipped rule words analysed once (navigator/rule_forms.json) and the letters' counts of the danger
+# sentences (navigator/danger_letters.json): after editing keywords, danger cues, examples or sentences,
+# or the analysis code; tests/test_rule_forms.py fails until they are made again.
 forms: venv
 	$(VENV)/bin/python -m navigator.rule_forms --write
 

@@ -5,16 +5,20 @@ forms fail where residents misspell, write dialect or type kana and half-width l
 ｼﾆﾀｲｷﾓﾁ, 生ぎでても): runs of letters, normalised as the cues are, still share most of their
 pieces with the sentences staff have labelled. It learns from rules/danger_sentences/*.yaml and the
 kinds' examples (danger) against the file's ordinary sentences and danger_examples' ordinary ones.
-Needs no dictionary. Measured in bench/danger.py; its thresholds were set on a set no cue had been
-tuned on (bench/README.md).
+Needs no dictionary. The counts ship in danger_letters.json (`make forms`), used when made from the
+very same sentences and code, else counted at run time (a staff edit works at once, ~200 ms once).
+Measured in bench/danger.py; its threshold was set on a set no cue had been tuned on (bench/README.md).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
 import re
 from collections import Counter
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .danger_cues import normalize
@@ -28,6 +32,7 @@ ENOUGH = 3.0      # the runs' log-odds together, over √(runs weighed): set whe
 TELLING = 1.5     # a run leaning this much is shown as part of the reason
 SHOWN_RUNS = 3
 SHOWN = "文字「{}」"
+TABLE = Path(__file__).resolve().parent / "danger_letters.json"   # the shipped counts
 
 
 _APART = re.compile(r"[\s、，,。．！!？?「」『』（）()・…]+")   # no run across these: さっき、すごく has no きす
@@ -40,21 +45,25 @@ def runs(text: str) -> list[str]:
 
 
 class Letters:
-    """Each run's lean to danger, and to each kind, counted once from the labelled sentences."""
+    """Each run's lean to danger, and to each kind (only the runs that lean to it)."""
 
-    def __init__(self, rules: DangerRules):
-        own = {k.id: list(k.examples) for k in rules.kinds}
-        for kind_id, sentences in rules.sentences:
-            own.setdefault(kind_id, []).extend(sentences)
+    def __init__(self, lean: dict[str, float], kinds: dict[str, dict[str, float]]):
+        self.lean, self.kinds = lean, kinds
+
+    @classmethod
+    def learn(cls, rules: DangerRules) -> "Letters":
+        """Counted from the labelled sentences (a few thousand: about 200 ms)."""
+        own, plain = _texts(rules)
         danger = _count([t for texts in own.values() for t in texts])
-        ordinary = self.ordinary = _count([*rules.plain_sentences, *rules.ordinary])
-        self.lean = {r: _lean(danger, ordinary, r) for r in danger[0].keys() | ordinary[0].keys()
-                     if danger[0][r] + ordinary[0][r] >= SEEN}
-        self.kinds = {}
+        ordinary = _count(plain)
+        lean = {r: round(_lean(danger, ordinary, r), 3) for r in sorted(danger[0].keys() | ordinary[0].keys())
+                if danger[0][r] + ordinary[0][r] >= SEEN}
+        kinds = {}
         for kid, texts in own.items():
             counts = _count(texts)
-            leans = {r: _lean(counts, ordinary, r) for r in counts[0] if r in self.lean}
-            self.kinds[kid] = {r: v for r, v in leans.items() if v > 0}
+            leans = {r: round(_lean(counts, ordinary, r), 3) for r in sorted(counts[0]) if r in lean}
+            kinds[kid] = {r: v for r, v in leans.items() if v > 0}
+        return cls(lean, kinds)
 
     def weigh(self, text: str, cancelled: frozenset[str] = frozenset()) -> tuple[str, str] | None:
         """(kind, reason) when the text's runs lean to danger enough, else None."""
@@ -100,8 +109,49 @@ def _count(texts) -> tuple[Counter, int]:
     return found, len(texts)
 
 
+def _texts(rules: DangerRules) -> tuple[dict[str, list[str]], list[str]]:
+    """The danger sentences by kind (the kinds' examples first) and the ordinary ones."""
+    own = {k.id: list(k.examples) for k in rules.kinds}
+    for kind_id, sentences in rules.sentences:
+        own.setdefault(kind_id, []).extend(sentences)
+    return {kid: texts for kid, texts in own.items() if texts}, [*rules.plain_sentences, *rules.ordinary]
+
+
+def digest(rules: DangerRules) -> str:
+    """What the counts depend on: the sentences and this module's code."""
+    found = hashlib.sha256(Path(__file__).read_bytes().replace(b"\r\n", b"\n"))
+    own, plain = _texts(rules)
+    for part in [*(x for kid, texts in own.items() for x in (kid, *texts)), "", *plain]:
+        data = part.encode("utf-8")
+        found.update(len(data).to_bytes(8, "big") + data)
+    return found.hexdigest()[:16]
+
+
+def table(rules: DangerRules) -> dict:
+    """What danger_letters.json holds for these rules (`make forms` writes it)."""
+    learnt = Letters.learn(rules)
+    return {"digest": digest(rules), "lean": learnt.lean, "kinds": learnt.kinds}
+
+
+def dumps(found: dict) -> str:
+    """One run a line: an added sentence changes a few lines."""
+    def section(entries: dict) -> str:
+        return ",\n".join(f"{json.dumps(k, ensure_ascii=False)}: {json.dumps(v)}" for k, v in entries.items())
+    kinds = ",\n".join(f'{json.dumps(k)}: {{\n{section(v)}\n}}' for k, v in found["kinds"].items())
+    return f'{{"digest": {json.dumps(found["digest"])},\n"lean": {{\n{section(found["lean"])}\n}},\n"kinds": {{\n{kinds}\n}}}}\n'
+
+
 @lru_cache(maxsize=4)
 def letters(rules: DangerRules) -> Letters | None:
-    """Counted once per rule set (a few thousand sentences: tens of milliseconds)."""
-    has_danger = any(k.examples for k in rules.kinds) or rules.sentences
-    return Letters(rules) if has_danger and (rules.plain_sentences or rules.ordinary) else None
+    """The shipped counts (danger_letters.json) when made from these very sentences; else counted
+    now, once per rule set (a staff edit of the sentences is used at once, only slower)."""
+    own, plain = _texts(rules)
+    if not own or not plain:
+        return None
+    try:
+        made = json.loads(TABLE.read_text(encoding="utf-8"))
+        if made.get("digest") == digest(rules):
+            return Letters(made["lean"], made["kinds"])
+    except (OSError, ValueError, AttributeError, KeyError):   # missing or broken: count now
+        pass
+    return Letters.learn(rules)

@@ -11,6 +11,7 @@ at run time as before. It holds rule words only, never a resident's text, and is
 written, at run time. JSON, not pickle (SECURITY.md: a data file must not be able to run code).
 
     python -m navigator.rule_forms --write    # make it again (`make forms`), after editing rules
+                                              # (also danger_letters.json: the letters' counts)
     python -m navigator.rule_forms --check    # exit 1 when it is stale (tests/test_rule_forms.py)
 """
 
@@ -140,18 +141,23 @@ def dumps(table: dict) -> str:
 def main(argv: list[str]) -> int:
     from .shipped import shipped
 
-    made = dumps(compute(shipped("rules"), shipped("contacts")))
+    from . import danger_letters
+    from .loading import load
+
+    made = {TABLE: dumps(compute(shipped("rules"), shipped("contacts")))}
+    danger = load(shipped("rules"), shipped("contacts"), only=[]).ruleset.common.danger
+    made[danger_letters.TABLE] = danger_letters.dumps(danger_letters.table(danger))   # no dictionary needed
     if argv == ["--write"]:
-        TABLE.write_text(made, encoding="utf-8")
-        print(f"wrote {TABLE}")
+        for path, text in made.items():
+            path.write_text(text, encoding="utf-8")
+            print(f"wrote {path}")
         return 0
     if argv == ["--check"]:
-        shipped = TABLE.read_text(encoding="utf-8") if TABLE.exists() else ""
-        if shipped == made:
-            return 0
-        print(f"{TABLE.name} is stale (rules, dictionary or analysis code changed): "
-              "run `make forms` (python -m navigator.rule_forms --write)", file=sys.stderr)
-        return 1
+        stale = [p for p, text in made.items() if (p.read_text(encoding="utf-8") if p.exists() else "") != text]
+        for path in stale:
+            print(f"{path.name} is stale (rules, dictionary or analysis code changed): "
+                  "run `make forms` (python -m navigator.rule_forms --write)", file=sys.stderr)
+        return 1 if stale else 0
     print(__doc__, file=sys.stderr)
     return 2
 

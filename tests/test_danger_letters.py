@@ -4,7 +4,9 @@ as much raise nothing; told as past, denied or a story, nothing is weighed."""
 
 from __future__ import annotations
 
+import json
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -85,3 +87,19 @@ def test_an_unknown_kind_in_the_sentences_file_is_named_at_its_line_and_column(t
     path.write_text(text.replace("  medical:", "  medicle:", 1), encoding="utf-8")
     found = [p for p in load(tmp_path / "rules", tmp_path / "contacts").problems if p.code == "NAV-E329"]
     assert [(p.line, p.column) for p in found] == [(line, 3)] and "medicle" in str(found[0])
+
+
+def test_the_shipped_counts_are_used_and_are_what_the_sentences_give(shipped):
+    danger = shipped.common.danger
+    table = json.loads(danger_letters.TABLE.read_text(encoding="utf-8"))
+    assert table["digest"] == danger_letters.digest(danger)       # else: make forms
+    learnt = danger_letters.Letters.learn(danger)
+    used = danger_letters.letters(danger)
+    assert used.lean == learnt.lean and used.kinds == learnt.kinds
+
+
+def test_an_edited_sentence_counts_at_once_without_make_forms(shipped):
+    danger = shipped.common.danger
+    edited = replace(danger, sentences=danger.sentences + (("dv", ("ぞうきんしぼりみたいにくびをしぼられた",) * 5),))
+    assert danger_letters.digest(edited) != danger_letters.digest(danger)
+    assert "しぼら" in danger_letters.letters(edited).kinds["dv"]

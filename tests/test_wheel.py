@@ -67,7 +67,7 @@ def test_the_wheel_carries_every_subpackage_and_the_data(wheel):
     for module in ROOT.joinpath("navigator").rglob("*.py"):
         assert module.relative_to(ROOT).as_posix() in names
     assert "navigator/tui/navigator.tcss" in names
-    assert "navigator/rule_forms.json" in names
+    assert "navigator/rule_forms.json" in names and "navigator/danger_letters.json" in names
     for name, folder in IN_CHECKOUT.items():
         shipped = sorted(p.name for p in (ROOT / folder).iterdir() if p.suffix in (".yaml", ".json"))
         assert shipped, folder
