@@ -2,10 +2,10 @@
 
     .venv/bin/python bench/danger.py [--show] [FILES]      (also run by `make bench`)
 
-Default sets: bench/dev/danger_dev.yaml, danger_dev2.yaml, danger_dev3.yaml and danger_dev4.yaml
-(tuning; dev3, dev4 and dev5 were written blind to the cues, dev5 held out for one session and
-measured before anyone tuned on it), danger_dev6.yaml (written blind and held out: nobody tunes on
-it, --show refuses it), ../shared/findings/devset.yaml and fresh2.yaml
+Default sets: bench/dev/danger_dev.yaml … danger_dev6.yaml (tuning; dev3–dev6 were written blind to
+the cues and each held out for one session before anyone tuned on it; their sentences also teach the
+weighing of letters, rules/danger_sentences/), danger_dev7.yaml and danger_dev8.yaml (written blind
+and held out: nobody tunes on them, --show refuses them), ../shared/findings/devset.yaml and fresh2.yaml
 (measured from ../shared, never copied), and bench/blind/danger.yaml (blind: only aggregate
 figures are printed for it, and --show refuses to list its sentences).
 

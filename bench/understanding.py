@@ -9,9 +9,9 @@ printed; at most once before and once after a piece of work). --tuned: the tunin
 --surface: without the dictionary (keywords as written only), for comparison.
 --half odd|even: only the items whose id ends in an odd (even) number (dev4 was once split so;
 both halves are tuning data now and it prints as one row).
-bench/dev/understanding_dev6.yaml (HELD_OUT) is a fresh blind set nobody tunes on: read its
-aggregate row only, as for the blind set. dev5 was held out for one session (its untuned figures are
-in bench/README.md) and is a tuning set since.
+bench/dev/understanding_dev7.yaml and dev8 (HELD_OUT) are blind sets nobody tunes on: read their
+aggregate rows only, as for the blind set. dev5 and dev6 were each held out for one session (their
+untuned figures are in bench/README.md) and are tuning sets since.
 
 "Right window in the top 3": the first referral of routing the gold concerns with the gold
 answers is among the first three of routing the text with the same answers (in every

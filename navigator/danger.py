@@ -28,6 +28,9 @@ _BOUNDARY = "\x00"    # kept between clauses: a denial never reaches back over �
 NOW, PAST, RECENT = "now", "past", "recent"
 _OKURI = re.compile("[ぁ-ゖ]{0,2}")   # a verb's ending after its kanji
 # Before a cue in its clause, a denial after it says how much, not whether (こんなに殴られたことはない)
+# Just after a cue: going on as told (包丁を持ってる, 暴れています, 叫んでる; 持つ|て|居る on dictionary forms)
+_ONGOING = re.compile(r"(?:っ|ん)?[てで](?:る|いる|いま|ます)|\|(?:て\|居る|で\|居る|てる|でる)")
+HABIT_REACH = 8        # a habitual word this many letters after a cue, in its clause, tells how it was said (殺すってメール)
 _INTENSE = re.compile(r"こんな|あんな|ここまで|これほど|あれほど|此処\|まで|此れ\|ほど|彼\|程|あれ\|ほど")
 
 
@@ -41,6 +44,7 @@ class Hit:
     cue: str          # as written in rules/danger.yaml
     when: str | None = field(default=None, compare=False)   # the time word that placed it: now, recent, past
     apart: bool = field(default=False, compare=False)       # its parts in different clauses (子どもを連れて、…殴られ)
+    habit: bool = field(default=False, compare=False)       # told as again and again, or as said or sent (毎晩, と言われ)
 
 
 @dataclass(frozen=True)
@@ -121,16 +125,16 @@ def _fallbacks(rules: DangerRules, analysed, passes, raw: list[str], folded) -> 
         if not hits and analysed and not denied:
             hits = _by_words(rules, analysed, cancelled, written)
     if not hits and not denied:
-        hits = _by_letters(rules, cancelled, written)
+        hits = _by_letters(rules, cancelled, written, _told(raw, folded, written))
     return hits
 
 
-def _by_letters(rules: DangerRules, cancelled: frozenset[str], written: list[_Sentence]) -> list[Hit]:
-    """The kind the text's runs of letters lean to (danger_letters), on the sentences that are not
-    a story, unless it needs a word the text does not name."""
+def _by_letters(rules: DangerRules, cancelled: frozenset[str], written: list[_Sentence], told: list[str]) -> list[Hit]:
+    """The kind the runs of letters of the sentences that are not a story lean to (danger_letters),
+    unless it needs a word the text does not name. Weighed as written, as the sentences it learnt from."""
     weights = danger_letters.letters(rules)
-    text = "。".join(s.text for s in written).replace(_BOUNDARY, "、")   # its runs stay within clauses
-    found = weights.weigh(text, cancelled) if weights and text else None
+    text = "。".join(told)
+    found = weights.weigh(text, cancelled) if weights and text.strip() else None
     return [Hit(*found)] if found and _named(rules.kind(found[0]), written) else []
 
 
@@ -145,12 +149,17 @@ def _without_stories(analysed, raw: list[str], folded: list[tuple[str, frozenset
     the examples and the weighing see what the cues see. Analysed again only when a story was told."""
     from . import analysis
 
-    texts = {s.text for s in kept}
-    told = [t for t, (f, _) in zip(raw, folded) if f in texts or not f.strip(_BOUNDARY)]
+    told = _told(raw, folded, kept)
     if len(told) == len(raw):
         return analysed
     rest = "。".join(t for t in told if t.strip())
     return analysis.analyse(rest) if rest else None
+
+
+def _told(raw: list[str], folded: list[tuple[str, frozenset[int]]], kept: list[_Sentence]) -> list[str]:
+    """The sentences as written, without those about a film or the news (no cue looked in them)."""
+    texts = {s.text for s in kept}
+    return [t for t, (f, _) in zip(raw, folded) if f in texts or not f.strip(_BOUNDARY)]
 
 
 def _in_order(rules: DangerRules, kinds: tuple[str, ...], hits: list[Hit], sentences: list[_Sentence]) -> tuple[str, ...]:
@@ -159,22 +168,21 @@ def _in_order(rules: DangerRules, kinds: tuple[str, ...], hits: list[Hit], sente
     DV first), or yields to over, once the text says it is over (彼はもう出て行った: 119 for the
     bleeding first), or yields to reported, when the words are someone's written or said and not told
     as now (ノートに『飛び降りる日を決めた』と書いてありました: the crisis lines first), or yields to habitual,
-    when it is told as happening again and again or as words said or sent, not as now (元夫から「殺す」と
-    メールが来る: the DV lines first, 110 right after); and a kind shown
+    when every cue that showed it is told as happening again and again or as words said or sent, not
+    as now or going on (元夫から「殺す」とメールが来る: the DV lines first, 110 right after); and a kind shown
     only by parts in different clauses (子どもを連れて、夫に殴られ: DV, not the child) beside a kind
     whose words stand together. Nothing is dropped: every kind's lines stay on the screen."""
     if len(kinds) < 2:
         return kinds
     compiled = sentences[0].compiled if sentences else None
-    over, reported, habitual = ((_said(sentences, compiled.over), _said(sentences, compiled.reported),
-                                 _said(sentences, compiled.habitual)) if compiled else (False, False, False))
+    over, reported = (_said(sentences, compiled.over), _said(sentences, compiled.reported)) if compiled else (False, False)
     def later(kind_id: str) -> bool:
         own = [h for h in hits if h.kind == kind_id]
         rule = rules.kind(kind_id)
         if rule and (("over" in rule.yields and over)
                      or ("recent" in rule.yields and all(h.when in (RECENT, PAST) for h in own))
-                     or (("reported" in rule.yields and reported or "habitual" in rule.yields and habitual)
-                         and all(h.when != NOW for h in own))):
+                     or ("reported" in rule.yields and reported and all(h.when != NOW for h in own))
+                     or ("habitual" in rule.yields and all(h.habit and h.when != NOW for h in own))):
             return True
         return all(h.apart for h in own) and any(not h.apart and "+" in h.cue for h in hits if h.kind != kind_id)
     return tuple(sorted(kinds, key=later))
@@ -205,8 +213,7 @@ def _cancelled(rules: DangerRules, sentences: list[_Sentence], written: list[_Se
     times = {kind for s in sentences for _, kind in s.times}
     if _told_ended(written):
         return frozenset(k.id for k in rules.kinds)
-    said_now = any(s.now_said for s in sentences)   # 今は傷跡が残ってるくらい: a topic, not now
-    return frozenset() if said_now else frozenset(
+    return frozenset() if NOW in times else frozenset(
         k.id for k in rules.kinds if (PAST in times and not k.history) or (RECENT in times and k.now_only))
 
 
@@ -297,7 +304,7 @@ class _Sentence:
         """Where a now word stands that is not only a topic (今日は…のことで: 今日 says nothing of
         danger; 今|は on the dictionary forms too)."""
         return frozenset(s for s, e, kind in self._time_words
-                         if kind == NOW and not self.text[e:].lstrip(danger_lemma.BAR).startswith("は"))
+                         if kind == NOW and not self.text[e:e + 2].lstrip(danger_lemma.BAR).startswith("は"))
 
     def ended_after(self, end: int) -> bool:
         """An ended word after the cue, in this sentence or the next (…性被害にあって、今は落ち着いています)."""
@@ -322,9 +329,9 @@ class _Sentence:
                                        and not any(ms <= s and e <= me for ms, me in self.masks)]
         return found
 
-    def fires(self, cue: Cue, history: bool = False, now_only: bool = False) -> tuple[str, str | None, bool] | None:
+    def fires(self, cue: Cue, history: bool = False, now_only: bool = False) -> tuple[str, str | None, bool, bool] | None:
         """The cue as the resident's words matched it (夫+暴れ for @partner+暴れ), the time word
-        that placed it and whether its parts stand in different clauses; or None."""
+        that placed it, whether its parts stand in different clauses and whether it is told as habitual; or None."""
         if not cue.keys[-1] & self.present or not all(keys & self.reach for keys in cue.keys[:-1]):
             return None
         found = []
@@ -345,7 +352,7 @@ class _Sentence:
                 continue
             apart = any(where is not self or self._apart(span, (start, end)) for present in found[:-1]
                         for _, span, where in present[:1])
-            return self._shown(found[:-1], written, start, end), when, apart
+            return self._shown(found[:-1], written, start, end), when, apart, self._habitual(start, end)
         return None
 
     def _shown(self, before: list, written: str, start: int, end: int) -> str:
@@ -363,6 +370,19 @@ class _Sentence:
             return False
         rest = self.text[part[1]:].split(_BOUNDARY, 1)[0]
         return len(rest.replace(danger_lemma.BAR, "")) > 2
+
+    def _habitual(self, start: int, end: int) -> bool:
+        """Told as happening again and again or as words said or sent: a habitual word in the cue
+        itself (殴るって言われ), or before it in its sentence (毎晩…殴る) or just after it in its clause
+        (殺すってメール) when the cue is not followed by an ongoing form (いつもだけど今回は包丁を持ってる)."""
+        if not self.compiled.habitual:
+            return False
+        said = [s for w in self.compiled.habitual for s, _ in self._spans(w)]
+        if any(start <= s < end for s in said):
+            return True
+        clause = self.text.find(_BOUNDARY, end)
+        reach = min(end + HABIT_REACH, len(self.text) if clause < 0 else clause)
+        return not _ONGOING.match(self.text, end) and any(s <= reach for s in said)
 
     def _denied(self, end: int) -> bool:
         return bool(self.compiled.denied and self.compiled.denied.match(self.text, end))

@@ -32,10 +32,12 @@ ENOUGH = 2.5      # the runs' log-odds together, over √(runs weighed): set whe
 TELLING = 1.5     # a run leaning this much is shown as part of the reason
 SHOWN_RUNS = 3
 SHOWN = "文字「{}」"
-TABLE = Path(__file__).resolve().parent / "danger_letters.json"   # the shipped counts
+HERE = Path(__file__).resolve().parent
+TABLE = HERE / "danger_letters.json"   # the shipped counts
+CODE = ("danger_letters.py", "danger_cues.py", "analysis.py")   # what makes the runs: in the digest
 
 
-_APART = re.compile(r"[\s、，,。．！!？?「」『』（）()・…]+")   # no run across these: さっき、すごく has no きす
+_APART = re.compile(r"[\s、，,。．！!？?「」『』（）()・…｡､｢｣･]+")   # no run across these: さっき、すごく has no きす
 
 
 def runs(text: str) -> list[str]:
@@ -109,6 +111,14 @@ def _count(texts) -> tuple[Counter, int]:
     return found, len(texts)
 
 
+def _shaped(made: dict) -> bool:
+    """The table holds a number for each run, and for each kind (a damaged file is counted again)."""
+    def numbers(d) -> bool:
+        return isinstance(d, dict) and all(isinstance(v, (int, float)) for v in d.values())
+    kinds = made.get("kinds")
+    return numbers(made.get("lean")) and isinstance(kinds, dict) and all(numbers(v) for v in kinds.values())
+
+
 def _texts(rules: DangerRules) -> tuple[dict[str, list[str]], list[str]]:
     """The danger sentences by kind (the kinds' examples first) and the ordinary ones."""
     own = {k.id: list(k.examples) for k in rules.kinds}
@@ -119,7 +129,9 @@ def _texts(rules: DangerRules) -> tuple[dict[str, list[str]], list[str]]:
 
 def digest(rules: DangerRules) -> str:
     """What the counts depend on: the sentences and this module's code."""
-    found = hashlib.sha256(Path(__file__).read_bytes().replace(b"\r\n", b"\n"))
+    found = hashlib.sha256()
+    for name in CODE:   # the runs are made by this module and the normalisation of the cues
+        found.update((HERE / name).read_bytes().replace(b"\r\n", b"\n"))
     own, plain = _texts(rules)
     for part in [*(x for kid, texts in own.items() for x in (kid, *texts)), "", *plain]:
         data = part.encode("utf-8")
@@ -150,8 +162,8 @@ def letters(rules: DangerRules) -> Letters | None:
         return None
     try:
         made = json.loads(TABLE.read_text(encoding="utf-8"))
-        if made.get("digest") == digest(rules):
+        if made.get("digest") == digest(rules) and _shaped(made):
             return Letters(made["lean"], made["kinds"])
-    except (OSError, ValueError, AttributeError, KeyError):   # missing or broken: count now
+    except (OSError, ValueError, AttributeError):   # missing or broken: count now
         pass
     return Letters.learn(rules)

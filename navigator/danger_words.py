@@ -50,10 +50,9 @@ class Weights:
         leans = [self.lean(self.danger, w) for w in words]
         if not leans or sum(leans) < ENOUGH or max(leans) < STRONG:
             return None
-        by_kind = {kid: sum(max(0.0, self.lean(c, w)) for w in words if c[0][w])
-                   for kid, c in self.kinds.items() if kid not in cancelled}
+        by_kind = {kid: sum(max(0.0, self.lean(c, w)) for w in words if c[0][w]) for kid, c in self.kinds.items()}
         kind = max(by_kind, key=by_kind.get, default=None)
-        if kind is None or by_kind[kind] <= 0:
+        if kind is None or by_kind[kind] <= 0 or kind in cancelled:   # told as past: no other kind in its place
             return None
         own = self.kinds[kind]
         telling = sorted((w for w in words if plain(w) and own[0][w] and self.lean(own, w) > 0),

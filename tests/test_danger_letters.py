@@ -103,3 +103,31 @@ def test_an_edited_sentence_counts_at_once_without_make_forms(shipped):
     edited = replace(danger, sentences=danger.sentences + (("dv", ("ぞうきんしぼりみたいにくびをしぼられた",) * 5),))
     assert danger_letters.digest(edited) != danger_letters.digest(danger)
     assert "しぼら" in danger_letters.letters(edited).kinds["dv"]
+
+
+def test_runs_never_span_a_half_width_comma():
+    assert "とけ" not in danger_letters.runs("ｵｯﾄ､ｹﾗﾚﾀ")
+
+
+@pytest.mark.parametrize("damage", ['{"lean": null, "kinds": {}}', '{"lean": {}, "kinds": []}', '{"lean": {"ab": "x"}, "kinds": {}}'])
+def test_a_damaged_table_with_the_right_digest_is_counted_again(shipped, tmp_path, monkeypatch, damage):
+    danger = shipped.common.danger
+    table = tmp_path / "danger_letters.json"
+    table.write_text(damage.replace("{", '{"digest": "%s", ' % danger_letters.digest(danger), 1), encoding="utf-8")
+    monkeypatch.setattr(danger_letters, "TABLE", table)
+    danger_letters.letters.cache_clear()
+    try:
+        assert danger_letters.letters(danger).lean == danger_letters.Letters.learn(danger).lean
+    finally:
+        danger_letters.letters.cache_clear()
+
+
+def test_an_edit_in_the_sentences_folder_is_seen_by_live_reload(tmp_path):
+    from navigator.tui.watch import Snapshot
+
+    folder = tmp_path / "rules" / "danger_sentences"
+    folder.mkdir(parents=True)
+    (folder / "danger.yaml").write_text("danger: {}\nend: true\n", encoding="utf-8")
+    before = Snapshot.of(tmp_path / "rules")
+    (folder / "danger.yaml").write_text("danger: {dv: [夫に殴られた]}\nend: true\n", encoding="utf-8")
+    assert Snapshot.of(tmp_path / "rules") != before

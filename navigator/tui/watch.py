@@ -15,7 +15,7 @@ class Snapshot:
         found = []
         for folder in folders:
             try:
-                paths = sorted(Path(folder).glob("*.yaml"))
+                paths = sorted(Path(folder).glob("*.yaml")) + sorted(Path(folder).glob("*/*.yaml"))   # danger_sentences/
             except OSError:
                 continue
             for path in paths:
