@@ -36,7 +36,7 @@ TUNING = [("scenarios", shipped_scenario_files()), ("heldout", [ROOT / "bench" /
           ("heldout_fresh", [ROOT / "bench" / "heldout_fresh.yaml"]),
           ("devset", [SHARED / "devset.yaml"]), ("fresh2", [SHARED / "fresh2.yaml"])]
 TUNING += [(p.stem.removeprefix("understanding_"), [p]) for p in sorted((ROOT / "bench" / "dev").glob("understanding*.yaml"))]
-HELD_OUT = {"dev7", "dev8"}  # written blind and never tuned on (neither half): printed last, before blind (dev6 is tuning since 2026-12-03)
+HELD_OUT = {"dev7", "dev8", "dev9"}  # written blind and never tuned on (neither half): printed last, before blind (dev6 is tuning since 2026-12-03)
 TUNING = [s for s in TUNING if s[0] not in HELD_OUT] + [s for s in TUNING if s[0] in HELD_OUT]
 HALVED: set[str] = set()  # sets printed as odd/even rows (none now: dev4 is tuned on whole)
 BLIND = ("blind", [ROOT / "bench" / "blind" / "understanding.yaml"])
