@@ -63,36 +63,42 @@ def _background(r: Reader, node: Node | None, common: Common) -> tuple[str, ...]
 def _with_examples(rules: DangerRules, path: Path, problems: list[Problem], texts: dict[Path, str]) -> DangerRules:
     """The kinds' examples and the ordinary ones of the examples file added to danger.yaml's own.
     A separate file: the utterances outgrow the cues, and staff editing cues need not scroll them."""
-    r = Reader(shown(path), problems)
-    root = compose(path, r.path, problems, texts)
-    top = top_keys(r, root, spec.DANGER_EXAMPLES_FILE) if root is not None else None
-    if top is None:
+    found = _by_kind(rules, path, spec.DANGER_EXAMPLES_FILE, ("examples", "example"), problems, texts)
+    if found is None:
         return rules
-    by_kind = (r.mapping(top["examples"], "examples") or {}) if "examples" in top else {}
-    key_nodes, known = dict(r.key_nodes) if by_kind else {}, {k.id for k in rules.kinds}
-    for kid in by_kind:
-        if kid not in known:
-            r.report(key_nodes[kid], "NAV-E329", kind_id=kid, kinds=", ".join(k.id for k in rules.kinds))
-    extra = {kid: r.texts(node, "example") for kid, node in by_kind.items() if kid in known}
+    extra, ordinary = found
     kinds = tuple(replace(k, examples=k.examples + extra.get(k.id, ())) for k in rules.kinds)
-    return replace(rules, kinds=kinds, ordinary=rules.ordinary + r.texts(top.get("ordinary"), "ordinary"))
+    return replace(rules, kinds=kinds, ordinary=rules.ordinary + ordinary)
 
 
 def _with_sentences(rules: DangerRules, path: Path, problems: list[Problem], texts: dict[Path, str]) -> DangerRules:
     """One file of the labelled sentences the weighing of letters learns from (danger_letters),
     added to those read before: a folder of their own, as they are many and grow with every miss."""
+    found = _by_kind(rules, path, spec.DANGER_SENTENCES_FILE, ("danger", "sentence"), problems, texts)
+    if found is None:
+        return rules
+    by_kind, ordinary = found
+    return replace(rules, sentences=rules.sentences + tuple(by_kind.items()),
+                   plain_sentences=rules.plain_sentences + ordinary)
+
+
+def _by_kind(rules: DangerRules, path: Path, shape, keyed: tuple[str, str], problems: list[Problem],
+             texts: dict[Path, str]) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]] | None:
+    """A file's {kind id: texts} under keyed = (key, what each text is) and its ordinary texts; an
+    unknown kind id is reported where it stands (NAV-E329). None when the file is refused."""
+    key, what = keyed
     r = Reader(shown(path), problems)
     root = compose(path, r.path, problems, texts)
-    top = top_keys(r, root, spec.DANGER_SENTENCES_FILE) if root is not None else None
+    top = top_keys(r, root, shape) if root is not None else None
     if top is None:
-        return rules
-    by_kind = (r.mapping(top["danger"], "danger") or {}) if "danger" in top else {}
-    key_nodes, known = dict(r.key_nodes) if by_kind else {}, {k.id for k in rules.kinds}
-    for kid in by_kind:
+        return None
+    found = (r.mapping(top[key], key) or {}) if key in top else {}
+    key_nodes, known = dict(r.key_nodes) if found else {}, {k.id for k in rules.kinds}
+    for kid in found:
         if kid not in known:
             r.report(key_nodes[kid], "NAV-E329", kind_id=kid, kinds=", ".join(k.id for k in rules.kinds))
-    sentences = rules.sentences + tuple((kid, r.texts(node, "sentence")) for kid, node in by_kind.items() if kid in known)
-    return replace(rules, sentences=sentences, plain_sentences=rules.plain_sentences + r.texts(top.get("ordinary"), "ordinary"))
+    return ({kid: r.texts(node, what) for kid, node in found.items() if kid in known},
+            r.texts(top.get("ordinary"), "ordinary"))
 
 
 def _danger_question(r: Reader, top: dict[str, Node], common: Common) -> tuple[str | None, str | None]:
