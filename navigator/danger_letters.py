@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 SIZES = (2, 3)    # runs of this many letters
 SEEN = 3          # a run in fewer sentences than this says nothing
-ENOUGH = 2.5      # the runs' log-odds together, over √(runs weighed): set where no cue was tuned (bench/README.md)
+ENOUGH = 3.0      # the runs' log-odds together, over √(runs weighed): set where no cue was tuned (bench/README.md)
 TELLING = 1.5     # a run leaning this much is shown as part of the reason
 SHOWN_RUNS = 3
 SHOWN = "文字「{}」"
