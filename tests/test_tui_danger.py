@@ -70,6 +70,20 @@ async def test_knife_case_nothing_ticked_puts_110_first_with_the_words():
         assert first.option_count >= 1 and first.region.bottom <= SIZE[1]  # first referral on screen
 
 
+async def test_danger_only_the_letters_catch_shows_them_and_puts_the_dv_line_first():
+    # half-width kana no cue, example or dictionary form catches: the runs of letters do
+    app = shipped_app("asaka")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#text").value = "ｶﾚｼﾆ ｽﾏﾎ ﾄﾗﾚﾃ ﾄﾓﾀﾞﾁﾄ ｱｳﾅｯﾃ ｲﾜﾚﾙ"
+        await pilot.pause()
+        assert "（文字「" in shown(app, "#danger-cue") and "#8008" in shown(app, "#danger-cue")
+        await consult(pilot, app, "ｶﾚｼﾆ ｽﾏﾎ ﾄﾗﾚﾃ ﾄﾓﾀﾞﾁﾄ ｱｳﾅｯﾃ ｲﾜﾚﾙ")
+        lines = block(app)
+        assert "DV" in lines[0] and lines[1].startswith("#8008")
+        assert any(line.startswith("110") for line in lines)   # 110 stays on the screen
+
+
 async def test_suicide_case_nothing_ticked_puts_the_crisis_line_first():
     app = shipped_app("asaka")
     async with app.run_test(size=SIZE) as pilot:
