@@ -20,6 +20,7 @@ SUICIDE = "もう消えてしまいたい"
 KNIFE_NOW = "今、夫が包丁を持って暴れている。助けて"
 WISH = "もう死にたい"
 DV_HISTORY = "夫から何年も暴力を受けていて、逃げたい"
+HALFWIDTH_DV = "ｶﾚｼﾆ ｽﾏﾎ ﾄﾗﾚﾃ ﾄﾓﾀﾞﾁﾄ ｱｳﾅｯﾃ ｲﾜﾚﾙ"   # no cue, example or dictionary form: the runs of letters
 
 
 def shipped_app(municipality: str) -> NavigatorApp:
@@ -30,12 +31,14 @@ def shown(app, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).render())
 
 
-async def consult(pilot, app, text: str) -> list[str]:
+async def consult(pilot, app, text: str, *cue: str) -> list[str]:
     """Type the words, Enter, then take every pre-selected answer with Enter (0 where none is
-    suggested) until the result; returns the inferred notes the danger question showed."""
+    suggested) until the result; returns the inferred notes the danger question showed. The
+    danger cue line must say each of `cue` as typed."""
     app.screen.query_one("#text").value = text
     await pilot.pause()
-    assert "危険の手がかり" in shown(app, "#danger-cue")
+    line = shown(app, "#danger-cue")
+    assert "危険の手がかり" in line and all(c in line for c in cue), line
     await pilot.press("enter")
     notes = []
     for _ in range(8):
@@ -71,14 +74,10 @@ async def test_knife_case_nothing_ticked_puts_110_first_with_the_words():
 
 
 async def test_danger_only_the_letters_catch_shows_them_and_puts_the_dv_line_first():
-    # half-width kana no cue, example or dictionary form catches: the runs of letters do
     app = shipped_app("asaka")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        app.screen.query_one("#text").value = "ｶﾚｼﾆ ｽﾏﾎ ﾄﾗﾚﾃ ﾄﾓﾀﾞﾁﾄ ｱｳﾅｯﾃ ｲﾜﾚﾙ"
-        await pilot.pause()
-        assert "（文字「" in shown(app, "#danger-cue") and "#8008" in shown(app, "#danger-cue")
-        await consult(pilot, app, "ｶﾚｼﾆ ｽﾏﾎ ﾄﾗﾚﾃ ﾄﾓﾀﾞﾁﾄ ｱｳﾅｯﾃ ｲﾜﾚﾙ")
+        await consult(pilot, app, HALFWIDTH_DV, "（文字「", "#8008")
         lines = block(app)
         assert "DV" in lines[0] and lines[1].startswith("#8008")
         assert any(line.startswith("110") for line in lines)   # 110 stays on the screen
