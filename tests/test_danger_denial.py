@@ -53,6 +53,11 @@ def kinds(rules, text):
     "夫から暴力は受けていません。生活費のことで相談です",
     "夫から暴力は振るわれていないです",
     "死にたいと思ったことは一度もないです",
+    # an adverb before the verb of thinking; そういう… in the same clause; 〜たりもしない, dialect しねえ
+    "消えたいとかは全然思ってないですよ。国保の減免のことで",
+    "死にたいとかそういうのは全然ないです。ただ眠れなくて",
+    "主人は怒鳴ったりもしないし優しい人です",
+    "口は悪いけど手ぇ上げたりはしねえよ",
 ])
 def test_denials_cancel(rules, text):
     assert kinds(rules, text) == ()
