@@ -116,6 +116,8 @@ _THAT_KIND = ("[ぁ-ゖ]{{0,6}}?(?:とか|なんて|なんか|など)[はも]?\x
 _VERB_THEN = ("[ぁ-ゖ]{0,2}[一-龥々]{1,2}[ぁ-ゖ]{0,3}?(?:[ただ]りは(?:して|されて|し)い?(?:な|ませ)"
               "|たことは(?:な|ありませ)|たことがな|たことない)"
               "|[はもを](?:受け|うけ|振る|ふる)[ぁ-ゖ]{0,5}?(?:ていな|てな|ていませ|てませ|ません|ない)")
+# A list of things denied together: 暴力とか付きまといとかはまったくありません
+_LISTED = "[ぁ-ゖ]{{0,2}}?とか[^\x00]{{1,10}}?とか[はも]?(?:全然|全く|まったく|ぜんぜん|一切|別に|べつに)?(?:ない|ありません|{neg})"
 _NOT_AFTER = "(?!いか|か(?!った)|ん(?:ど|かい|て|か))(?![ぁ-ゖ]{0,2}(?:日|時|とき|夜|朝|こと)[はがも]?な)"
 
 
@@ -125,7 +127,7 @@ def denial(negators) -> "re.Pattern | None":
         return None
     neg = "|".join(map(re.escape, negators))
     return re.compile(f"(?:[ぁ-ゖー]{{0,{MAX_GAP}}}?(?:{neg}|{_THINK.format(neg=neg)}|{_ADVERB.format(neg=neg)})"
-                      f"|{_THAT_KIND.format(neg=neg)}|{_VERB_THEN}){_NOT_AFTER}")
+                      f"|{_THAT_KIND.format(neg=neg)}|{_LISTED.format(neg=neg)}|{_VERB_THEN}){_NOT_AFTER}")
 
 
 def _unlong(folded: str) -> tuple[str, ...]:

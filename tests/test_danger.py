@@ -53,6 +53,22 @@ def test_issue_sentences_show_the_right_line_first_in_route_json(capsys, municip
         assert line["hours"] and line["citation"]["url"].startswith("http") and line["why"]
 
 
+@pytest.mark.parametrize("text", [
+    "さっき息子を名乗る電話があって、今から会社の人が家に300万円取りに来るって",
+    "母が今、還付金の手続きでATMに行けって言われてコンビニに向かってる。電話つないだままらしい",
+])
+def test_a_fraud_under_way_puts_110_first_and_188_next(capsys, text):
+    _, data = route_json(capsys, "asaka", text)
+    assert data["danger"]["kinds"] == ["fraud_now"]
+    assert [e["phone"] for e in data["emergency"]][:2] == ["110", "188"]
+
+
+def test_a_fraud_that_is_over_is_a_consultation_for_188(capsys):
+    _, data = route_json(capsys, "asaka", "去年、還付金詐欺でATMに行かされたことがあって、今も悔しい")
+    assert not data["danger"]["detected"]
+    assert data["emergency"][0]["phone"] == "188"
+
+
 def test_knife_case_lists_police_then_ambulance_then_dv(capsys):
     _, data = route_json(capsys, *ISSUE_SENTENCES[0][:2])
     assert [e["phone"] for e in data["emergency"]][:4] == ["110", "119", "#8008", "0120-279-889"]

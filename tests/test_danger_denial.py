@@ -58,6 +58,10 @@ def kinds(rules, text):
     "死にたいとかそういうのは全然ないです。ただ眠れなくて",
     "主人は怒鳴ったりもしないし優しい人です",
     "口は悪いけど手ぇ上げたりはしねえよ",
+    # a list denied together, ようなことも…ない, 様子はない
+    "暴力とか脅しとかは一切ないです。養育費の相談です",
+    "自分を傷つけるようなことはないです",
+    "夫が手を上げている様子はありません",
 ])
 def test_denials_cancel(rules, text):
     assert kinds(rules, text) == ()
@@ -111,6 +115,12 @@ def test_what_is_no_denial_still_fires(rules, text):
     "救急車の呼び方を知りたい",
     "避難訓練で火事の練習をした",
     "火事になったら困るので火災報知器を付けたい",
+    # a script, no emergency, no injury, pests, bedding; 子が inside 様子が is no child
+    "ドラマの台本で「殺される」と叫ぶ役です",
+    "救急車を呼ぶほどでもない腹痛で、夜に相談できる所",
+    "父は転んだけど怪我はなくて、今は元気です",
+    "ネズミを殺す薬の置き方を知りたい",
+    "布団を叩いて干したい",
 ])
 def test_past_and_harmless_senses_raise_nothing(rules, text):
     assert kinds(rules, text) == ()
@@ -132,6 +142,9 @@ def test_past_and_harmless_senses_raise_nothing(rules, text):
     ("母が熱中症で倒れた", "medical"),
     ("夫のDVがひどい", "dv"),
     ("いしょを かきました", "suicide"),
+    ("自分の保険金で全部返せたらって考えてしまう", "suicide"),
+    ("甥っ子の顔に手の形のあざがあった", "child"),
+    ("息子の担任から、背中にあざがあると連絡がありました", "child"),
 ])
 def test_the_danger_beside_them_still_fires(rules, text, kind):
     assert kind in kinds(rules, text)
@@ -159,6 +172,11 @@ def test_told_as_over_raises_nothing(rules, text):
 ])
 def test_not_over_still_fires(rules, text, kind):
     assert kind in kinds(rules, text)
+
+
+def test_a_word_inside_another_names_no_child(rules):
+    """子が in 様子が: the partner's violence, not a child's danger."""
+    assert "child" not in kinds(rules, "夫に殴られて、今も様子がおかしい")
 
 
 def test_an_experience_noted_as_事あり_is_not_now(rules):

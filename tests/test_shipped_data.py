@@ -95,7 +95,7 @@ def test_every_danger_kind_puts_a_line_of_its_group_first(shipped):
     """The line groups of COMMON.md: the blind sets' `first:` labels are these."""
     first = {"violence_now": "police", "medical": "ambulance", "child": "child", "dv": "dv",
              "suicide": "crisis", "sexual": "sexual",
-             "strangled": "police", "suicide_now": "ambulance"}   # no label group of their own
+             "strangled": "police", "suicide_now": "ambulance", "fraud_now": "police"}   # no label group of their own
     kinds = shipped.common.danger.kinds
     assert {k.id for k in kinds} == set(first)
     for kind in kinds:
