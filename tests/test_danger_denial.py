@@ -145,6 +145,10 @@ def test_past_and_harmless_senses_raise_nothing(rules, text):
     ("自分の保険金で全部返せたらって考えてしまう", "suicide"),
     ("甥っ子の顔に手の形のあざがあった", "child"),
     ("息子の担任から、背中にあざがあると連絡がありました", "child"),
+    ("父にたばこの火を押しつけられた", "child"),
+    ("ｲｴﾆｶｴﾘﾀｸﾅｲｯﾃ ﾅｸ ｾﾅｶﾆ ｱｻﾞ", "child"),
+    ("近所の小学生がいる家がゴミだらけで、電気も止まってるみたい", "child"),
+    ("昨日も壁に押しつけられました", "dv"),
 ])
 def test_the_danger_beside_them_still_fires(rules, text, kind):
     assert kind in kinds(rules, text)
