@@ -30,6 +30,7 @@ _OKURI = re.compile("[ぁ-ゖ]{0,2}")   # a verb's ending after its kanji
 # Before a cue in its clause, a denial after it says how much, not whether (こんなに殴られたことはない)
 # Just after a cue: going on as told (包丁を持ってる, 暴れています, 叫んでる; 持つ|て|居る on dictionary forms)
 _ONGOING = re.compile(r"(?:っ|ん)?[てで](?:る|いる|いま|ます)|\|(?:て\|居る|で\|居る|てる|でる)")
+SHORT_HARMLESS = 3     # kana letters: a harmless word this short is one word, not a phrase
 HABIT_REACH = 8        # a habitual word this many letters after a cue, in its clause, tells how it was said (殺すってメール)
 _INTENSE = re.compile(r"こんな|あんな|ここまで|これほど|あれほど|此処\|まで|此れ\|ほど|彼\|程|あれ\|ほど")
 
@@ -278,8 +279,15 @@ class _Sentence:
             spans = [(s, self.text.find(danger_lemma.BAR, e - 1) + 1 or e) for s, e in spans]
         else:                     # and 太鼓を叩 its ending as written (太鼓を叩く, 叩かれ; 手紙がきて|る)
             spans = [(s, e + len(_OKURI.match(self.text, e).group()))
-                     if not _is_kana(self.text[e - 1]) or self.text[e - 1] == "て" else (s, e) for s, e in spans]
+                     if not _is_kana(self.text[e - 1]) or self.text[e - 1] == "て" else (s, e) for s, e in spans
+                     if not self._across_words(s, e)]
         return spans
+
+    def _across_words(self, start: int, end: int) -> bool:
+        """A short kana harmless word over words the resident spaced apart (いま だんなさん is not
+        いまだ; a longer one is a phrase typed in pieces: しんせい しょるい)."""
+        return (end - start <= SHORT_HARMLESS and all(_is_kana(ch) for ch in self.text[start:end])
+                and any(start < w < end for w in self.word_starts))
 
     @cached_property
     def _time_words(self) -> list[tuple[int, int, str]]:

@@ -149,6 +149,12 @@ def test_past_and_harmless_senses_raise_nothing(rules, text):
     ("ｲｴﾆｶｴﾘﾀｸﾅｲｯﾃ ﾅｸ ｾﾅｶﾆ ｱｻﾞ", "child"),
     ("近所の小学生がいる家がゴミだらけで、電気も止まってるみたい", "child"),
     ("昨日も壁に押しつけられました", "dv"),
+    ("いま だんなさん わたし の かみ ひっぱる", "violence_now"),     # いま|だんな is not いまだ
+    ("今、主人が荒れてて物が飛んでくる", "violence_now"),
+    ("ﾓﾄｵｯﾄｶﾞ ｲﾏ ｲｴﾉﾏｴﾆｷﾃﾙ", "violence_now"),     # an ex in kana, at the door now
+    ("彼氏がカッターで腕やった 血とまんない", "medical"),
+    ("母が風呂場に鍵をかけて出てこない。声をかけても返事がない", "medical"),
+    ("薬もう飲んだ ばいばい", "medical"),
 ])
 def test_the_danger_beside_them_still_fires(rules, text, kind):
     assert kind in kinds(rules, text)
@@ -178,9 +184,10 @@ def test_not_over_still_fires(rules, text, kind):
     assert kind in kinds(rules, text)
 
 
-def test_a_word_inside_another_names_no_child(rules):
-    """子が in 様子が: the partner's violence, not a child's danger."""
-    assert "child" not in kinds(rules, "夫に殴られて、今も様子がおかしい")
+@pytest.mark.parametrize("text", ["夫に殴られて、今も様子がおかしい", "夫からの坊力がひどくて、昨日も蹴られました"])
+def test_a_word_inside_another_names_no_child(rules, text):
+    """子が in 様子が, の坊 in の坊力 (a slip for 暴力): the partner's violence, not a child's danger."""
+    assert "child" not in kinds(rules, text) and "dv" in kinds(rules, text)
 
 
 def test_an_experience_noted_as_事あり_is_not_now(rules):
