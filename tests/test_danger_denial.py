@@ -121,6 +121,12 @@ def test_what_is_no_denial_still_fires(rules, text):
     "父は転んだけど怪我はなくて、今は元気です",
     "ネズミを殺す薬の置き方を知りたい",
     "布団を叩いて干したい",
+    # help in the household, fired from a job, heating oil, violence that is over, a parent only named
+    "高校生の息子がバイトで家計を助けてくれてるんです",
+    "私もパートクビになって、夫は単身赴任で",
+    "うちはもう灯油も買えないから毛布かぶってる",
+    "夫の暴力はもうありません、離婚したので",
+    "三歳の子のお母さんが外国籍の方で、健診も受けていないようなんです",
 ])
 def test_past_and_harmless_senses_raise_nothing(rules, text):
     assert kinds(rules, text) == ()
