@@ -173,6 +173,8 @@ def test_the_danger_beside_them_still_fires(rules, text, kind):
     # by example too, a now that is only a topic (今日は…のことで) notwithstanding
     "学生の頃にリストカットしていた時期がありますが、もう何年もしていません。今日は奨学金のことで",
     "母は以前リストカットをしていましたが、今は通院して落ち着いています",
+    "若い頃に痴漢にあったことはあるけど、もう何十年も前の話で、今日は防犯ブザーのことを",
+    "中学の時にいじめで首を絞められたことがあって、今もたまに思い出します",
 ])
 def test_told_as_over_raises_nothing(rules, text):
     assert kinds(rules, text) == ()
