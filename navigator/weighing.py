@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from .analysis import Analysis, normalize
-from .matches import ASIDE, AT_WORK, EXAMPLE, STRANGER, NOT_VICTIM, Hit, Ignored, Match
+from .matches import ASIDE, BESIDE, AT_WORK, EXAMPLE, STRANGER, NOT_VICTIM, Hit, Ignored, Match
 
 CANDIDATE = 50       # score of a concern proposed by an example only
 
@@ -132,3 +132,23 @@ def candidates(examples, a: Analysis, exclude: str | None) -> list[Match]:
     return [Match(n.example.concern, CANDIDATE, (n.example.text,),
                   (Hit(n.example.concern, n.example.text, EXAMPLE, (), n.shared, round(n.score * 100)),),
                   candidate=True) for n in chosen]
+
+
+# The carer's own burden, told beside the care itself (私も腰を痛めて, 有休ももう残っていません):
+# the family carer's concern, which the care words alone do not name
+CARED_FOR = ("care", "disability")
+BURDEN = re.compile(r"(?:私|わたし|あたし|自分|おれ|俺|僕|こっち)(?:の方|のほう)?[はもがの]?[^。]{0,12}?"
+                    r"(?:腰を痛|腰の手術|体を壊|からだ壊|からだを壊|くたくた|へとへと|参って|参っちゃ|まいって|しんど|限界|"
+                    r"寝て(?:い)?な|寝られ|眠れ|休め(?:な|ま)|続けられ|仕事[もを]?(?:辞め|休め|行けな)|通えな|見なきゃ|見なければ|"
+                    r"管理して|一人っ子|ひとりっ子|つきっきり|後回し)"
+                    r"|有休|有給も|両立|つきっきり|まとまって寝|寝られてな|休みなしで|休みなく")
+
+
+def carer_by_burden(a: Analysis, by_concern: dict[str, list[Hit]], known) -> list[Ignored]:
+    """介護・障害 found and the one who looks after them tells their own burden: also the carer."""
+    if "carer" in by_concern or "youngcarer" in by_concern or "carer" not in known or not any(c in by_concern for c in CARED_FOR):
+        return []
+    m = BURDEN.search(a.text)
+    if m:
+        by_concern["carer"] = [Hit("carer", "介護+本人の負担", BESIDE, (m.span(),), (m.group(),), 100.0)]
+    return []

@@ -259,3 +259,30 @@ def test_shipped_examples_are_never_applied_silently(shipped):
         pytest.skip("sudachipy is not installed")
     [*found] = m.match("冷蔵庫の中がからっぽで")
     assert found and all(x.candidate and x.hits[0].how == "例文" for x in found)
+
+
+@pytest.fixture(scope="module")
+def shipped_matcher(shipped):
+    m = ConcernMatcher(shipped.common.concerns)
+    if not m.deep:
+        pytest.skip("sudachipy is not installed")
+    return m
+
+
+@pytest.mark.parametrize("text", [
+    "夫は認知症で要介護、私も腰を痛めています",
+    "両親とも介護が必要になって、有休ももう残っていません",
+    "認知症の父が夜中に出て行っちゃうし、私ももうくたくたで",
+])
+def test_the_carers_own_burden_beside_the_care_is_the_carer_too(shipped_matcher, text):
+    found = [m.concern for m in shipped_matcher.match(text)]
+    assert "care" in found and "carer" in found
+
+
+@pytest.mark.parametrize("text", [
+    "私も腰を痛めています。整形外科はどこがいいですか",       # a burden with no one cared for
+    "祖母の介護で、高校生の私が腰を痛めています",             # a child's burden: the young carer
+])
+def test_a_burden_without_care_or_of_a_child_is_no_carer(shipped_matcher, text):
+    carer = [h.keyword for m in shipped_matcher.match(text) if m.concern == "carer" and not m.candidate for h in m.hits]
+    assert not any("腰を痛" in k for k in carer), carer
