@@ -172,3 +172,15 @@ async def test_each_answer_to_the_danger_question_puts_its_line_first(text, sugg
         assert lines[1].startswith(first), lines
         shown_110 = any(line.startswith("110") for line in lines)
         assert shown_110 == (value != "no" or text == KNIFE_NOW)   # いいえ: 110 only where the words showed it
+
+
+async def test_a_fraud_under_way_puts_110_then_188_first():
+    """特殊詐欺 happening now: the police first (not the 119 of 「今まさに」), the consumer line next."""
+    app = shipped_app("asaka")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        notes = await consult(pilot, app, "母が今、還付金の手続きでATMに行けって言われてコンビニに向かってる", "（110）", "詐欺")
+        assert notes[0].startswith("相談内容から推定：2．はい") and "「還付金+ATM」" in notes[0]
+        lines = block(app)
+        assert "今まさに詐欺" in lines[0]
+        assert lines[1].startswith("110　警察") and lines[2].startswith("188")
