@@ -25,6 +25,15 @@ PARTNERS = ("夫", "おっと", "妻", "旦那", "だんな", "主人", "しゅ�
             "元妻", "元彼", "交際相手", "恋人", "同棲", "配偶者", "嫁", "うちの人", "奥さん", "奥様")
 
 
+# A child who is with the one harmed, not harmed (子どもを連れて, 子どもと一緒に, 子どもの前で, お腹に赤ちゃん)
+_CHILD = ("子ども", "子供", "こども", "赤ちゃん", "あかちゃん")
+_WITH = ("を連れ", "をつれ", "連れ", "つれ", "と一緒", "といっしょ", "の前で", "と家を出", "といえをで")
+ALONGSIDE = re.compile("|".join(
+    [f"(?:{'|'.join(map(normalize, _CHILD))})(?:たち|達)?(?:[0-9一二三]人)?(?:{'|'.join(map(normalize, _WITH))})",
+     normalize("お腹に赤ちゃん"), normalize("おなかに赤ちゃん")]))
+BY = ("に", "から", "さんに", "さんから")   # 夫に殴られ, 旦那さんから暴力: the partner does it to an adult
+
+
 # Violence or bullying told of a workplace is harassment (rights), not abuse nor 不登校
 WORKPLACE = ("上司", "同僚", "先輩", "職場", "会社", "社長", "店長", "バイト先", "パート先", "勤め先", "仕事場", "取引先")
 PUPILS = ("学校", "先生", "担任", "クラス", "子ども", "子供", "こども", "息子", "娘", "生徒", "小学", "中学", "高校", "部活")
@@ -80,6 +89,14 @@ def speaker(text: str) -> tuple[int, int] | None:
     return (0, m.end()) if m else None
 
 
+def _by_partner(there: str) -> bool:
+    """A partner does it to an adult (旦那さんに殴られて), and to no child named just before (子どもも夫に)."""
+    before = [there[max(0, at - 5):at] for word in {normalize(p) + by for p in PARTNERS for by in BY}
+              for at in (m.start() for m in re.finditer(re.escape(word), there))]
+    victims = [any(normalize(v) in b for v in VICTIMS) for b in before]
+    return bool(victims) and not any(victims)
+
+
 def abuse_or_dv(a: Analysis, by_concern: dict[str, list[Hit]], known) -> list[Ignored]:
     """Violence with no child, elder, disabled person or care setting named is DV when a
     partner is named (おっとに なぐられて) or DV was found too; the abuse is dropped."""
@@ -89,7 +106,9 @@ def abuse_or_dv(a: Analysis, by_concern: dict[str, list[Hit]], known) -> list[Ig
     # the victim is named where the violence is told: 夫に殴られて逃げてきた。子どもも一緒です → DV
     told = {a.sentence_at(s) for h in by_concern["abuse"] for s, _ in h.spans}
     there = normalize("".join(a.text[s:e] for i, (s, e) in enumerate(a.sentences) if i in told))
-    if any(normalize(v) in there for v in VICTIMS):
+    there = ALONGSIDE.sub("", there)   # 子どもを連れて逃げてきた: the child is with her, not the one hit
+    by_partner = _by_partner(there)   # 旦那さんに殴られて: DV
+    if not by_partner and any(normalize(v) in there for v in VICTIMS):
         return []
     if "dv" not in by_concern:
         if not any(normalize(p) in folded for p in PARTNERS):

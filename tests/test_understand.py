@@ -286,3 +286,19 @@ def test_the_carers_own_burden_beside_the_care_is_the_carer_too(shipped_matcher,
 def test_a_burden_without_care_or_of_a_child_is_no_carer(shipped_matcher, text):
     carer = [h.keyword for m in shipped_matcher.match(text) if m.concern == "carer" and not m.candidate for h in m.hits]
     assert not any("腰を痛" in k for k in carer), carer
+
+
+@pytest.mark.parametrize("text", [
+    "夫の暴力から子どもを連れて逃げてきました",             # the child is with her
+    "彼氏に殴られて家を出てきたんだけど、お腹に赤ちゃんがいて",
+    "姉のことなんですけど、旦那さんに殴られてるみたいで",     # a sister, hit by her husband
+])
+def test_a_partners_violence_with_a_child_alongside_is_dv_not_abuse(shipped_matcher, text):
+    found = [m.concern for m in shipped_matcher.match(text)]
+    assert "dv" in found and "abuse" not in found
+
+
+@pytest.mark.parametrize("text", ["夫からモラハラ受けてて、子どもも夫に怒鳴られておびえてる",
+                                  "夫は私を殴るし、最近は中2の息子にも手を上げるようになりました"])
+def test_a_child_the_partner_also_harms_keeps_abuse(shipped_matcher, text):
+    assert "abuse" in [m.concern for m in shipped_matcher.match(text)]
