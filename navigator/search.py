@@ -26,7 +26,7 @@ from .matches import (AS_WRITTEN, CALLER, EXAMPLE, INFLECTED, NEAR, NOT_VICTIM, 
                       explain_understanding, ignored_json, match_json)
 from .model import Concern, Question
 from .polarity import status
-from .weighing import abuse_or_dv, aside, at_work, by_stranger, candidates, carer_by_burden, speaker
+from .weighing import abuse_or_dv, aside, at_work, by_stranger, candidates, carer_by_burden, elder_not_out, speaker
 
 from .slips import KANJI as _KANJI
 CUTOFF = 85          # partial_ratio for a near miss: one character off in a phrase of seven or more
@@ -159,6 +159,7 @@ class ConcernMatcher:
         ignored += abuse_or_dv(a, by_concern, self.order)
         ignored += aside(a, by_concern)
         ignored += carer_by_burden(a, by_concern, self.order)
+        ignored += elder_not_out(a, by_concern)
         matches = [self._match(c, hs) for c, hs in by_concern.items()]
         matches.sort(key=lambda m: (-m.score, -len(m.matched), self.order[m.concern]))
         if not matches and self.examples is not None:

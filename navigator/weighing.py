@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from .analysis import Analysis, normalize
-from .matches import ASIDE, BESIDE, AT_WORK, EXAMPLE, STRANGER, NOT_VICTIM, Hit, Ignored, Match
+from .matches import ASIDE, BESIDE, ELDER_OUT, AT_WORK, EXAMPLE, STRANGER, NOT_VICTIM, Hit, Ignored, Match
 
 CANDIDATE = 50       # score of a concern proposed by an example only
 
@@ -171,3 +171,21 @@ def carer_by_burden(a: Analysis, by_concern: dict[str, list[Hit]], known) -> lis
     if m:
         by_concern["carer"] = [Hit("carer", "介護+本人の負担", BESIDE, (m.span(),), (m.group(),), 100.0)]
     return []
+
+
+# An elder who no longer goes out (父が最近外に出なくなって) is lonely or frail, not ひきこもり: the
+# keywords of not going out count for it only when a younger one is named (兄が部屋から出てこない)
+OUTING = ("外に出", "家から出", "出なくな", "こもりがち", "家にこも", "出られな")
+ELDERS = ("父", "母", "祖父", "祖母", "おじいさん", "おばあさん", "じいちゃん", "ばあちゃん", "高齢", "お年寄り",
+          "年寄り", "独居", "一人暮らし", "ひとり暮らし", "免許を返")
+YOUNGER = ("息子", "娘", "兄", "弟", "姉", "妹", "子ども", "子供", "孫", "8050", "ひきこもり", "引きこも", "何年も", "年以上")
+
+
+def elder_not_out(a: Analysis, by_concern: dict[str, list[Hit]]) -> list[Ignored]:
+    hits = by_concern.get("hikikomori", [])
+    if not hits or not all(any(w in h.keyword for w in OUTING) for h in hits):
+        return []
+    text = normalize(a.text)
+    if not any(normalize(e) in text for e in ELDERS) or any(normalize(y) in text for y in YOUNGER):
+        return []
+    return [Ignored("hikikomori", h.keyword, h.words, h.spans, ELDER_OUT) for h in by_concern.pop("hikikomori")]

@@ -302,3 +302,13 @@ def test_a_partners_violence_with_a_child_alongside_is_dv_not_abuse(shipped_matc
                                   "夫は私を殴るし、最近は中2の息子にも手を上げるようになりました"])
 def test_a_child_the_partner_also_harms_keeps_abuse(shipped_matcher, text):
     assert "abuse" in [m.concern for m in shipped_matcher.match(text)]
+
+
+def test_an_elder_who_no_longer_goes_out_is_no_hikikomori(shipped_matcher):
+    u = shipped_matcher.understand("一人暮らしの父が最近外に出なくなって、近所にも知り合いがいないみたい")
+    assert "hikikomori" not in [m.concern for m in u.matches]
+    assert any(i.concern == "hikikomori" and "高齢の人" in i.why for i in u.ignored)   # said why
+
+
+def test_a_son_who_does_not_go_out_beside_his_parent_is_still_hikikomori(shipped_matcher):
+    assert "hikikomori" in [m.concern for m in shipped_matcher.match("80代の母と暮らす兄が、何年も家から出ない")]
