@@ -73,7 +73,15 @@ def _denied(analysis: Analysis, start: int, end: int, open_stem: bool) -> bool:
     if last.pos[0] in ("名詞", "代名詞") and ({_lemma_of(covered), "".join(w.lemma for w in covered)} & RESOURCES):
         return False   # 仕事はない, 話し相手もいない: the absence is the trouble itself
     contrast = subject = False
-    for w in analysis.words_after(last.end, last.clause):
+    after = analysis.words_after(last.end, last.clause)
+    skip = -1
+    for i, w in enumerate(after):
+        if i <= skip:
+            continue
+        if w.lemma not in FILLERS and _toka(after, i - 1):
+            skip = _listed(after, i)   # 物忘れとか介護とかの話じゃない: the next item of a list denied together
+            if skip >= 0:
+                continue
         if w.negative:
             if _asked(analysis, w):
                 return False
@@ -91,6 +99,21 @@ def _denied(analysis: Analysis, start: int, end: int, open_stem: bool) -> bool:
             continue
         return False
     return False
+
+
+def _toka(after: list[Word], end: int) -> bool:
+    """とか ends at after[end] (the dictionary cuts it as と|か)."""
+    return end >= 0 and (after[end].lemma == "とか" or (end >= 1 and after[end - 1].lemma == "と" and after[end].lemma == "か"))
+
+
+def _listed(after: list[Word], start: int) -> int:
+    """The index of the とか closing a list item that starts at `start` (up to three words), else -1."""
+    for j in range(start, min(start + 4, len(after))):
+        if after[j].lemma == "とか" or (after[j].lemma == "と" and j + 1 < len(after) and after[j + 1].lemma == "か"):
+            return j - 1
+        if after[j].negative:
+            return -1
+    return -1
 
 
 def _fine(analysis: Analysis, end: int) -> bool:

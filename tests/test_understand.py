@@ -312,3 +312,10 @@ def test_an_elder_who_no_longer_goes_out_is_no_hikikomori(shipped_matcher):
 
 def test_a_son_who_does_not_go_out_beside_his_parent_is_still_hikikomori(shipped_matcher):
     assert "hikikomori" in [m.concern for m in shipped_matcher.match("80代の母と暮らす兄が、何年も家から出ない")]
+
+
+def test_a_list_denied_together_denies_each_item(shipped_matcher):
+    """物忘れとか介護とかの話じゃない: both denied, not only the last."""
+    found = shipped_matcher.match("物忘れとか介護とかの話じゃないの、元気なのよ")
+    assert "care" not in [m.concern for m in found if not m.candidate]   # an example may still propose it
+    assert "care" in [m.concern for m in shipped_matcher.match("物忘れとか、介護のことで相談したい")]
