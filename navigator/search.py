@@ -61,6 +61,19 @@ class _Found:
     status: str | None
 
 
+# One-kanji keyword parts inside words that mean something else: 夫 in 夫婦・大丈夫・工夫 is no husband
+NOT_INSIDE = {"夫": ("夫婦", "丈夫", "工夫", "夫人", "夫妻", "農夫", "漁夫"), "妻": ("夫妻", "妻子"), "嫁": ("花嫁",)}
+
+
+def _in_other_word(text: str, i: int, j: int) -> bool:
+    """text[i:j] (one kanji) stands inside one of its NOT_INSIDE words."""
+    for word in NOT_INSIDE.get(text[i:j], ()):
+        at = text.find(word, max(0, i - len(word) + 1), j + len(word) - 1)
+        if at >= 0 and at <= i and j <= at + len(word):
+            return True
+    return False
+
+
 class ConcernMatcher:
     """Precomputes keyword forms once; `match` / `understand` run on every keystroke."""
 
@@ -172,7 +185,7 @@ class ConcernMatcher:
         found: list[_Found] = []
         ch = a.surface
         for i, j, part in self.surface.occurrences(ch.text):
-            if part not in self.scripted or self._script_ok(a, i, j, part):
+            if (part not in self.scripted or self._script_ok(a, i, j, part)) and not _in_other_word(ch.text, i, j):
                 found.append(_Found(part, AS_WRITTEN, ch.span(i, j), 100.0, None))
         found += self._near(a, {f.part for f in found})
         if a.deep and self.deep:

@@ -20,7 +20,7 @@ CANDIDATE = 50       # score of a concern proposed by an example only
 VICTIMS = ("子ども", "子供", "こども", "息子", "娘", "孫", "児童", "赤ちゃん", "乳児", "幼児", "小学生", "中学生",
            "高校生", "園児", "生徒", "母", "父", "祖母", "祖父", "親", "高齢", "お年寄り", "年寄り", "おばあ", "おじい",
            "認知症", "障害", "障がい", "施設", "職員", "ヘルパー", "弟", "妹", "兄", "姉", "虐待", "ぎゃくたい",
-           "年金", "隣の家", "近所の")
+           "年金", "隣の家", "近所の", "おかあさん", "おとうさん", "かあちゃん", "とうちゃん", "ぼく")   # not ママ: folded, it is まま
 PARTNERS = ("夫", "おっと", "妻", "旦那", "だんな", "主人", "しゅじん", "彼氏", "かれし", "彼女", "パートナー", "元夫",
             "元妻", "元彼", "交際相手", "恋人", "同棲", "配偶者", "嫁", "うちの人", "奥さん", "奥様")
 
@@ -31,7 +31,8 @@ _WITH = ("を連れ", "をつれ", "連れ", "つれ", "と一緒", "といっ�
 ALONGSIDE = re.compile("|".join(
     [f"(?:{'|'.join(map(normalize, _CHILD))})(?:たち|達)?(?:[0-9一二三]人)?(?:{'|'.join(map(normalize, _WITH))})",
      normalize("お腹に赤ちゃん"), normalize("おなかに赤ちゃん")]))
-BY = ("に", "から", "さんに", "さんから")   # 夫に殴られ, 旦那さんから暴力: the partner does it to an adult
+BY = ("に", "から", "さんに", "さんから")
+_NOT_PARTNER = re.compile("|".join(map(normalize, ("夫婦", "丈夫", "工夫", "夫人", "夫妻", "主人公"))))   # 夫に殴られ, 旦那さんから暴力: the partner does it to an adult
 
 
 # Violence or bullying told of a workplace is harassment (rights), not abuse nor 不登校
@@ -102,7 +103,7 @@ def abuse_or_dv(a: Analysis, by_concern: dict[str, list[Hit]], known) -> list[Ig
     partner is named (おっとに なぐられて) or DV was found too; the abuse is dropped."""
     if "abuse" not in by_concern or "abuse" not in known or "dv" not in known:
         return []
-    folded = normalize(a.text)
+    folded = _NOT_PARTNER.sub("", normalize(a.text))   # 夫婦, 大丈夫: no partner named
     # the victim is named where the violence is told: 夫に殴られて逃げてきた。子どもも一緒です → DV
     told = {a.sentence_at(s) for h in by_concern["abuse"] for s, _ in h.spans}
     there = normalize("".join(a.text[s:e] for i, (s, e) in enumerate(a.sentences) if i in told))

@@ -319,3 +319,10 @@ def test_a_list_denied_together_denies_each_item(shipped_matcher):
     found = shipped_matcher.match("物忘れとか介護とかの話じゃないの、元気なのよ")
     assert "care" not in [m.concern for m in found if not m.candidate]   # an example may still propose it
     assert "care" in [m.concern for m in shipped_matcher.match("物忘れとか、介護のことで相談したい")]
+
+
+def test_husband_inside_another_word_is_no_husband(shipped_matcher):
+    """夫 in 夫婦 or 大丈夫 names no partner: a son's violence to his old parents is no DV."""
+    found = [m.concern for m in shipped_matcher.match("長男が家で暴れることがあって、七十代の私たち夫婦は怖くて") if not m.candidate]
+    assert "dv" not in found
+    assert "dv" in [m.concern for m in shipped_matcher.match("夫が家で暴れることがあって怖くて")]
