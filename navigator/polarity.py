@@ -19,7 +19,9 @@ FILLERS = {"は", "も", "とか", "たり", "なんか", "など", "なんて",
            "て", "てる", "いる", "居る", "する", "為る", "ある", "有る", "の", "ん", "こと", "事", "まで",
            "ちゃう", "しまう", "全然", "全く", "別に", "特に", "と", "か", "れる", "られる", "せる", "させる",
            "ちゃ", "では", "じゃあ", "受ける", "もらう", "貰う", "使う", "た", "とき", "時", "話", "方", "訳",
-           "もう", "言う", "一切", "何", "一度", "一回", "少し", "ちっとも", "まったく"}   # 借金とかは一切ない, 何もない
+           "もう", "言う", "一切", "何", "一度", "一回", "少し", "ちっとも", "まったく", "振るう", "遭う"}   # 借金とかは一切ない, 何もない
+# Verbs of suffering it, after を (暴力を受けた・振るわれた・被害に遭った): what is denied is the harm
+RECEIVED = {"受ける", "振るう", "遭う", "される"}
 # ない followed by these asks rather than denies: 差別じゃないでしょうか, 虐待じゃないかな
 QUESTION = {"か", "かな", "かしら", "だろう", "でしょう"}
 # A contrast or topic marker makes ない a denial of what precedes it, whatever the keyword
@@ -54,7 +56,7 @@ def status(analysis: Analysis, start: int, end: int, open_stem: bool = False) ->
     if not analysis.deep:
         clause_end = analysis.clauses[analysis.clause_at(start)][1]
         return DENIED if _SURFACE_DENIAL.match(analysis.text[end:clause_end]) else None
-    if _denied(analysis, start, end, open_stem):
+    if _denied(analysis, start, end, open_stem) or _taken_up(analysis, end):
         return DENIED
     if _fine(analysis, end):
         return FINE
@@ -83,7 +85,7 @@ def _denied(analysis: Analysis, start: int, end: int, open_stem: bool) -> bool:
             if skip >= 0:
                 continue
         if w.negative:
-            if _asked(analysis, w):
+            if _asked(analysis, w) or _denied_twice(after, i):
                 return False
             if contrast:
                 return True
@@ -93,12 +95,39 @@ def _denied(analysis: Analysis, start: int, end: int, open_stem: bool) -> bool:
                 return False   # 外に出ていない, 働けない: the keyword wants its ない
             # 暴力なし, 殴られていない, 叩いてない: an event or thing that is denied
             return last.pos[0] in ("名詞", "助動詞", "接尾辞") or last.pos[1] == "接続助詞"
+        if w.lemma == "を" and i + 1 < len(after) and after[i + 1].lemma in RECEIVED:
+            continue   # 暴力を受けたことはない, 暴力を振るわれたことは一度もない
         if w.lemma in FILLERS or not w.lemma or w.lemma == "が":
             contrast = contrast or w.lemma in CONTRAST
             subject = subject or w.lemma == "が"
             continue
         return False
     return False
+
+
+# 死にたいとか、そういうのは全くないです: the next clause takes up what the keyword's clause listed
+LISTING = {"とか", "たり", "なんか", "など", "なんて", "か", "と"}
+TAKEN_UP = {"そういう", "そんな", "そういった", "そう"}
+
+
+def _taken_up(analysis: Analysis, end: int) -> bool:
+    covered = analysis.words_in(end - 1, end)
+    if not covered:
+        return False
+    rest = [w for w in analysis.words_after(covered[-1].end, covered[-1].clause) if w.lemma]
+    if not rest or any(w.lemma not in LISTING | FILLERS for w in rest) or rest[-1].lemma not in LISTING:
+        return False
+    following = [w for w in analysis.words_after(rest[-1].end, covered[-1].clause + 1) if w.lemma]
+    if not following or following[0].lemma not in TAKEN_UP:
+        return False
+    return any(w.negative and not _asked(analysis, w) for w in following)
+
+
+def _denied_twice(after: list[Word], at: int) -> bool:
+    """暴力を受けない日はない: a denial denied again affirms."""
+    rest = [w for w in after[at + 1:] if w.lemma]
+    return (len(rest) >= 2 and rest[0].lemma in ("日", "時", "とき", "事", "こと", "夜", "晩")
+            and any(w.negative for w in rest[1:3]))
 
 
 def _toka(after: list[Word], end: int) -> bool:

@@ -326,3 +326,23 @@ def test_husband_inside_another_word_is_no_husband(shipped_matcher):
     found = [m.concern for m in shipped_matcher.match("長男が家で暴れることがあって、七十代の私たち夫婦は怖くて") if not m.candidate]
     assert "dv" not in found
     assert "dv" in [m.concern for m in shipped_matcher.match("夫が家で暴れることがあって怖くて")]
+
+
+@pytest.mark.parametrize("text, concern", [
+    ("夫から暴力を受けたことはありません", "dv"),              # を + a verb of suffering it
+    ("夫から暴力を振るわれたことは一度もないです", "dv"),
+    ("死にたいとか、そういうのは全くないです", "kokoro"),     # the next clause takes it up
+    ("殴られたりとか、そういうことはされてないんです", "abuse"),
+])
+def test_a_harm_denied_with_words_between_is_denied(shipped_matcher, text, concern):
+    assert concern not in [m.concern for m in shipped_matcher.match(text) if not m.candidate]
+
+
+@pytest.mark.parametrize("text, concern", [
+    ("暴力を受けない日はない", "abuse"),                      # denied twice: it happens every day
+    ("死にたいと思わない日はない", "kokoro"),
+    ("死にたいとか、そういう気持ちがずっとある", "kokoro"),   # taken up, not denied
+    ("夫から暴力を受けて眠れない", "dv"),
+])
+def test_what_is_not_denied_still_counts(shipped_matcher, text, concern):
+    assert concern in [m.concern for m in shipped_matcher.match(text)]
