@@ -30,6 +30,7 @@ _OKURI = re.compile("[ぁ-ゖ]{0,2}")   # a verb's ending after its kanji
 # Before a cue in its clause, a denial after it says how much, not whether (こんなに殴られたことはない)
 # Just after a cue: going on as told (包丁を持ってる, 暴れています, 叫んでる; 持つ|て|居る on dictionary forms)
 _ONGOING = re.compile(r"(?:っ|ん)?[てで](?:る|いる|いま|ます)|\|(?:て\|居る|で\|居る|てる|でる)")
+HARMLESS_PHRASE = 4    # letters: a harmless word this long is a phrase the weighings do not read
 SHORT_HARMLESS = 3     # kana letters: a harmless word this short is one word, not a phrase
 HABIT_REACH = 8        # a habitual word this many letters after a cue, in its clause, tells how it was said (殺すってメール)
 _INTENSE = re.compile(r"こんな|あんな|ここまで|これほど|あれほど|此処\|まで|此れ\|ほど|彼\|程|あれ\|ほど")
@@ -120,14 +121,28 @@ def _fallbacks(rules: DangerRules, analysed, passes, raw: list[str], folded) -> 
     cancelled = _cancelled(rules, every, written)
     denied = any(s.denial for s in every)
     hits: list[Hit] = []
+    told = _told(raw, folded, written)
+    plain = [_unharmed(rules, t) for t in told]   # ガスの火をつけっぱなし: 火・つける weigh nothing there
     if analysed is not None:
         analysed = _without_stories(analysed, raw, folded, written)
+        if analysed and plain != told:
+            from . import analysis
+            analysed = analysis.analyse("。".join(t for t in plain if t.strip()))
         hits = _by_example(rules, analysed, cancelled) if analysed else []
         if not hits and analysed and not denied:
             hits = _by_words(rules, analysed, cancelled, written)
     if not hits and not denied:
-        hits = _by_letters(rules, cancelled, written, _told(raw, folded, written))
+        hits = _by_letters(rules, cancelled, written, plain)
     return hits
+
+
+def _unharmed(rules: DangerRules, sentence: str) -> str:
+    """The sentence as written without its harmless phrases (masked for the cues too); short or
+    kana ones (今の, 今度, いません) stay: they also tell the time or deny, and the weighings read it."""
+    for word in rules.harmless:
+        if len(word) >= HARMLESS_PHRASE and not all(_is_kana(ch) for ch in word) and word in sentence:
+            sentence = sentence.replace(word, "、")
+    return sentence
 
 
 def _by_letters(rules: DangerRules, cancelled: frozenset[str], written: list[_Sentence], told: list[str]) -> list[Hit]:

@@ -121,6 +121,8 @@ def test_what_is_no_denial_still_fires(rules, text):
     "父は転んだけど怪我はなくて、今は元気です",
     "ネズミを殺す薬の置き方を知りたい",
     "布団を叩いて干したい",
+    "マンションのベランダで布団を叩いて干してもいいでしょうか",   # nor do its words weigh
+    "夫が最近ガスの火をつけっぱなしにしたり、夜中に出かけようとしたりするんです",
     # help in the household, fired from a job, heating oil, violence that is over, a parent only named
     "高校生の息子がバイトで家計を助けてくれてるんです",
     "私もパートクビになって、夫は単身赴任で",
