@@ -1,8 +1,9 @@
 """Weighing the keywords found: which concerns they really speak of.
 
 After the keywords are found (search.py), a few rules decide what counts: violence with no child,
-elder or disabled person named is DV, not abuse; with no keyword at all, the nearest example
-utterances propose candidates (候補).
+elder or disabled person named (or a child only alongside) is DV, not abuse; at work it is harassment,
+by a stranger a crime; an elder not going out is no ひきこもり; a carer's own burden beside the care
+names the carer; with no keyword at all, the nearest example utterances propose candidates (候補).
 """
 
 from __future__ import annotations
@@ -31,8 +32,8 @@ _WITH = ("を連れ", "をつれ", "連れ", "つれ", "と一緒", "といっ�
 ALONGSIDE = re.compile("|".join(
     [f"(?:{'|'.join(map(normalize, _CHILD))})(?:たち|達)?(?:[0-9一二三]人)?(?:{'|'.join(map(normalize, _WITH))})",
      normalize("お腹に赤ちゃん"), normalize("おなかに赤ちゃん")]))
-BY = ("に", "から", "さんに", "さんから")
-_NOT_PARTNER = re.compile("|".join(map(normalize, ("夫婦", "丈夫", "工夫", "夫人", "夫妻", "主人公"))))   # 夫に殴られ, 旦那さんから暴力: the partner does it to an adult
+BY = ("に", "から", "さんに", "さんから")   # 夫に殴られ, 旦那さんから暴力: the partner does it to an adult
+_NOT_PARTNER = re.compile("|".join(map(normalize, ("夫婦", "丈夫", "工夫", "夫人", "夫妻", "主人公"))))   # 夫 in another word
 
 
 # Violence or bullying told of a workplace is harassment (rights), not abuse nor 不登校
@@ -165,7 +166,8 @@ BURDEN = re.compile(r"(?:私|わたし|あたし|自分|おれ|俺|僕|こっち
 
 
 def carer_by_burden(a: Analysis, by_concern: dict[str, list[Hit]], known) -> list[Ignored]:
-    """介護・障害 found and the one who looks after them tells their own burden: also the carer."""
+    """介護・障害 found and the one who looks after them tells their own burden: the carer is added
+    (nothing is ignored; the list keeps the rules' one signature)."""
     if "carer" in by_concern or "youngcarer" in by_concern or "carer" not in known or not any(c in by_concern for c in CARED_FOR):
         return []
     m = BURDEN.search(a.text)
@@ -183,6 +185,7 @@ YOUNGER = ("息子", "娘", "兄", "弟", "姉", "妹", "子ども", "子供", "
 
 
 def elder_not_out(a: Analysis, by_concern: dict[str, list[Hit]]) -> list[Ignored]:
+    """ひきこもり shown only by not going out, of an elder with no younger one named: ignored, and why."""
     hits = by_concern.get("hikikomori", [])
     if not hits or not all(any(w in h.keyword for w in OUTING) for h in hits):
         return []
