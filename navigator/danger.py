@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from . import danger_examples, danger_lemma, danger_letters, danger_words
@@ -139,10 +139,15 @@ def _fallbacks(rules: DangerRules, analysed, passes, raw: list[str], folded) -> 
 def _unharmed(rules: DangerRules, sentence: str) -> str:
     """The sentence as written without its harmless phrases (masked for the cues too); short or
     kana ones (今の, 今度, いません) stay: they also tell the time or deny, and the weighings read it."""
-    for word in rules.harmless:
-        if len(word) >= HARMLESS_PHRASE and not all(_is_kana(ch) for ch in word) and word in sentence:
+    for word in _phrases(rules):
+        if word in sentence:
             sentence = sentence.replace(word, "、")
     return sentence
+
+
+@lru_cache(maxsize=4)
+def _phrases(rules: DangerRules) -> tuple[str, ...]:
+    return tuple(w for w in rules.harmless if len(w) >= HARMLESS_PHRASE and not all(_is_kana(ch) for ch in w))
 
 
 def _by_letters(rules: DangerRules, cancelled: frozenset[str], written: list[_Sentence], told: list[str]) -> list[Hit]:

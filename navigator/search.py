@@ -26,7 +26,7 @@ from .matches import (AS_WRITTEN, CALLER, EXAMPLE, INFLECTED, NEAR, NOT_VICTIM, 
                       explain_understanding, ignored_json, match_json)
 from .model import Concern, Question
 from .polarity import status
-from .weighing import abuse_or_dv, aside, at_work, by_stranger, candidates, carer_by_burden, elder_not_out, speaker
+from .weighing import NOT_INSIDE, abuse_or_dv, aside, at_work, by_stranger, candidates, carer_by_burden, elder_not_out, speaker
 
 from .slips import KANJI as _KANJI
 CUTOFF = 85          # partial_ratio for a near miss: one character off in a phrase of seven or more
@@ -59,10 +59,6 @@ class _Found:
     span: tuple[int, int]
     score: float
     status: str | None
-
-
-# One-kanji keyword parts inside words that mean something else: 夫 in 夫婦・大丈夫・工夫 is no husband
-NOT_INSIDE = {"夫": ("夫婦", "丈夫", "工夫", "夫人", "夫妻", "農夫", "漁夫"), "妻": ("夫妻", "妻子"), "嫁": ("花嫁",)}
 
 
 def _in_other_word(text: str, i: int, j: int) -> bool:
@@ -171,7 +167,7 @@ class ConcernMatcher:
         ignored += by_stranger(a, by_concern, self.order)
         ignored += abuse_or_dv(a, by_concern, self.order)
         ignored += aside(a, by_concern)
-        ignored += carer_by_burden(a, by_concern, self.order)
+        carer_by_burden(a, by_concern, self.order)
         ignored += elder_not_out(a, by_concern)
         matches = [self._match(c, hs) for c, hs in by_concern.items()]
         matches.sort(key=lambda m: (-m.score, -len(m.matched), self.order[m.concern]))

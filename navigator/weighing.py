@@ -33,7 +33,9 @@ ALONGSIDE = re.compile("|".join(
     [f"(?:{'|'.join(map(normalize, _CHILD))})(?:たち|達)?(?:[0-9一二三]人)?(?:{'|'.join(map(normalize, _WITH))})",
      normalize("お腹に赤ちゃん"), normalize("おなかに赤ちゃん")]))
 BY = ("に", "から", "さんに", "さんから")   # 夫に殴られ, 旦那さんから暴力: the partner does it to an adult
-_NOT_PARTNER = re.compile("|".join(map(normalize, ("夫婦", "丈夫", "工夫", "夫人", "夫妻", "主人公"))))   # 夫 in another word
+# One-kanji partner words inside words that mean something else: 夫 in 夫婦・大丈夫・工夫 is no husband
+NOT_INSIDE = {"夫": ("夫婦", "丈夫", "工夫", "夫人", "夫妻", "農夫", "漁夫"), "妻": ("夫妻", "妻子"), "嫁": ("花嫁",)}
+_NOT_PARTNER = re.compile("|".join(map(normalize, {w for words in NOT_INSIDE.values() for w in words} | {"主人公"})))
 
 
 # Violence or bullying told of a workplace is harassment (rights), not abuse nor 不登校
@@ -161,19 +163,17 @@ CARED_FOR = ("care", "disability")
 BURDEN = re.compile(r"(?:私|わたし|あたし|自分|おれ|俺|僕|こっち)(?:の方|のほう)?[はもがの]?[^。]{0,12}?"
                     r"(?:腰を痛|腰の手術|体を壊|からだ壊|からだを壊|くたくた|へとへと|参って|参っちゃ|まいって|しんど|限界|"
                     r"寝て(?:い)?な|寝られ|眠れ|休め(?:な|ま)|続けられ|仕事[もを]?(?:辞め|休め|行けな)|通えな|見なきゃ|見なければ|"
-                    r"管理して|一人っ子|ひとりっ子|つきっきり|後回し)"
+                    r"管理して|一人っ子|ひとりっ子|後回し)"
                     r"|有休|有給も|両立|つきっきり|まとまって寝|寝られてな|休みなしで|休みなく")
 
 
-def carer_by_burden(a: Analysis, by_concern: dict[str, list[Hit]], known) -> list[Ignored]:
-    """介護・障害 found and the one who looks after them tells their own burden: the carer is added
-    (nothing is ignored; the list keeps the rules' one signature)."""
+def carer_by_burden(a: Analysis, by_concern: dict[str, list[Hit]], known) -> None:
+    """介護・障害 found and the one who looks after them tells their own burden: the carer is added."""
     if "carer" in by_concern or "youngcarer" in by_concern or "carer" not in known or not any(c in by_concern for c in CARED_FOR):
-        return []
+        return
     m = BURDEN.search(a.text)
     if m:
         by_concern["carer"] = [Hit("carer", "介護+本人の負担", BESIDE, (m.span(),), (m.group(),), 100.0)]
-    return []
 
 
 # An elder who no longer goes out (父が最近外に出なくなって) is lonely or frail, not ひきこもり: the
