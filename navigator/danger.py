@@ -33,6 +33,7 @@ _ONGOING = re.compile(r"(?:っ|ん)?[てで](?:る|いる|いま|ます)|\|(?:�
 HARMLESS_PHRASE = 4    # letters: a harmless word this long is a phrase the weighings do not read
 SHORT_HARMLESS = 3     # kana letters: a harmless word this short is one word, not a phrase
 HABIT_REACH = 8        # a habitual word this many letters after a cue, in its clause, tells how it was said (殺すってメール)
+_LIKENESS = re.compile(r"(?:\|?の)?\|?(?:みたい|みたく|よう|様|っぽ)")   # ドラマみたいな話: what it is like, not a story
 _INTENSE = re.compile(r"こんな|あんな|ここまで|これほど|あれほど|此処\|まで|此れ\|ほど|彼\|程|あれ\|ほど")
 
 
@@ -251,8 +252,7 @@ def _told_ended(sentences: list[_Sentence]) -> bool:
 def _sentences(compiled: Compiled, folded: list[tuple[str, frozenset[int]]]) -> list[_Sentence]:
     """The sentences to look in, each knowing its neighbours (fiction left out: 映画で刺される場面)."""
     sentences = [_Sentence(compiled, *f) for f in folded]
-    sentences = [s for s in sentences if s.text.strip(_BOUNDARY)
-                 and not any(s._spans(w) for w in compiled.fiction)]
+    sentences = [s for s in sentences if s.text.strip(_BOUNDARY) and not s.story]
     for i, sentence in enumerate(sentences):
         sentence.before = sentences[i - 1] if i else None
         sentence.after = sentences[i + 1] if i + 1 < len(sentences) else None
@@ -333,6 +333,13 @@ class _Sentence:
         danger; 今|は on the dictionary forms too)."""
         return frozenset(s for s, e, kind in self._time_words
                          if kind == NOW and not self.text[e:e + 2].lstrip(danger_lemma.BAR).startswith("は"))
+
+    @property
+    def story(self) -> bool:
+        """About a film, the news or a joke (映画で刺される場面), unless the fiction word only says
+        what it is like (ドラマみたいな話で) or the sentence says it is real (冗談じゃなくて)."""
+        told = any(not _LIKENESS.match(self.text, e) for w in self.compiled.fiction for _, e in self._spans(w))
+        return told and not any(self._spans(w) for w in self.compiled.real)
 
     def ended_after(self, end: int) -> bool:
         """An ended word after the cue, in this sentence or the next (…性被害にあって、今は落ち着いています)."""

@@ -179,6 +179,7 @@ class DangerRules:
     negation: tuple[str, ...] = ()         # after a cue (a few kana later): the cue is denied
     harmless: tuple[str, ...] = ()         # words a cue or time word inside them does not count in
     fiction: tuple[str, ...] = ()          # a sentence about a film, the news …: no cue in it counts
+    real: tuple[str, ...] = ()             # …unless it says it is no story (冗談じゃなくて, 本気で)
     over: tuple[str, ...] = ()             # the one who harms has gone, the person is safe now (避難中)
     reported: tuple[str, ...] = ()         # the words are someone's, reported (『…』と書いてありました, と発言)
     habitual: tuple[str, ...] = ()         # it happens again and again, or was said or sent (毎晩, と言われ, メール)

@@ -305,6 +305,17 @@ def test_fiction_words_do_not_swallow_ordinary_kana(shipped_danger):
     assert detect(shipped_danger, "ﾊﾁﾆｻｻﾚﾀ ｲｷｸﾙｼｲ ｼﾞﾝﾏｼﾝ ﾃﾞﾃﾙ").kinds[0] == "medical"
 
 
+@pytest.mark.parametrize("text,kind", [
+    ("ドラマみたいな話で信じてもらえないかもしれないけど、彼氏に逆らうと殴られてるんです", "dv"),   # a likeness, not a story
+    ("いつも冗談で言ってたんですけど、最近は冗談じゃなくて、本当に終わりにしたいって思ってます", "suicide"),
+    ("昨日のドラマで主人公が夫に殴られるシーンがあって、見ててつらかった", None),          # a story still
+    ("刑事ドラマで犯人が包丁持って立てこもる回、ばあちゃん毎回本気で心配してる", None),   # 本気で says nothing
+])
+def test_a_fiction_word_is_no_story_when_it_says_a_likeness_or_the_text_says_it_is_real(shipped_danger, text, kind):
+    kinds = detect(shipped_danger, text).kinds
+    assert (kinds[0] if kinds else None) == kind
+
+
 @pytest.mark.parametrize("concern,answers,group", [
     ("dv", {}, "dv"),
     ("abuse", {"who": "child"}, "child"),

@@ -158,7 +158,7 @@ DANGER_KIND = Shape("a danger kind", (
     opt("urgent", "texts", "the order of an answer's first lines (110, 119) for this kind (default: their order in lines)"),
 ))
 
-DANGER_LISTS = ("now", "past", "recent", "ended", "negation", "harmless", "fiction", "over", "reported", "habitual", "ordinary")
+DANGER_LISTS = ("now", "past", "recent", "ended", "negation", "harmless", "fiction", "real", "over", "reported", "habitual", "ordinary")
 
 DANGER_FILE = Shape("the danger file", (
     opt("question", "text", "the question asked whenever a cue fires"),
@@ -171,6 +171,7 @@ DANGER_FILE = Shape("the danger file", (
     opt("negation", "texts", "a denial right after a cue (a few kana later) cancels it"),
     opt("harmless", "texts", "words a cue or time word inside them does not count in"),
     opt("fiction", "texts", "a sentence with one of these words (映画, ニュース) is about something seen or read: no cue in it counts"),
+    opt("real", "texts", "words that say it is not a story or a joke (冗談じゃなくて, 本気で): a sentence with one of them is read even beside a fiction word; a fiction word followed by みたい or のよう (ドラマみたいな話) is a likeness, not a story"),
     opt("over", "texts", "words that say the one who harms has gone or the person is safe now (もう出て行った, 避難中): the yields kinds' lines come after the others"),
     opt("reported", "texts", "words that report what someone wrote or said (と書いてありました, と発言): a kind that yields to reported, shown only by words not told as now, comes after the others"),
     opt("habitual", "texts", "words that say it happens again and again or was said or sent (毎晩, と言われ, メール): a kind that yields to habitual, shown only by words not told as now, comes after the others"),
