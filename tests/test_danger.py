@@ -56,6 +56,8 @@ def test_issue_sentences_show_the_right_line_first_in_route_json(capsys, municip
 @pytest.mark.parametrize("text", [
     "さっき息子を名乗る電話があって、今から会社の人が家に300万円取りに来るって",
     "母が今、還付金の手続きでATMに行けって言われてコンビニに向かってる。電話つないだままらしい",
+    "今、銀行員を名乗る男がキャッシュカードを受け取りに来ているらしいんです",   # 来 is written conjugated: 来て → きて
+    "銀行協会の人が今からカードを預かりに家に来るそうで、待ってるところです",    # dictionary forms, 家に in between
 ])
 def test_a_fraud_under_way_puts_110_first_and_188_next(capsys, text):
     _, data = route_json(capsys, "asaka", text)
