@@ -318,6 +318,22 @@ def test_a_fiction_word_is_no_story_when_it_says_a_likeness_or_the_text_says_it_
     assert (kinds[0] if kinds else None) == kind
 
 
+@pytest.mark.parametrize("text,kind", [
+    ("おとうさんに きのう ぶたれた。いえに かえりたくない。", "child"),
+    ("ままの かれしが こわい。きのう けられた。", "child"),                 # the mother's boyfriend: the child's danger first
+    ("夫が昨日、3歳の息子を壁に投げつけました。今は仕事に出ています。", "child"),
+    ("親はもう一週間くらい帰ってきていないようで、小6の子が弟の世話をしています", "child"),
+    ("夜は小1と2歳の子を二人だけで置いて働きに出てます", "child"),
+    ("さっき母の薬をまとめて自分で飲んじゃいました", "medical"),
+    ("今までありがとうってメッセージのあと、空になった薬のシートの写真が来て、電話に出ません", "medical"),
+    ("彼の言う通りにしないと、次の日は外に出られない顔になるんで", "dv"),
+    ("あの夜のことを思い出すと眠れない。断ったのに、相手はやめてくれなくて", "sexual"),
+    ("考えると、橋の上で立ち止まることが増えました", "suicide"),
+])
+def test_danger_told_plainly_by_a_child_or_by_its_signs(shipped_danger, text, kind):
+    assert detect(shipped_danger, text).kinds[0] == kind
+
+
 @pytest.mark.parametrize("concern,answers,group", [
     ("dv", {}, "dv"),
     ("abuse", {"who": "child"}, "child"),
