@@ -346,6 +346,13 @@ class _Sentence:
         return (any(s >= end for w in self.compiled.ended for s, _ in self._spans(w))
                 or bool(self.after and any(self.after._spans(w) for w in self.compiled.ended)))
 
+    def again_after(self, end: int) -> bool:
+        """A word saying it has come back after the cue, in this sentence or the two next."""
+        words = self.compiled.again
+        later = [s for s in (self.after, self.after and self.after.after) if s]
+        return bool(words) and (any(s >= end for w in words for s, _ in self._spans(w))
+                                or any(s._spans(w) for s in later for w in words))
+
     def _word_spans(self, word: str) -> list[tuple[int, int]]:
         """A time word written in kana only counts where a word starts, or after a particle
         (家でいま): not いま in わからないまま."""
@@ -382,6 +389,8 @@ class _Sentence:
                 self.denial = True
                 continue
             when = self._time(start)
+            if when == PAST and self.again_after(end):
+                when = None   # 昔、自殺未遂を…でも最近また同じ気持ちが戻ってきて: told as past, come back now
             if ((when == PAST and (not history or self.ended_after(end))) or (when == RECENT and now_only)
                     or (cue.mode == "now" and when != NOW)):
                 continue

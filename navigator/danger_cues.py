@@ -70,10 +70,10 @@ class Compiled:
         self.lemma = lemma
         _forms = lambda words: _forms_of(words, kana, fold)  # noqa: E731
         groups = self.groups = {name: _forms(words) for name, words in rules.words}
-        (self.now, self.past, self.recent, self.ended, self.harmless, self.fiction, self.real, self.over, self.reported,
-         self.habitual) = (_norm_all(words, fold) for words in
-                           (rules.now, rules.past, rules.recent, rules.ended, rules.harmless, rules.fiction, rules.real,
-                            rules.over, rules.reported, rules.habitual))
+        (self.now, self.past, self.recent, self.ended, self.again, self.harmless, self.fiction, self.real, self.over,
+         self.reported, self.habitual) = (_norm_all(words, fold) for words in
+                                          (rules.now, rules.past, rules.recent, rules.ended, rules.again, rules.harmless,
+                                           rules.fiction, rules.real, rules.over, rules.reported, rules.habitual))
         negators = sorted(_norm_all(rules.negation, fold), key=len, reverse=True)
         self.denied = danger_lemma.DENIED if lemma else denial(negators)
         lemmas = {name for name, words in rules.words if words and all(danger_lemma.is_lemma_cue(w) for w in words)}

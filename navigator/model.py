@@ -176,6 +176,7 @@ class DangerRules:
     past: tuple[str, ...] = ()             # 昔, 以前 … (the nearest time word decides)
     recent: tuple[str, ...] = ()           # 昨日, したことがある …: cancel only now_only kinds' cues
     ended: tuple[str, ...] = ()            # もう終わったこと, 今は落ち着いて after a cue told as past: even a history kind's
+    again: tuple[str, ...] = ()            # 同じ気持ちが戻ってきて after a cue told as past: it counts again
     negation: tuple[str, ...] = ()         # after a cue (a few kana later): the cue is denied
     harmless: tuple[str, ...] = ()         # words a cue or time word inside them does not count in
     fiction: tuple[str, ...] = ()          # a sentence about a film, the news …: no cue in it counts

@@ -334,6 +334,15 @@ def test_danger_told_plainly_by_a_child_or_by_its_signs(shipped_danger, text, ki
     assert detect(shipped_danger, text).kinds[0] == kind
 
 
+@pytest.mark.parametrize("text,detected", [
+    ("10年前に一度自殺未遂をして、それからは落ち着いていたんです。でも最近、あの時と同じ気持ちが戻ってきてて", True),
+    ("昔、自殺未遂をしたことがあって、もう大丈夫だと思ってた。でも最近また同じ気持ちが戻ってきて", True),
+    ("昔、自殺未遂をしたことがありますが、今は落ち着いていて、仕事探しの相談です", False),
+])
+def test_a_past_danger_told_as_come_back_counts_again(shipped_danger, text, detected):
+    assert detect(shipped_danger, text).detected == detected
+
+
 @pytest.mark.parametrize("concern,answers,group", [
     ("dv", {}, "dv"),
     ("abuse", {"who": "child"}, "child"),

@@ -158,7 +158,7 @@ DANGER_KIND = Shape("a danger kind", (
     opt("urgent", "texts", "the order of an answer's first lines (110, 119) for this kind (default: their order in lines)"),
 ))
 
-DANGER_LISTS = ("now", "past", "recent", "ended", "negation", "harmless", "fiction", "real", "over", "reported", "habitual", "ordinary")
+DANGER_LISTS = ("now", "past", "recent", "ended", "again", "negation", "harmless", "fiction", "real", "over", "reported", "habitual", "ordinary")
 
 DANGER_FILE = Shape("the danger file", (
     opt("question", "text", "the question asked whenever a cue fires"),
@@ -168,6 +168,7 @@ DANGER_FILE = Shape("the danger file", (
     opt("past", "texts", "time words of the past (昔, 以前): the nearest before a cue decides"),
     opt("recent", "texts", "words of a recent or told experience (昨日, この前, したことがある): they cancel only the now_only kinds' cues"),
     opt("ended", "texts", "words saying it is over (もう終わったこと, 今は落ち着いています): after a cue told as past, in its sentence or the next, they cancel it even for a history kind"),
+    opt("again", "texts", "words saying it has come back (同じ気持ちが戻ってきて, ぶり返して): after a cue told as past, in its sentence or the two next, the cue counts as now again"),
     opt("negation", "texts", "a denial right after a cue (a few kana later) cancels it"),
     opt("harmless", "texts", "words a cue or time word inside them does not count in"),
     opt("fiction", "texts", "a sentence with one of these words (映画, ニュース) is about something seen or read: no cue in it counts"),
