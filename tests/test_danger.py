@@ -334,6 +334,17 @@ def test_danger_told_plainly_by_a_child_or_by_its_signs(shipped_danger, text, ki
     assert detect(shipped_danger, text).kinds[0] == kind
 
 
+@pytest.mark.parametrize("text,first", [
+    ("最近は高い所に行くと、そこから飛び降りることばかり考えてしまいます", "suicide"),     # a thought: the crisis lines
+    ("駅のホームに立つと、このまま一歩前に出たら楽になるのかなって考えてしまうんです", "suicide"),
+    ("いま屋上にいる。飛び降りることばかり考えてる", "suicide_now"),                       # told as now: 119 first
+    ("交際相手から行動監視、別れ話をすると『殺す』と脅迫あり", "dv"),                       # a threat said: the DV lines
+    ("ｶﾚｼﾆ ｹｲﾀｲ ﾐﾗﾚﾃ ﾜｶﾚﾀﾗ ｺﾛｽｯﾃ", "dv"),
+])
+def test_a_thought_or_a_threat_said_is_not_an_act_now(shipped_danger, text, first):
+    assert detect(shipped_danger, text).kinds[0] == first
+
+
 @pytest.mark.parametrize("text,detected", [
     ("10年前に一度自殺未遂をして、それからは落ち着いていたんです。でも最近、あの時と同じ気持ちが戻ってきてて", True),
     ("昔、自殺未遂をしたことがあって、もう大丈夫だと思ってた。でも最近また同じ気持ちが戻ってきて", True),
