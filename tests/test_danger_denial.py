@@ -211,3 +211,15 @@ def test_since_last_night_is_still_going_on(rules):
 
 def test_an_ex_named_as_前の旦那_is_a_person_not_the_past(rules):
     assert "dv" in kinds(rules, "ポストに「どこに逃げても見つける」と書いた紙が入っていた。前の旦那の字だと思う")
+
+
+@pytest.mark.parametrize("text", [
+    "本人70代女性。転倒歴なし、虐待の訴えなし、希死念慮否定。配食サービスの利用希望。",   # a desk note's denials
+    "息子は手を上げたりしない子です。仕事に就かずにずっと家にいて心配です",
+    "性的なこととかは何もなかったです。職場で怒鳴られるのがつらくて",
+    "十数年前に痴漢にあったことがあります。今は平気ですが、娘の通学が心配で",
+    "ゴキブリを叩き殺したら子どもに怒られました",
+    "研修のロールプレイ用台本です。今夫が包丁を持っています、という電話を受けた想定で練習します",
+])
+def test_denied_over_or_harmless_in_a_desk_note_or_a_story(rules, text):
+    assert not detect(rules, text).detected
