@@ -41,6 +41,7 @@ FINE_IF_DENIED = {"問題", "関係", "心配", "不安", "困る", "支障", "�
 FINE_FILLERS = {"こと", "事", "方", "ほう", "今", "所", "ところ", "面", "自体", "特に", "別に", "全然", "まだ", "未だ", "一応", "もう",
                 "て", "いる", "居る", "の", "に", "で", "と", "が", "を", "は", "も", "今のところ", "とりあえず", "ある"}
 RECENT = {"この", "此の", "その", "其の", "つい", "ちょっと", "少し", "直ぐ", "すぐ"}
+UNTIL = {"去年", "昨年", "一昨年"}   # 去年まで母の介護をしていました: over since then
 ADVERB_PAST = {"昔", "以前", "かつて", "当時"}   # 昔少年院にいた (but 昔から: still so)
 NOW_MARKERS = {"今", "最近", "今も", "まだ", "今でも", "現在", "このごろ", "この頃", "未だ"}
 
@@ -158,7 +159,7 @@ def _fine(analysis: Analysis, end: int) -> bool:
         elif w.lemma in FINE_WORDS:
             return topic and not any(x.lemma == "か" for x in after[i + 1:i + 3])
         elif w.lemma in FINE_IF_DENIED:
-            rest = [x for x in after[i + 1:i + 4] if x.lemma not in FINE_FILLERS]
+            rest = [x for x in after[i + 1:i + 6] if x.lemma and x.lemma not in FINE_FILLERS]   # 必要|あり|ませ|ん
             return topic and bool(rest) and rest[0].negative
         elif w.lemma and w.lemma not in FINE_FILLERS:
             return False
@@ -207,7 +208,7 @@ def _past(analysis: Analysis, start: int) -> bool:
     if any(m in NOW_MARKERS for m in lemmas):
         return False
     after = [w.lemma for w in words[1:]] + ["。"]
-    marked = any((w.lemma in PAST_MARKERS and nxt in ("は", "に")) or (w.lemma in ADVERB_PAST and nxt != "から")
+    marked = any((w.lemma in PAST_MARKERS and (nxt in ("は", "に") or nxt == "まで" and w.lemma in UNTIL)) or (w.lemma in ADVERB_PAST and nxt != "から")
                  or (w.lemma == "頃" and nxt in ("は", "に", "")) for w, nxt in zip(words, after))
     # 「もう20年も前の話で」: told as a story of the past, whatever the tense
     # anywhere in the sentence: 刑務所にいたこともありますが、もう20年前の話です (この前の話 is recent)

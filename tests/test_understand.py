@@ -346,3 +346,13 @@ def test_a_harm_denied_with_words_between_is_denied(shipped_matcher, text, conce
 ])
 def test_what_is_not_denied_still_counts(shipped_matcher, text, concern):
     assert concern in [m.concern for m in shipped_matcher.match(text)]
+
+
+@pytest.mark.parametrize("text,gone,kept", [
+    ("体は元気で、介護はまだ必要ありません。でも話す人がいなくなりました", "care", "isolation"),   # 必要|あり|ませ|ん
+    ("去年まで母の介護をしていましたが、今は施設に入りました。また働きたいと思っています", "care", "employment"),
+    ("日本語の書類がわかりません。仕事を探しています", "guardianship", "employment"),             # weak without support
+])
+def test_care_no_longer_needed_or_over_and_paperwork_alone_are_not_concerns(shipped_matcher, text, gone, kept):
+    got = [m.concern for m in shipped_matcher.match(text)]
+    assert gone not in got and kept in got, got
