@@ -356,3 +356,23 @@ def test_what_is_not_denied_still_counts(shipped_matcher, text, concern):
 def test_care_no_longer_needed_or_over_and_paperwork_alone_are_not_concerns(shipped_matcher, text, gone, kept):
     got = [m.concern for m in shipped_matcher.match(text)]
     assert gone not in got and kept in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "娘が、学校から帰ってくると、寝たきりの祖母の体を拭いて、洗濯をして…友だちと遊んだことがないみたいで",
+    "中3女子。母精神疾患、弟妹2人の世話・家事を担う。欠席増加。",
+    "学校から帰ったら、まずお母さんの薬を確認して、妹をお風呂に入れて、夕飯を作ります。宿題はいつも夜中です。",
+])
+def test_a_childs_school_day_beside_the_familys_care_is_a_young_carer(shipped_matcher, text):
+    u = shipped_matcher.understand(text)
+    assert [m.concern for m in u.matches if not m.candidate] == ["youngcarer"]
+    assert all(i.why for i in u.ignored if i.concern in ("care", "disability", "school"))
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("息子が不登校で、私は母の介護もあって疲れています", "school"),     # a parent's own care: no young carer
+    ("母の介護で仕事を休みがちです。授業参観にも行けません", "care"),
+])
+def test_a_parents_care_beside_school_words_is_no_young_carer(shipped_matcher, text, kept):
+    found = [m.concern for m in shipped_matcher.match(text)]
+    assert "youngcarer" not in found and kept in found, found
