@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from .analysis import Analysis, normalize
-from .matches import ASIDE, BESIDE, SCHOOL_DAY, YOUNG_CARER, ELDER_OUT, AT_WORK, EXAMPLE, STRANGER, NOT_VICTIM, Hit, Ignored, Match
+from .matches import ASIDE, BESIDE, PLAIN_JAPANESE, SCHOOL_DAY, YOUNG_CARER, ELDER_OUT, AT_WORK, EXAMPLE, STRANGER, NOT_VICTIM, Hit, Ignored, Match
 
 CANDIDATE = 50       # score of a concern proposed by an example only
 
@@ -202,6 +202,30 @@ def youngcarer_by_school_day(a: Analysis, by_concern: dict[str, list[Hit]], know
     by_concern["youngcarer"] = [Hit("youngcarer", "世話・家事+学校生活", SCHOOL_DAY, spans,
                                     (a.text[slice(*spans[0])], a.text[slice(*spans[1])]), 100.0)]
     return [Ignored(c, h.keyword, h.words, h.spans, YOUNG_CARER) for c in YOUNG_CARERS for h in by_concern.pop(c, [])]
+
+
+# Told in the Japanese of someone still learning it (夫 たたく。こどもと にげたい。どこ いく?, 家賃払う
+# できない, わたし 日本語 すこし): the resident is likely to need language support, which every labelled
+# set routes as 外国人住民. One sure sign, or two of the weaker ones (a particle dropped before ない,
+# わたし with no particle), which children and elders typing kana also show one at a time.
+_VERB_END = "[うくすつぬむるぐぶ]"
+LEARNER_SURE = re.compile("|".join((
+    r"どこ(?:[？?。](?!って|と|」|』)| (?:いく|いきますか|いけば|ある|する|いう|にげる))",   # どこ? / どこ いく
+    _VERB_END + r" ?いう(?:[。、？?]|$| ひと)|です いう",                            # わたす いう。 / けいさつ です いう
+    r"(?<!よ)(?<!うま)" + _VERB_END + r" ?できな", _VERB_END + r" いい",            # 払うできない / にげる いい
+    r"(?:日本語|にほんご) ?(?:すこし|少し|へた|むずかし|難し|できない|わからない|よめ|読め)",
+    r"(?:国|くに)に ?(?:かえ|帰)(?!れ)|ビザ|びざ|在留|入管")))                    # not 国に帰れ (told to a resident)
+LEARNER_HINT = re.compile(r"[ぁ-んァ-ヶー一-龥々]{2,} ない(?:[。、]|$)|(?:わたし|私|ぼく) (?!は|が|の|も|に|を|ひとり)")
+
+
+def foreign_by_style(a: Analysis, by_concern: dict[str, list[Hit]], known) -> None:
+    """The text is told in a learner's Japanese: 外国人住民 is added, shown by the words that tell it."""
+    if "foreign" in by_concern or "foreign" not in known:
+        return
+    signs = [m for m in (LEARNER_SURE.search(a.text),) if m] or list(LEARNER_HINT.finditer(a.text))
+    if signs and (signs[0].re is LEARNER_SURE or len(signs) >= 2):
+        by_concern["foreign"] = [Hit("foreign", "やさしい日本語の話し方", PLAIN_JAPANESE, tuple(m.span() for m in signs[:2]),
+                                     tuple(m.group() for m in signs[:2]), 100.0)]
 
 
 # An elder who no longer goes out (父が最近外に出なくなって) is lonely or frail, not ひきこもり: the

@@ -376,3 +376,23 @@ def test_a_childs_school_day_beside_the_familys_care_is_a_young_carer(shipped_ma
 def test_a_parents_care_beside_school_words_is_no_young_carer(shipped_matcher, text, kept):
     found = [m.concern for m in shipped_matcher.match(text)]
     assert "youngcarer" not in found and kept in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "夫 たたく。こわい。こども と にげたい。どこ いく?",
+    "コロナから仕事少ない。家賃払うできない。国にかえるお金もない。",
+    "夫が毎日 たたきます。わたし 日本語 すこし。どこ にげる いいですか。",
+])
+def test_a_learners_japanese_brings_language_support(shipped_matcher, text):
+    m = next(m for m in shipped_matcher.match(text) if m.concern == "foreign")
+    assert not m.candidate and m.hits[0].spans
+
+
+@pytest.mark.parametrize("text", [
+    "ままが まいにち おさけのんで ねてる ごはん ない",                 # a child typing: one weak sign only
+    "じいさんが ゆうがたに なると でていって しまう。わたし ひとりでは もう みきれない",
+    "母が財布どこ？って毎日聞いてきます",                               # どこ? quoted is no learner's
+    "職場で、どこの国の人間だとか、国に帰れとか毎日言われて",
+])
+def test_kana_typing_or_quoted_words_are_no_learners_japanese(shipped_matcher, text):
+    assert "foreign" not in [m.concern for m in shipped_matcher.match(text)]
