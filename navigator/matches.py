@@ -25,6 +25,7 @@ ASIDE = "前置き（相談の中心は後の話）"
 BESIDE = "介護・障害のことと一緒に話した、介護する人自身の負担"
 SCHOOL_DAY = "家族の世話・家事と一緒に話した、子どもの学校生活（宿題・授業・放課後など）"
 PLAIN_JAPANESE = "日本語を学んでいる人の話し方（どこ？・払うできない・日本語すこし など）"
+ASKED_WHERE = "相談先を尋ねる言葉（相談したいことはほかの種類で分かっている）"
 YOUNG_CARER = "子どもが家族の世話をしている話なので、ヤングケアラーとして扱う"
 ELDER_OUT = "高齢の人が外に出なくなったこと（ひきこもりではなく、孤立や心身の衰え）"
 _HOW_ORDER = {AS_WRITTEN: 0, INFLECTED: 1, SPELLING: 1, PARTICLE: 2, READING: 2, SLIP: 3, NEAR: 3, BESIDE: 3}

@@ -27,7 +27,7 @@ from .matches import (AS_WRITTEN, CALLER, EXAMPLE, INFLECTED, NEAR, NOT_VICTIM, 
 from .model import Concern, Question
 from .polarity import status
 from .weighing import (NOT_INSIDE, abuse_or_dv, aside, at_work, by_stranger, candidates, carer_by_burden, elder_not_out,
-                       foreign_by_style, speaker, youngcarer_by_school_day)
+                       asked_where, foreign_by_style, speaker, youngcarer_by_school_day)
 
 from .slips import KANJI as _KANJI
 CUTOFF = 85          # partial_ratio for a near miss: one character off in a phrase of seven or more
@@ -170,6 +170,7 @@ class ConcernMatcher:
         ignored += aside(a, by_concern)
         ignored += youngcarer_by_school_day(a, by_concern, self.order)
         foreign_by_style(a, by_concern, self.order)
+        ignored += asked_where(a, by_concern)
         carer_by_burden(a, by_concern, self.order)
         ignored += elder_not_out(a, by_concern)
         matches = [self._match(c, hs) for c, hs in by_concern.items()]

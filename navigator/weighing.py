@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from .analysis import Analysis, normalize
-from .matches import ASIDE, BESIDE, PLAIN_JAPANESE, SCHOOL_DAY, YOUNG_CARER, ELDER_OUT, AT_WORK, EXAMPLE, STRANGER, NOT_VICTIM, Hit, Ignored, Match
+from .matches import ASIDE, ASKED_WHERE, BESIDE, PLAIN_JAPANESE, SCHOOL_DAY, YOUNG_CARER, ELDER_OUT, AT_WORK, EXAMPLE, STRANGER, NOT_VICTIM, Hit, Ignored, Match
 
 CANDIDATE = 50       # score of a concern proposed by an example only
 
@@ -141,6 +141,21 @@ def aside(a: Analysis, by_concern: dict[str, list[Hit]]) -> list[Ignored]:
     if not before or len(before) == len(by_concern):
         return []
     return [Ignored(c, h.keyword, h.words, h.spans, ASIDE) for c in before for h in by_concern.pop(c)]
+
+
+# Asking where to go (どこに相談すれば, どこに行けば, 誰に話したら) about one trouble that is named is
+# that trouble's window, not the one-stop desk for when nothing fits or too much comes at once.
+WHERE = re.compile(r"どこ|誰|だれ|どうしたら|どうすれば|相談先")
+MANY_AT_ONCE = 2    # this many other concerns: 何が重なっているのか、総合相談が要る
+
+
+def asked_where(a: Analysis, by_concern: dict[str, list[Hit]]) -> list[Ignored]:
+    """unsure shown only by where-to-go words beside one named concern: ignored, and why."""
+    hits = by_concern.get("unsure", [])
+    others = [c for c in by_concern if c != "unsure"]
+    if not hits or not others or len(others) >= MANY_AT_ONCE or not all(WHERE.search(h.keyword) for h in hits):
+        return []
+    return [Ignored("unsure", h.keyword, h.words, h.spans, ASKED_WHERE) for h in by_concern.pop("unsure")]
 
 
 def candidates(examples, a: Analysis, exclude: str | None) -> list[Match]:

@@ -396,3 +396,12 @@ def test_a_learners_japanese_brings_language_support(shipped_matcher, text):
 ])
 def test_kana_typing_or_quoted_words_are_no_learners_japanese(shipped_matcher, text):
     assert "foreign" not in [m.concern for m in shipped_matcher.match(text)]
+
+
+def test_asking_where_about_one_named_trouble_is_that_troubles_window(shipped_matcher):
+    u = shipped_matcher.understand("兄がゲームばっかりで何年も部屋から出ない。親はもう70代。どこに相談すれば")
+    assert [m.concern for m in u.matches] == ["hikikomori"]
+    assert any(i.concern == "unsure" and i.why for i in u.ignored)
+    # several troubles at once: the one-stop desk stays
+    many = [m.concern for m in shipped_matcher.match("家賃も払えないし、母の介護もあって、息子は働かないし、どこに相談すれば")]
+    assert "unsure" in many, many
