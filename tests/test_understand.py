@@ -405,3 +405,13 @@ def test_asking_where_about_one_named_trouble_is_that_troubles_window(shipped_ma
     # several troubles at once: the one-stop desk stays
     many = [m.concern for m in shipped_matcher.match("家賃も払えないし、母の介護もあって、息子は働かないし、どこに相談すれば")]
     assert "unsure" in many, many
+
+
+@pytest.mark.parametrize("text,concern", [
+    ("娘が同級生から、ネットで裸の写真をばらまくと脅されていて、学校にも行けなくなりました", "crime_victim"),
+    ("小3男児 あざ複数 母の交際相手 担任より連絡", "abuse"),
+])
+def test_a_threat_or_a_partner_word_alone_is_no_dv(shipped_matcher, text, concern):
+    found = [m.concern for m in shipped_matcher.match(text) if not m.candidate]
+    assert "dv" not in found and concern in found, found
+    assert "dv" in [m.concern for m in shipped_matcher.match("交際相手に脅されて、怖くて家に帰れない")]
