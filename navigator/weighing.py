@@ -3,7 +3,9 @@
 After the keywords are found (search.py), a few rules decide what counts: violence with no child,
 elder or disabled person named (or a child only alongside) is DV, not abuse; at work it is harassment,
 by a stranger a crime; an elder not going out is no ひきこもり; a carer's own burden beside the care
-names the carer; with no keyword at all, the nearest example utterances propose candidates (候補).
+names the carer, and a child's school day beside it a young carer; a learner's Japanese brings
+language support; asking where to go about one named trouble is that trouble's window; with no
+keyword at all, the nearest example utterances propose candidates (候補).
 """
 
 from __future__ import annotations
