@@ -345,6 +345,15 @@ def test_a_thought_or_a_threat_said_is_not_an_act_now(shipped_danger, text, firs
     assert detect(shipped_danger, text).kinds[0] == first
 
 
+@pytest.mark.parametrize("text,kind", [
+    ("去年の台風で傷んだ家はもう直して落ち着いたんですが、最近夫がお酒を飲むと私を突き飛ばすようになって", "dv"),  # 最近: not the past
+    ("隣の家の障害のあるお子さんが、夜遅くに一人で外にいるのを何度も見かけます", "child"),
+    ("向かいの家の奥さん、顔にあざを作っていることが多くて、夜中に悲鳴も聞こえます", "dv"),
+])
+def test_danger_told_by_a_neighbour_or_after_a_past_that_is_over(shipped_danger, text, kind):
+    assert kind in detect(shipped_danger, text).kinds
+
+
 @pytest.mark.parametrize("text,detected", [
     ("10年前に一度自殺未遂をして、それからは落ち着いていたんです。でも最近、あの時と同じ気持ちが戻ってきてて", True),
     ("昔、自殺未遂をしたことがあって、もう大丈夫だと思ってた。でも最近また同じ気持ちが戻ってきて", True),
