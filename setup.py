@@ -15,7 +15,8 @@ from setuptools.command.build_py import build_py
 HERE = Path(__file__).parent
 DATA = {"rules": ("rules", "*.yaml"), "contacts": ("contacts", "*.yaml"),
         "schema": ("schema", "*.json"), "scenarios": ("tests/scenarios", "*.yaml"),
-        "community": ("community", "*.yaml"), "rules/danger_sentences": ("rules/danger_sentences", "*.yaml")}
+        "community": ("community", "*.yaml"), "rules/danger_sentences": ("rules/danger_sentences", "*.yaml"),
+        "rules/examples": ("rules/examples", "*.yaml")}
 
 
 class BuildPyWithData(build_py):

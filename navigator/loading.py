@@ -16,14 +16,14 @@ from functools import partial
 from pathlib import Path
 
 from .cache import Cache, Files
-from .files.common import read_common
+from .files.common import read_common, with_examples
 from .files.danger import read_danger
 from .files.document import shown
 from .files.rules import Dropped, read_plan
 from .files.spec import ID_PATTERN
 from .model import Common, Origin, Plan, RuleSet
 from .problems import ERROR, Problem, has_errors
-from .rule_files import (COMMON_FILE, DANGER_EXAMPLES_FILE, DANGER_FILE, DANGER_SENTENCES_DIR, SHARED_FILES,  # noqa: F401  (re-exported)
+from .rule_files import (COMMON_FILE, DANGER_EXAMPLES_FILE, DANGER_FILE, DANGER_SENTENCES_DIR, EXAMPLES_DIR, SHARED_FILES,  # noqa: F401  (re-exported)
                          municipality_ids)
 from .shipped import shipped
 
@@ -134,6 +134,11 @@ def load(rules_dir: Path | str, contacts_dir: Path | str, only: list[str] | None
         danger_files = Files.read([danger_path, *extra], shown, depends_on=common_files)  # names its lines
         common = replace(common, danger=cache.get(danger_files, problems, partial(
             read_danger, danger_path, common, problems, examples_path=examples_path, sentence_paths=sentences)))
+        # after danger.yaml: its weighing of words keeps common.yaml's own examples as ordinary talk
+        example_paths = sorted((rules_dir / EXAMPLES_DIR).glob("*.yaml"))
+        if example_paths:
+            example_files = Files.read(example_paths, shown, depends_on=danger_files)
+            common = cache.get(example_files, problems, partial(_with_all_examples, common, example_paths, problems))
         plans = {}
         for mid in expected:
             paths = [rules_dir / f"{mid}.yaml", contacts_dir / f"{mid}.yaml"]
@@ -147,6 +152,12 @@ def load(rules_dir: Path | str, contacts_dir: Path | str, only: list[str] | None
             _check_orphan_contacts(rules_dir, contacts_dir, problems)
         _check_unique_across(plans, problems)
     return Loaded(RuleSet(common, plans), problems, dropped, expected)
+
+
+def _with_all_examples(common: Common, paths: list[Path], problems: list[Problem], texts: dict[Path, str]) -> Common:
+    for path in paths:
+        common = with_examples(common, path, problems, texts)
+    return common
 
 
 def _version(plan_files: Files, danger_files: Files) -> str:

@@ -95,6 +95,7 @@ class Concern:
     origin: Origin = NOWHERE
     examples: tuple[str, ...] = ()   # what residents say, for the nearest-example fallback (候補)
     weak: tuple[str, ...] = ()       # keywords that count only with support from the same concern
+    more_examples: tuple[str, ...] = ()   # rules/examples/: for the fallback (候補) only, never backing a weak word
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ COMMON_FILE = "common.yaml"
 DANGER_FILE = "danger.yaml"       # optional: danger cues (without it, danger is only asked)
 DANGER_EXAMPLES_FILE = "danger_examples.yaml"  # optional: utterances of each danger kind
 DANGER_SENTENCES_DIR = "danger_sentences"   # optional folder: labelled sentences the letters' weighing learns from
+EXAMPLES_DIR = "examples"         # optional folder: more example utterances of each concern
 SHARED_FILES = (COMMON_FILE, DANGER_FILE, DANGER_EXAMPLES_FILE)   # in rules/ but not municipalities
 
 

@@ -112,7 +112,7 @@ def compute(rules_dir: Path, contacts_dir: Path) -> dict:
     examples._example_terms.cache_clear()   # every example asked for again, so each is seen
     try:
         common = load(rules_dir, contacts_dir, only=[]).ruleset.common
-        _ = ConcernMatcher(common.concerns, deep=True).examples
+        _ = ConcernMatcher(common.concerns, deep=True).fallback
         for shortest in (3, 5):
             danger_cues.compiled_with(common.danger, True, shortest)
         danger_cues.compiled_with(common.danger, False, 5, True)

@@ -104,7 +104,7 @@ class ConcernMatcher:
         self.long_reading: _Index | None = None
         self.content: _Index | None = None
         self.slips: dict[str, list[int]] = {}
-        self._examples = None
+        self._examples = self._fallback = None
         if deep:
             self.deepen()
 
@@ -116,6 +116,16 @@ class ConcernMatcher:
             from .examples import Example, ExampleIndex
             self._examples = ExampleIndex(Example(c.id, e) for c in self.concerns for e in c.examples)
         return self._examples if self.deep else None
+
+    @property
+    def fallback(self):
+        """The examples the nearest-example fallback looks in: common.yaml's and rules/examples/
+        (the latter never back a weak word: so many would back nearly any)."""
+        if self._fallback is None and self.deep:
+            from .examples import Example, ExampleIndex
+            more = [Example(c.id, e) for c in self.concerns for e in c.more_examples]
+            self._fallback = ExampleIndex([*self.examples.examples, *more]) if more else self.examples
+        return self._fallback if self.deep else None
 
     # ---- the dictionary's part, built once it is loaded --------------------------------------
 
@@ -175,8 +185,8 @@ class ConcernMatcher:
         ignored += elder_not_out(a, by_concern)
         matches = [self._match(c, hs) for c, hs in by_concern.items()]
         matches.sort(key=lambda m: (-m.score, -len(m.matched), self.order[m.concern]))
-        if not matches and self.examples is not None:
-            matches = candidates(self.examples, a, exclude_example)
+        if not matches and self.fallback is not None:
+            matches = candidates(self.fallback, a, exclude_example)
         if not matches and weak_alone:   # nothing else at all: the weak word, as a candidate
             matches = [replace(self._match(c, hs), candidate=True) for c, hs in weak_alone.items()]
         return Understanding(tuple(matches), tuple(ignored), a)

@@ -211,15 +211,17 @@ YOUNG_CARERS = ("care", "disability", "school")
 def youngcarer_by_school_day(a: Analysis, by_concern: dict[str, list[Hit]], known) -> list[Ignored]:
     """Family care or housework and a child's school day told together: the young carer, in place
     of the care, disability or absence it tells of."""
-    if "youngcarer" in by_concern or "youngcarer" not in known:
+    if "youngcarer" not in known:
         return []
     tending, day = TENDING.search(a.text), SCHOOL_DAY_WORDS.search(a.text)
     if not (tending and day):
         return []
+    named = "youngcarer" in by_concern   # by its own words: a disability or absence named beside it stays
     spans = tuple(sorted((tending.span(), day.span())))
-    by_concern["youngcarer"] = [Hit("youngcarer", "世話・家事+学校生活", SCHOOL_DAY, spans,
-                                    (a.text[slice(*spans[0])], a.text[slice(*spans[1])]), 100.0)]
-    return [Ignored(c, h.keyword, h.words, h.spans, YOUNG_CARER) for c in YOUNG_CARERS for h in by_concern.pop(c, [])]
+    by_concern.setdefault("youngcarer", [Hit("youngcarer", "世話・家事+学校生活", SCHOOL_DAY, spans,
+                                             (a.text[slice(*spans[0])], a.text[slice(*spans[1])]), 100.0)])
+    given_way = ("care",) if named else YOUNG_CARERS
+    return [Ignored(c, h.keyword, h.words, h.spans, YOUNG_CARER) for c in given_way for h in by_concern.pop(c, [])]
 
 
 # Told in the Japanese of someone still learning it (夫 たたく。こどもと にげたい。どこ いく?, 家賃払う

@@ -150,3 +150,33 @@ def test_understanding_labels_and_counts():
     per_concern = Counter(k for c in cases for k in c["concerns"])
     assert all(per_concern[k] >= 5 for k in CONCERNS), per_concern
     assert set(Counter(c["municipality"] for c in cases)) == MUNICIPALITIES
+
+
+def _held_out_texts() -> set[str]:
+    """Every sentence of the blind sets and of the dev sets the benches hold out (HELD_OUT)."""
+    import runpy
+    held = set()
+    for bench in ("danger", "understanding"):
+        names = runpy.run_path(str(ROOT / "bench" / f"{bench}.py"), run_name="held_out_check")["HELD_OUT"]
+        for name in names:
+            path = ROOT / "bench" / "dev" / (name if name.endswith(".yaml") else f"understanding_{name}.yaml")
+            held |= {c["text"] for c in _cases(path)}
+    return held | {c["text"] for name in FROZEN_SHA256 for c in _cases(BLIND / name)}
+
+
+def test_no_held_out_sentence_is_in_the_rules():
+    """Examples and labelled sentences in rules/ come from tuning sets only: a held-out sentence
+    copied there would be measured against itself."""
+    def strings(node):
+        if isinstance(node, str):
+            yield node.strip()
+        elif isinstance(node, dict):
+            for v in node.values():
+                yield from strings(v)
+        elif isinstance(node, list):
+            for v in node:
+                yield from strings(v)
+    shipped = {t for p in (ROOT / "rules").rglob("*.yaml") for t in strings(yaml.safe_load(p.read_text(encoding="utf-8")))}
+    held = {t.strip() for t in _held_out_texts()}
+    assert len(held) > 500 and len(shipped) > 1000
+    assert sorted(held & shipped) == []

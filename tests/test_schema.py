@@ -18,8 +18,8 @@ SCHEMAS = ROOT / "schema"
 
 
 def schema_for(path: Path) -> str:
-    if path.parent.name == "danger_sentences":
-        return "danger_sentences.schema.json"
+    if path.parent.name in ("danger_sentences", "examples"):
+        return f"{path.parent.name}.schema.json"
     if path.name in ("common.yaml", "danger.yaml", "danger_examples.yaml"):
         return f"{path.stem}.schema.json"
     return "contacts.schema.json" if path.parent.name == "contacts" else "rules.schema.json"
@@ -44,6 +44,7 @@ def errors(path: Path) -> list[str]:
 
 
 SHIPPED = (sorted((ROOT / "rules").glob("*.yaml")) + sorted((ROOT / "rules" / "danger_sentences").glob("*.yaml"))
+           + sorted((ROOT / "rules" / "examples").glob("*.yaml"))
            + sorted((ROOT / "contacts").glob("*.yaml")))
 
 

@@ -613,7 +613,7 @@ def shipped_app(municipality: str = "asaka") -> NavigatorApp:
 async def test_ticks_read_without_colour_and_every_concern_fits_80x24():
     app = shipped_app()
     async with app.run_test(size=SIZE) as pilot:
-        await type_text(pilot, "借金")
+        await type_text(pilot, "お金がない")   # 借金 alone is weak for 生活困窮 (法律・借金の整理 has it)
         app.screen.accept_suggestions()
         await pilot.pause()
         grid = app.screen.query_one(ConcernGrid)

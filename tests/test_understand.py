@@ -362,6 +362,7 @@ def test_care_no_longer_needed_or_over_and_paperwork_alone_are_not_concerns(ship
     "娘が、学校から帰ってくると、寝たきりの祖母の体を拭いて、洗濯をして…友だちと遊んだことがないみたいで",
     "中3女子。母精神疾患、弟妹2人の世話・家事を担う。欠席増加。",
     "学校から帰ったら、まずお母さんの薬を確認して、妹をお風呂に入れて、夕飯を作ります。宿題はいつも夜中です。",
+    "学校から帰ったら、おばあちゃんのおむつを替えて、夕飯を作ります。宿題は夜中です。",   # おむつ+学校: its own keyword
 ])
 def test_a_childs_school_day_beside_the_familys_care_is_a_young_carer(shipped_matcher, text):
     u = shipped_matcher.understand(text)
@@ -415,3 +416,23 @@ def test_a_threat_or_a_partner_word_alone_is_no_dv(shipped_matcher, text, concer
     found = [m.concern for m in shipped_matcher.match(text) if not m.candidate]
     assert "dv" not in found and concern in found, found
     assert "dv" in [m.concern for m in shipped_matcher.match("交際相手に脅されて、怖くて家に帰れない")]
+
+
+def test_examples_of_the_examples_folder_propose_candidates_but_back_no_weak_word(tmp_path):
+    from navigator.loading import load
+    import shutil
+    from tests.conftest import ROOT
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    shutil.rmtree(rules / "examples")
+    (rules / "examples").mkdir()
+    (rules / "examples" / "more.yaml").write_text(
+        "examples:\n  hikikomori:\n    - \"窓のカーテンはいつも閉めきったまま\"\n  nosuch:\n    - \"x\"\nend: true\n", encoding="utf-8")
+    loaded = load(rules, ROOT / "contacts")
+    assert [(p.line, p.code) for p in loaded.problems if p.code == "NAV-E304"] == [(4, "NAV-E304")]
+    concern = next(c for c in loaded.ruleset.common.concerns if c.id == "hikikomori")
+    assert concern.more_examples == ("窓のカーテンはいつも閉めきったまま",)
+    m = ConcernMatcher(loaded.ruleset.common.concerns)
+    found = m.understand("カーテンをいつも閉めきったままなんです")
+    assert [(x.concern, x.candidate) for x in found.matches][:1] == [("hikikomori", True)]
+    assert all(e.text != "窓のカーテンはいつも閉めきったまま" for e in m.examples.examples)   # not for weak words

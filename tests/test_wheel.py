@@ -72,8 +72,9 @@ def test_the_wheel_carries_every_subpackage_and_the_data(wheel):
         shipped = sorted(p.name for p in (ROOT / folder).iterdir() if p.suffix in (".yaml", ".json"))
         assert shipped, folder
         assert {f"navigator/data/{name}/{n}" for n in shipped} <= names
-    sentences = sorted(p.name for p in (ROOT / "rules" / "danger_sentences").glob("*.yaml"))   # a folder in rules/
-    assert sentences and {f"navigator/data/rules/danger_sentences/{n}" for n in sentences} <= names
+    for folder in ("danger_sentences", "examples"):   # folders in rules/
+        files = sorted(p.name for p in (ROOT / "rules" / folder).glob("*.yaml"))
+        assert files and {f"navigator/data/rules/{folder}/{n}" for n in files} <= names
 
 
 def _navigator(installed, *args, cwd: Path) -> subprocess.CompletedProcess:

@@ -1,13 +1,15 @@
-"""rules/common.yaml: concerns, follow-up questions and the national emergency lines."""
+"""rules/common.yaml: concerns, follow-up questions and the national emergency lines; rules/examples/:
+more example utterances of the concerns."""
 
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from yaml.nodes import Node
 
-from ..messages import suggest
+from ..messages import Both, suggest
 from ..model import Citation, Common, Concern, EmergencyLine, Option, Question
 from ..problems import Problem
 from . import spec
@@ -126,3 +128,24 @@ def _citation(r: Reader, node: Node) -> Citation | None:
     if not (operator and url and verified):
         return None
     return Citation(operator, url, verified, r.text(f.get("how"), "how", optional=True) or "")
+
+
+def with_examples(common: Common, path: Path, problems: list[Problem], texts: dict[Path, str]) -> Common:
+    """One file of rules/examples/: more example utterances of each concern, for the nearest-example
+    fallback only (a weak word is backed by common.yaml's own examples, chosen with care, not by these
+    many); an unknown concern id is reported where it stands (NAV-E304)."""
+    r = Reader(shown(path), problems)
+    root = compose(path, r.path, problems, texts)
+    top = top_keys(r, root, spec.EXAMPLES_FILE) if root is not None else None
+    if top is None or "examples" not in top:
+        return common
+    found = r.mapping(top["examples"], "examples") or {}
+    key_nodes = dict(r.key_nodes)
+    ids = [c.id for c in common.concerns]
+    for cid in found:
+        if cid not in ids:
+            r.report(key_nodes[cid], "NAV-E304", concern=cid, owner=Both("examples の", "examples: "),
+                     suggestion=suggest(cid, ids))
+    extra = {cid: r.texts(node, "an example") for cid, node in found.items() if cid in ids}
+    return replace(common, concerns=tuple(replace(c, more_examples=c.more_examples + extra.get(c.id, ()))
+                                          for c in common.concerns))

@@ -194,6 +194,11 @@ DANGER_SENTENCES_FILE = Shape("the danger sentences file", (
     END,
 ), doc="rules/danger_sentences/*.yaml: labelled sentences for the last fallback, the weighing of letters (optional; any number of files, each kept small)")
 
+EXAMPLES_FILE = Shape("the concern examples file", (
+    opt("examples", "words", "{concern id: [utterances of that concern]}, added to the concern's examples (the nearest example proposes 候補 and backs weak words)"),
+    END,
+), doc="rules/examples/*.yaml: more example utterances of each concern (optional; any number of files)")
+
 # ---- rules/<id>.yaml
 
 MUNICIPALITY = Shape("the municipality", (
@@ -296,7 +301,8 @@ SCENARIO_FILE = Shape("a scenario file", (
 ))
 
 # Each shipped kind of file, by its schema's name.
-FILES = {"common": COMMON_FILE, "danger": DANGER_FILE, "danger_examples": DANGER_EXAMPLES_FILE, "danger_sentences": DANGER_SENTENCES_FILE, "rules": RULES_FILE, "contacts": CONTACTS_FILE}
+FILES = {"common": COMMON_FILE, "danger": DANGER_FILE, "danger_examples": DANGER_EXAMPLES_FILE, "danger_sentences": DANGER_SENTENCES_FILE,
+         "examples": EXAMPLES_FILE, "rules": RULES_FILE, "contacts": CONTACTS_FILE}
 
 # Keys whose text may span lines (a quote follows the plan's own line breaks); any other text
 # must be one line, as it is shown on one.

@@ -32,7 +32,7 @@ class Start:
 
         def work() -> None:
             if matcher.deepen():
-                _ = matcher.examples   # the example index: built here, not on a first text no keyword finds
+                _ = matcher.fallback   # the example indexes: built here, not on a first text no keyword finds
                 for text in ("相談", "そうだん"):
                     detect(danger, text)   # no cue in these: it builds the danger example index too
         self.run_worker(work, thread=True, group="dictionary", exit_on_error=False)
