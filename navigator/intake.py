@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 PERSONAL = ("who", "capacity", "age_group")
 SELF = {"私", "わたし", "自分", "本人"}
 HARM = {"abuse", "dv"}        # concerns of the one harmed, never of the one who harms
+PARTNER_WORDS = {"夫", "おっと", "妻", "旦那", "だんな", "主人", "彼氏", "かれし", "彼", "交際相手", "パートナー", "元夫", "元妻",
+                 "元彼", "恋人", "嫁", "奥さん", "旦那さん"}   # DV read as theirs is the speaker's: they do it
+CHILD_WORDS = {"子ども", "こども", "子供"}   # …and as a child's: 子どもと逃げたい, the child goes along (abuse is the child's)
 _DOER = ("に殴", "に叩", "に蹴", "から", "によ")   # 夫に殴られ / 夫から暴力 / 夫による
 _OBJECT = ("を", "に対")       # 子どもを叩く / 子どもに対して
 _SUBJECT = ("が", "は")         # 夫が（子どもを）: the doer when someone else is the object
@@ -215,6 +218,7 @@ def household_from_text(ruleset: RuleSet, text: str, matches: Iterable[Match]) -
     """Persons with concerns of their own, when the text names at least two; else ()."""
     from .engine import Person, questions_for   # after the first screen (see the imports)
     from .search import infer_answers
+    from .weighing import LEARNER_KEYWORD
 
     matches = [m for m in matches if not m.candidate]
     hits = [h for m in matches for h in m.hits if h.spans]
@@ -237,6 +241,9 @@ def household_from_text(ruleset: RuleSet, text: str, matches: Iterable[Match]) -
     for h in hits:
         key = _owner(h.spans[0][0], clauses, harmed if h.concern in HARM else {}) or \
             _owner(h.spans[0][0], clauses, owner_of_clause)
+        if (h.concern == "dv" and key in PARTNER_WORDS | CHILD_WORDS) or h.keyword == LEARNER_KEYWORD:
+            key = _client(by_key)   # 夫 たたく: the partner does it; a learner's Japanese is the speaker's
+            owned.setdefault(key, [])
         if key and h.concern not in owned[key]:
             owned[key].append(h.concern)
     order = {m.concern: i for i, m in enumerate(matches)}
@@ -257,6 +264,12 @@ def household_from_text(ruleset: RuleSet, text: str, matches: Iterable[Match]) -
         found.append(Person(f"p{i}", entry["relation"], tuple(concerns), answers, entry["client"],
                             entry["age"], inferred=True))
     return tuple(found)
+
+
+def _client(by_key: dict[str, dict]) -> str:
+    """The one who speaks (本人), added when the words named only others."""
+    by_key.setdefault("本人", {"relation": "本人", "age": None, "group": None, "clauses": [], "client": True})
+    return "本人"
 
 
 def _victims(text: str, said, by_key: dict[str, dict]) -> dict[tuple[int, int], str]:

@@ -229,6 +229,7 @@ def youngcarer_by_school_day(a: Analysis, by_concern: dict[str, list[Hit]], know
 # set routes as 外国人住民. One sure sign, or two of the weaker ones (a particle dropped before ない,
 # わたし with no particle), which children and elders typing kana also show one at a time.
 _VERB_END = "[うくすつぬむるぐぶ]"
+LEARNER_KEYWORD = "やさしい日本語の話し方"   # the speaker's own: never another person's in a household
 LEARNER_SURE = re.compile("|".join((
     r"どこ(?:[？?。](?!って|と|」|』)| (?:いく|いきますか|いけば|ある|する|いう|にげる))",   # どこ? / どこ いく
     _VERB_END + r" ?いう(?:[。、？?]|$| ひと)|です いう",                            # わたす いう。 / けいさつ です いう
@@ -244,7 +245,7 @@ def foreign_by_style(a: Analysis, by_concern: dict[str, list[Hit]], known) -> No
         return
     signs = [m for m in (LEARNER_SURE.search(a.text),) if m] or list(LEARNER_HINT.finditer(a.text))
     if signs and (signs[0].re is LEARNER_SURE or len(signs) >= 2):
-        by_concern["foreign"] = [Hit("foreign", "やさしい日本語の話し方", PLAIN_JAPANESE, tuple(m.span() for m in signs[:2]),
+        by_concern["foreign"] = [Hit("foreign", LEARNER_KEYWORD, PLAIN_JAPANESE, tuple(m.span() for m in signs[:2]),
                                      tuple(m.group() for m in signs[:2]), 100.0)]
 
 

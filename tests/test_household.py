@@ -68,6 +68,15 @@ def test_violence_is_the_concern_of_the_one_harmed_not_of_the_one_who_harms(ship
     assert not {"abuse", "dv"} & set(by_relation.get(doer, ())), by_relation
 
 
+def test_dv_told_without_particles_is_never_the_partners_nor_the_childs(shipped, matcher):
+    """In a learner's Japanese (夫 たたく。こども と にげたい) no particle says who does it: DV is
+    the speaker's, as is the language support, and no household of 夫 and こども is read."""
+    case = take(shipped, matcher, "asaka", "夫 たたく。こわい。こども と にげたい。どこ いく?").case
+    owners = {p.relation: p.concerns for p in case.persons}
+    assert not {"dv", "foreign"} & (set(owners.get("夫", ())) | set(owners.get("こども", ()))), owners
+    assert {"dv", "foreign"} <= set(case.all_concerns())
+
+
 def test_a_household_question_is_asked_once_and_its_answer_holds_for_everyone(shipped, matcher):
     """New-user test F3: the danger question came again 「夫について」 after staff answered いいえ."""
     from navigator.intake import Intake
