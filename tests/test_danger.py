@@ -329,20 +329,15 @@ def test_a_fiction_word_is_no_story_when_it_says_a_likeness_or_the_text_says_it_
     ("彼の言う通りにしないと、次の日は外に出られない顔になるんで", "dv"),
     ("あの夜のことを思い出すと眠れない。断ったのに、相手はやめてくれなくて", "sexual"),
     ("考えると、橋の上で立ち止まることが増えました", "suicide"),
-])
-def test_danger_told_plainly_by_a_child_or_by_its_signs(shipped_danger, text, kind):
-    assert detect(shipped_danger, text).kinds[0] == kind
-
-
-@pytest.mark.parametrize("text,first", [
-    ("最近は高い所に行くと、そこから飛び降りることばかり考えてしまいます", "suicide"),     # a thought: the crisis lines
+    # a thought is not an act now, nor a threat said: the crisis or DV lines first
+    ("最近は高い所に行くと、そこから飛び降りることばかり考えてしまいます", "suicide"),
     ("駅のホームに立つと、このまま一歩前に出たら楽になるのかなって考えてしまうんです", "suicide"),
     ("いま屋上にいる。飛び降りることばかり考えてる", "suicide_now"),                       # told as now: 119 first
-    ("交際相手から行動監視、別れ話をすると『殺す』と脅迫あり", "dv"),                       # a threat said: the DV lines
+    ("交際相手から行動監視、別れ話をすると『殺す』と脅迫あり", "dv"),
     ("ｶﾚｼﾆ ｹｲﾀｲ ﾐﾗﾚﾃ ﾜｶﾚﾀﾗ ｺﾛｽｯﾃ", "dv"),
 ])
-def test_a_thought_or_a_threat_said_is_not_an_act_now(shipped_danger, text, first):
-    assert detect(shipped_danger, text).kinds[0] == first
+def test_danger_told_by_its_signs_a_thought_or_a_threat_puts_the_right_kind_first(shipped_danger, text, kind):
+    assert detect(shipped_danger, text).kinds[0] == kind
 
 
 @pytest.mark.parametrize("text,kind", [
