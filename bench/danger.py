@@ -4,8 +4,8 @@
 
 Default sets: bench/dev/danger_dev.yaml … danger_dev11.yaml (tuning; dev3–dev11 were written blind to
 the cues and each held out for a session or more before anyone tuned on it; dev3–dev8's sentences also
-teach the weighing of letters, rules/danger_sentences/), danger_dev12.yaml
-(written blind and held out: nobody tunes on it, --show refuses it), ../shared/findings/devset.yaml and fresh2.yaml
+teach the weighing of letters, rules/danger_sentences/), danger_dev12.yaml and danger_dev13.yaml
+(written blind and held out: nobody tunes on them, --show refuses them), ../shared/findings/devset.yaml and fresh2.yaml
 (measured from ../shared, never copied), and bench/blind/danger.yaml (blind: only aggregate
 figures are printed for it, and --show refuses to list its sentences).
 
@@ -42,10 +42,10 @@ from navigator.search import ConcernMatcher  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "findings"
 BLIND = ROOT / "bench" / "blind" / "danger.yaml"
-DEV = [ROOT / "bench" / "dev" / f"danger_dev{n}.yaml" for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12")]
+DEV = [ROOT / "bench" / "dev" / f"danger_dev{n}.yaml" for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13")]
 DEFAULT = [*DEV, SHARED / "devset.yaml", SHARED / "fresh2.yaml", BLIND]
 HALVED: set[str] = set()   # dev4 was halved (odd ids tuning, even held out); both halves are tuning now
-HELD_OUT = {"danger_dev12.yaml"}  # written blind, never tuned on: read its aggregate line only (dev9–dev11 are tuning since 2026-12-04 20:00 UTC)
+HELD_OUT = {"danger_dev12.yaml", "danger_dev13.yaml"}  # written blind, never tuned on: aggregate lines only (dev12 read twice on 2026-12-04; dev13 never measured)
 NOW_KINDS = {"violence_now", "strangled", "suicide_now", "medical", "suicide"}
 MUNICIPALITY = "asaka"
 # Sets written without the line groups at hand name the crisis lines by what they are for.
