@@ -33,7 +33,7 @@ _ONGOING = re.compile(r"(?:っ|ん)?[てで](?:る|いる|いま|ます)|\|(?:�
 HARMLESS_PHRASE = 4    # letters: a harmless word this long is a phrase the weighings do not read
 SHORT_HARMLESS = 3     # kana letters: a harmless word this short is one word, not a phrase
 HABIT_REACH = 8        # a habitual word this many letters after a cue, in its clause, tells how it was said (殺すってメール)
-_LIKENESS = re.compile(r"(?:\|?の)?\|?(?:みたい|みたく|よう|様|っぽ)")   # ドラマみたいな話: what it is like, not a story
+_LIKENESS = re.compile(r"\|?(?:みたい|みたく|っぽ)|\|?の\|?(?:よう|様)\|?(?:な|に|だ)")   # ドラマみたいな話, 映画のような: a likeness, not a story
 _INTENSE = re.compile(r"こんな|あんな|ここまで|これほど|あれほど|此処\|まで|此れ\|ほど|彼\|程|あれ\|ほど")
 
 

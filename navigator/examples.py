@@ -66,6 +66,7 @@ class ExampleIndex:
     def __init__(self, examples: Iterable[Example]):
         self.examples = list(examples)
         docs = [Counter(_example_terms(e.text)) for e in self.examples]
+        self.terms = [frozenset(d) for d in docs]   # each example's terms: the words shared, found at once
         df = Counter(t for d in docs for t in d)
         n = len(docs) or 1
         self.idf = {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}
@@ -92,8 +93,7 @@ class ExampleIndex:
             e = self.examples[i]
             if e.concern in best or e.text == exclude:
                 continue
-            shared = tuple(sorted((t for t in vec if any(j == i for j, _ in self.postings[t])),
-                                  key=lambda t: -vec[t]))
+            shared = tuple(sorted(vec.keys() & self.terms[i], key=lambda t: -vec[t]))
             best[e.concern] = Near(e, s, shared)
         return list(best.values())
 

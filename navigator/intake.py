@@ -30,6 +30,7 @@ HARM = {"abuse", "dv"}        # concerns of the one harmed, never of the one who
 PARTNER_WORDS = {"夫", "おっと", "妻", "旦那", "だんな", "主人", "彼氏", "かれし", "彼", "交際相手", "パートナー", "元夫", "元妻",
                  "元彼", "恋人", "嫁", "奥さん", "旦那さん"}   # DV read as theirs is the speaker's: they do it
 CHILD_WORDS = {"子ども", "こども", "子供"}   # …and as a child's: 子どもと逃げたい, the child goes along (abuse is the child's)
+NOT_DVS_OWN = PARTNER_WORDS | CHILD_WORDS
 _DOER = ("に殴", "に叩", "に蹴", "から", "によ")   # 夫に殴られ / 夫から暴力 / 夫による
 _OBJECT = ("を", "に対")       # 子どもを叩く / 子どもに対して
 _SUBJECT = ("が", "は")         # 夫が（子どもを）: the doer when someone else is the object
@@ -241,7 +242,7 @@ def household_from_text(ruleset: RuleSet, text: str, matches: Iterable[Match]) -
     for h in hits:
         key = _owner(h.spans[0][0], clauses, harmed if h.concern in HARM else {}) or \
             _owner(h.spans[0][0], clauses, owner_of_clause)
-        if (h.concern == "dv" and key in PARTNER_WORDS | CHILD_WORDS) or h.keyword == LEARNER_KEYWORD:
+        if (h.concern == "dv" and key in NOT_DVS_OWN) or h.keyword == LEARNER_KEYWORD:
             key = _client(by_key)   # 夫 たたく: the partner does it; a learner's Japanese is the speaker's
             owned.setdefault(key, [])
         if key and h.concern not in owned[key]:

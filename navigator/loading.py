@@ -139,6 +139,7 @@ def load(rules_dir: Path | str, contacts_dir: Path | str, only: list[str] | None
         if example_paths:
             example_files = Files.read(example_paths, shown, depends_on=danger_files)
             common = cache.get(example_files, problems, partial(_with_all_examples, common, example_paths, problems))
+            danger_files = example_files   # in the slip's ルールの版 too: they change the 候補
         plans = {}
         for mid in expected:
             paths = [rules_dir / f"{mid}.yaml", contacts_dir / f"{mid}.yaml"]

@@ -160,7 +160,7 @@ def _fine(analysis: Analysis, end: int) -> bool:
             return topic and not any(x.lemma == "か" for x in after[i + 1:i + 3])
         elif w.lemma in FINE_IF_DENIED:
             rest = [x for x in after[i + 1:i + 6] if x.lemma and x.lemma not in FINE_FILLERS]   # 必要|あり|ませ|ん
-            return topic and bool(rest) and rest[0].negative
+            return topic and bool(rest) and rest[0].negative and not _asked(analysis, rest[0])   # 必要ありませんか？
         elif w.lemma and w.lemma not in FINE_FILLERS:
             return False
     return False

@@ -180,8 +180,8 @@ class ConcernMatcher:
         ignored += aside(a, by_concern)
         ignored += youngcarer_by_school_day(a, by_concern, self.order)
         foreign_by_style(a, by_concern, self.order)
-        ignored += asked_where(a, by_concern)
         carer_by_burden(a, by_concern, self.order)
+        ignored += asked_where(a, by_concern)   # after every rule that adds a concern
         ignored += elder_not_out(a, by_concern)
         matches = [self._match(c, hs) for c, hs in by_concern.items()]
         matches.sort(key=lambda m: (-m.score, -len(m.matched), self.order[m.concern]))
@@ -318,8 +318,6 @@ class ConcernMatcher:
         weak = [c for c, hs in by_concern.items() if all(self._is_weak(h) or said_by(h) for h in hs)]
         dropped = []
         for concern in weak:
-            if len({h.spans for h in by_concern[concern] if not said_by(h)}) >= 2:
-                continue   # two weak words of one concern back each other (交際相手に脅され)
             near = self.examples.support(a, concern) if self.examples is not None else None
             own = {w.lemma for h in by_concern[concern] for s, e in h.spans for w in a.words_in(s, e)}
             if near and any(not any(o and o in t for o in own) for t in near.shared):

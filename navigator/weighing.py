@@ -11,9 +11,10 @@ keyword at all, the nearest example utterances propose candidates (候補).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 
-from .analysis import Analysis, normalize
+from .analysis import _KATAKANA, Analysis, normalize
 from .matches import ASIDE, ASKED_WHERE, BESIDE, PLAIN_JAPANESE, SCHOOL_DAY, YOUNG_CARER, ELDER_OUT, AT_WORK, EXAMPLE, STRANGER, NOT_VICTIM, Hit, Ignored, Match
 
 CANDIDATE = 50       # score of a concern proposed by an example only
@@ -147,7 +148,7 @@ def aside(a: Analysis, by_concern: dict[str, list[Hit]]) -> list[Ignored]:
 
 # Asking where to go (どこに相談すれば, どこに行けば, 誰に話したら) about one trouble that is named is
 # that trouble's window, not the one-stop desk for when nothing fits or too much comes at once.
-WHERE = re.compile(r"どこ|誰|だれ|どうしたら|どうすれば|相談先")
+WHERE = re.compile(r"どこ(?!に行っても|へ行っても)|誰|だれ|どうしたら|どうすれば|相談先(?!がたくさん)")   # どこに行っても: sent from desk to desk
 MANY_AT_ONCE = 2    # this many other concerns: 何が重なっているのか、総合相談が要る
 
 
@@ -199,9 +200,10 @@ def carer_by_burden(a: Analysis, by_concern: dict[str, list[Hit]], known) -> Non
 # Plain 学校・介護 are not enough: a parent's 不登校 and their own care of a grandparent are not that.
 # The care, disability or absence it tells of is the young carer's to route (the writers of every
 # labelled set agree): those concerns are ignored, and why is shown.
-TENDING = re.compile(r"世話|面倒を見|面倒見|家事|家のこと|家の仕事|夕飯|晩ご?はん|晩御飯|ご飯を作|ごはんを作|ご飯作|ごはん作|洗濯|"
-                     r"おむつ|オムツ|体を拭|からだを拭|車いすを押|車椅子を押|送り迎え|看病|薬を確認|体の向き|通訳")
-SCHOOL_DAY_WORDS = re.compile(r"授業|宿題|放課後|遅刻|欠席|友達と遊|友だちと遊|ともだちと遊|担任|部活|登校準備|進学|"
+TENDING = re.compile(r"(?<!お)世話(?!にな)|面倒を見|面倒見|家事|家のこと|家の仕事|夕飯|晩ご?はん|晩御飯|ご飯を作|ごはんを作|ご飯作|"
+                     r"ごはん作|(?<!ユニフォームの)洗濯|おむつ|オムツ|体を拭|からだを拭|車いすを押|車椅子を押|送り迎え|看病|薬を確認|体の向き")
+# not お世話になって (thanks to a teacher), nor a parent helping with homework (宿題を見て)
+SCHOOL_DAY_WORDS = re.compile(r"授業(?!参観)|宿題(?!を見|をみ|を手伝|見て)|放課後|遅刻|欠席|友達と遊|友だちと遊|ともだちと遊|担任(?!の先生に|との面談)|部活|登校準備|進学|"
                               r"学校から帰|学校の時間|保健室|SSW|スクールソーシャル|[小中]\d女子|[小中]\d男子|中学生の|小学生の|高校生の")
 
 
@@ -227,26 +229,50 @@ def youngcarer_by_school_day(a: Analysis, by_concern: dict[str, list[Hit]], know
 # Told in the Japanese of someone still learning it (夫 たたく。こどもと にげたい。どこ いく?, 家賃払う
 # できない, わたし 日本語 すこし): the resident is likely to need language support, which every labelled
 # set routes as 外国人住民. One sure sign, or two of the weaker ones (a particle dropped before ない,
-# わたし with no particle), which children and elders typing kana also show one at a time.
-_VERB_END = "[うくすつぬむるぐぶ]"
+# わたし with no particle), which children and elders typing kana also show one at a time. Read on the
+# text folded (NFKC, katakana as hiragana, any space as one), so ﾄﾞｺ ｲｸ? and 夫　たたく count alike.
 LEARNER_KEYWORD = "やさしい日本語の話し方"   # the speaker's own: never another person's in a household
 LEARNER_SURE = re.compile("|".join((
-    r"どこ(?:[？?。](?!って|と|」|』)| (?:いく|いきますか|いけば|ある|する|いう|にげる))",   # どこ? / どこ いく
-    _VERB_END + r" ?いう(?:[。、？?]|$| ひと)|です いう",                            # わたす いう。 / けいさつ です いう
-    r"(?<!よ)(?<!うま)" + _VERB_END + r" ?できな", _VERB_END + r" いい",            # 払うできない / にげる いい
+    r"どこ (?:いく|いきますか|いけば|ある|する|いう|にげる)|(?:^|(?<= ))どこ[?。](?!って|と|」|』)",   # どこ いく / びょういん どこ?
+    r"[うくすつぬむるぐぶ] ?いう(?:[。、?]|$| ひと)|です いう",                     # わたす いう。 / けいさつ です いう
     r"(?:日本語|にほんご) ?(?:すこし|少し|へた|むずかし|難し|できない|わからない|よめ|読め)",
-    r"(?:国|くに)に ?(?:かえ|帰)(?!れ)|ビザ|びざ|在留|入管")))                    # not 国に帰れ (told to a resident)
-LEARNER_HINT = re.compile(r"[ぁ-んァ-ヶー一-龥々]{2,} ない(?:[。、]|$)|(?:わたし|私|ぼく) (?!は|が|の|も|に|を|ひとり)")
+    r"(?:国|くに)に ?(?:かえ|帰)(?!れ)")))                                         # not 国に帰れ (told to a resident)
+LEARNER_HINT = re.compile(r"[ぁ-ゖー一-龥々]{2,} ない(?:[。、]|$)|(?:わたし|私|ぼく) (?!は|が|の|も|に|を|ひとり)")
+_SPACES = re.compile(r"\s+")
+_DICTIONARY_FORM = "終止形"
+
+
+def _folded(text: str) -> str:
+    """NFKC, katakana as hiragana, every run of spaces as one: the shape the learner's signs are written in."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFKC", text).translate(_KATAKANA))
+
+
+def _verb_then_can(a: Analysis) -> tuple[int, int] | None:
+    """A verb in its dictionary form right before できる or いい (払うできない, にげる いい): a learner's
+    way; 仲良くできない, もう いい have an adverb there, which the dictionary tells apart."""
+    words = [w for w in a.words if w.lemma or w.surface.strip()]
+    for w, nxt in zip(words, words[1:]):
+        if (w.pos[0] == "動詞" and w.pos[5].startswith(_DICTIONARY_FORM) and w.lemma not in ("出来る", "できる")
+                and nxt.lemma in ("出来る", "できる", "良い", "いい")):
+            return w.start, nxt.end
+    return None
 
 
 def foreign_by_style(a: Analysis, by_concern: dict[str, list[Hit]], known) -> None:
     """The text is told in a learner's Japanese: 外国人住民 is added, shown by the words that tell it."""
     if "foreign" in by_concern or "foreign" not in known:
         return
-    signs = [m for m in (LEARNER_SURE.search(a.text),) if m] or list(LEARNER_HINT.finditer(a.text))
-    if signs and (signs[0].re is LEARNER_SURE or len(signs) >= 2):
-        by_concern["foreign"] = [Hit("foreign", LEARNER_KEYWORD, PLAIN_JAPANESE, tuple(m.span() for m in signs[:2]),
-                                     tuple(m.group() for m in signs[:2]), 100.0)]
+    folded = _folded(a.text)
+    sure = LEARNER_SURE.search(folded)
+    spans = [sure.span()] if sure else ([_verb_then_can(a)] if _verb_then_can(a) else [])
+    if not spans:
+        hints = [m.span() for m in LEARNER_HINT.finditer(folded)]
+        spans = hints if len(hints) >= 2 else []
+    if spans and len(folded) != len(a.text):   # ﾄﾞｺ folds to one letter fewer: the spans are the folded text's
+        spans = [(0, len(a.text))]
+    if spans:
+        by_concern["foreign"] = [Hit("foreign", LEARNER_KEYWORD, PLAIN_JAPANESE, tuple(spans[:2]),
+                                     tuple(a.text[s:e] for s, e in spans[:2]), 100.0)]
 
 
 # An elder who no longer goes out (父が最近外に出なくなって) is lonely or frail, not ひきこもり: the

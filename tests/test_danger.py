@@ -312,6 +312,8 @@ def test_fiction_words_do_not_swallow_ordinary_kana(shipped_danger):
     ("いつも冗談で言ってたんですけど、最近は冗談じゃなくて、本当に終わりにしたいって思ってます", "suicide"),
     ("昨日のドラマで主人公が夫に殴られるシーンがあって、見ててつらかった", None),          # a story still
     ("刑事ドラマで犯人が包丁持って立てこもる回、ばあちゃん毎回本気で心配してる", None),   # 本気で says nothing
+    ("実話をもとにした映画で、夫が妻を殴り殺すシーンがあった", None),                      # a film, however true
+    ("ニュースの様子だと、男が刺したらしい", None),                                         # 様子 is no likeness
 ])
 def test_a_fiction_word_is_no_story_when_it_says_a_likeness_or_the_text_says_it_is_real(shipped_danger, text, kind):
     kinds = detect(shipped_danger, text).kinds
@@ -353,6 +355,7 @@ def test_danger_told_by_a_neighbour_or_after_a_past_that_is_over(shipped_danger,
     ("10年前に一度自殺未遂をして、それからは落ち着いていたんです。でも最近、あの時と同じ気持ちが戻ってきてて", True),
     ("昔、自殺未遂をしたことがあって、もう大丈夫だと思ってた。でも最近また同じ気持ちが戻ってきて", True),
     ("昔、自殺未遂をしたことがありますが、今は落ち着いていて、仕事探しの相談です", False),
+    ("昔、自殺未遂をしたことがあります。今は落ち着いています。腰痛がぶり返して", False),   # 腰痛 came back, not the wish
 ])
 def test_a_past_danger_told_as_come_back_counts_again(shipped_danger, text, detected):
     assert detect(shipped_danger, text).detected == detected

@@ -436,3 +436,29 @@ def test_examples_of_the_examples_folder_propose_candidates_but_back_no_weak_wor
     found = m.understand("カーテンをいつも閉めきったままなんです")
     assert [(x.concern, x.candidate) for x in found.matches][:1] == [("hikikomori", True)]
     assert all(e.text != "窓のカーテンはいつも閉めきったまま" for e in m.examples.examples)   # not for weak words
+
+
+@pytest.mark.parametrize("text", [
+    "友達と仲良くできない", "上手くできない", "母の介護の相談ってどこ？", "兄が出ない。どこ？", "もう いい。しにたい",
+    "ビザは大丈夫です。仕事をクビになって",
+])
+def test_native_japanese_with_a_learners_shape_brings_no_language_support(shipped_matcher, text):
+    # review: adverbs before できない, a casual どこ？ and a denied ビザ were read as a learner's Japanese
+    assert "foreign" not in [m.concern for m in shipped_matcher.match(text)]
+
+
+@pytest.mark.parametrize("text", ["夫　たたく。どこ　いく？", "ﾄﾞｺ ｲｸ? ｵｶﾈ ﾅｲ", "家賃払う　できない"])
+def test_a_learners_japanese_typed_with_wide_spaces_or_half_width_kana(shipped_matcher, text):
+    assert "foreign" in [m.concern for m in shipped_matcher.match(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "担任の先生にはいつもお世話になっています。息子が不登校で",   # お世話になって is thanks, not care
+    "母の世話をしながら、息子の宿題を見ています",               # a parent helping with homework
+])
+def test_thanks_or_a_parents_help_with_homework_is_no_young_carer(shipped_matcher, text):
+    assert "youngcarer" not in [m.concern for m in shipped_matcher.match(text)]
+
+
+def test_a_question_is_no_denial(shipped_matcher):
+    assert "care" in [m.concern for m in shipped_matcher.match("母の介護は必要ありませんか？")]

@@ -172,7 +172,7 @@ DANGER_FILE = Shape("the danger file", (
     opt("negation", "texts", "a denial right after a cue (a few kana later) cancels it"),
     opt("harmless", "texts", "words a cue or time word inside them does not count in"),
     opt("fiction", "texts", "a sentence with one of these words (映画, ニュース) is about something seen or read: no cue in it counts"),
-    opt("real", "texts", "words that say it is not a story or a joke (冗談じゃなくて, 本気で): a sentence with one of them is read even beside a fiction word; a fiction word followed by みたい or のよう (ドラマみたいな話) is a likeness, not a story"),
+    opt("real", "texts", "words that say it is not a story or a joke (冗談じゃなくて, 本気で): a sentence with one of them is read even beside a fiction word; a fiction word followed by みたい, みたく, っぽ or のような (ドラマみたいな話) is a likeness, not a story"),
     opt("over", "texts", "words that say the one who harms has gone or the person is safe now (もう出て行った, 避難中): the yields kinds' lines come after the others"),
     opt("reported", "texts", "words that report what someone wrote or said (と書いてありました, と発言): a kind that yields to reported, shown only by words not told as now, comes after the others"),
     opt("habitual", "texts", "words that say it happens again and again or was said or sent (毎晩, と言われ, メール): a kind that yields to habitual, shown only by words not told as now, comes after the others"),
@@ -195,7 +195,7 @@ DANGER_SENTENCES_FILE = Shape("the danger sentences file", (
 ), doc="rules/danger_sentences/*.yaml: labelled sentences for the last fallback, the weighing of letters (optional; any number of files, each kept small)")
 
 EXAMPLES_FILE = Shape("the concern examples file", (
-    opt("examples", "words", "{concern id: [utterances of that concern]}, added to the concern's examples (the nearest example proposes 候補 and backs weak words)"),
+    opt("examples", "words", "{concern id: [utterances of that concern]}: the nearest-example fallback (候補) also looks in these; unlike common.yaml's examples they never back a weak word"),
     END,
 ), doc="rules/examples/*.yaml: more example utterances of each concern (optional; any number of files)")
 
