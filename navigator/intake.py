@@ -267,9 +267,10 @@ def household_from_text(ruleset: RuleSet, text: str, matches: Iterable[Match]) -
     return tuple(found)
 
 
-def _client(by_key: dict[str, dict]) -> str:
-    """The one who speaks (本人), added when the words named only others."""
-    by_key.setdefault("本人", {"relation": "本人", "age": None, "group": None, "clauses": [], "client": True})
+def _client(by_key: dict[str, dict], clause: tuple[int, int] | None = None) -> str:
+    """The one who speaks (本人), added when the words named only others (with the clause that tells of them)."""
+    by_key.setdefault("本人", {"relation": "本人", "age": None, "group": None, "clauses": [clause] if clause else [],
+                             "client": True})
     return "本人"
 
 
@@ -292,8 +293,7 @@ def _victims(text: str, said, by_key: dict[str, dict]) -> dict[tuple[int, int], 
         if harmed:
             victims[clause] = "本人" if harmed[0].relation in SELF else harmed[0].relation
         else:
-            by_key.setdefault("本人", {"relation": "本人", "age": None, "group": None, "clauses": [clause], "client": True})
-            victims[clause] = "本人"
+            victims[clause] = _client(by_key, clause)
     return victims
 
 
