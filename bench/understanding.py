@@ -9,8 +9,8 @@ printed; at most once before and once after a piece of work). --tuned: the tunin
 --surface: without the dictionary (keywords as written only), for comparison.
 --half odd|even: only the items whose id ends in an odd (even) number (dev4 was once split so;
 both halves are tuning data now and it prints as one row).
-bench/dev/understanding_dev12.yaml and dev13 (HELD_OUT) are blind sets nobody tunes on: read their aggregate rows
-only, as for the blind set. dev5 to dev11 were each held out for a session or more (their untuned
+bench/dev/understanding_dev13.yaml (HELD_OUT) is a blind set nobody tunes on: read its aggregate rows
+only, as for the blind set. dev5 to dev12 were each held out for a session or more (their untuned
 figures are in bench/README.md) and are tuning sets since.
 
 "Right window in the top 3": the first referral of routing the gold concerns with the gold
@@ -36,7 +36,7 @@ TUNING = [("scenarios", shipped_scenario_files()), ("heldout", [ROOT / "bench" /
           ("heldout_fresh", [ROOT / "bench" / "heldout_fresh.yaml"]),
           ("devset", [SHARED / "devset.yaml"]), ("fresh2", [SHARED / "fresh2.yaml"])]
 TUNING += [(p.stem.removeprefix("understanding_"), [p]) for p in sorted((ROOT / "bench" / "dev").glob("understanding*.yaml"))]
-HELD_OUT = {"dev12", "dev13"}  # written blind, never tuned on: printed last, before blind (dev12 read twice on 2026-12-04; dev13 never measured)
+HELD_OUT = {"dev13"}  # written blind, never tuned on: printed last, before blind (dev13 read once, at the start of the second 2026-12-04 session; dev12 became tuning then)
 TUNING = [s for s in TUNING if s[0] not in HELD_OUT] + [s for s in TUNING if s[0] in HELD_OUT]
 HALVED: set[str] = set()  # sets printed as odd/even rows (none now: dev4 is tuned on whole)
 BLIND = ("blind", [ROOT / "bench" / "blind" / "understanding.yaml"])
