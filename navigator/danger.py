@@ -436,7 +436,7 @@ class _Sentence:
 
     def _time(self, position: int) -> str | None:
         """The nearest time word before the cue; else the first after it; else the last one of
-        the sentence before (今すぐ来て。夫が暴れてる), else the first of the next (…。今すぐ助けて)."""
+        the sentence before (今すぐ来て。夫が暴れてる), else the first of the next unless it is past (…。今すぐ助けて)."""
         earlier = [kind for start, kind in self.times if start <= position]
         if earlier:
             return earlier[-1]
@@ -444,6 +444,6 @@ class _Sentence:
             return self.times[0][1]
         if self.before and self.before.times:
             return self.before.times[-1][1]
-        if self.after and self.after.times:
-            return self.after.times[0][1]
+        if self.after and self.after.times and self.after.times[0][1] != PAST:
+            return self.after.times[0][1]   # a past word there tells of its own sentence (…待ち伏せされています。以前首を…)
         return None

@@ -761,3 +761,36 @@ def test_more_word_classes(lemma_danger, text, kind):
 ])
 def test_ordinary_sentences_beside_the_new_classes_are_no_danger(lemma_danger, text):
     assert detect(lemma_danger, text).kinds == ()
+
+
+# Special fraud under way (a call, then money to hand over or an ATM), thoughts in casual or
+# mistyped words, a breath or a fall told in kana, a baby not fed: each class in words of its own.
+@pytest.mark.parametrize("text, kind", [
+    ("さっき電話で「還付金の払い戻しがある、今すぐATMへ行って」と言われました", "fraud_now"),
+    ("息子を名乗る電話があって、これから受け取りの人が家に来るそうです", "fraud_now"),
+    ("警察の人という電話で、今 キャッシュカード わたしてと言われた", "fraud_now"),
+    ("80代男性 電話中 相手「金融庁」 通帳受け渡し予定", "fraud_now"),
+    ("仕事なくなったら死ねばいいだけだし", "suicide"),
+    ("氏にたい、つらい", "suicide"),
+    ("毎晩いなくなっちゃいてえって思うんだ", "suicide"),
+    ("生きてるのもしんどいし、何のためにいるんだろう", "suicide"),
+    ("部屋でロープをかけました", "suicide_now"),
+    ("ちちが こきゅうが へんです", "medical"),
+    ("母が庭で転んで、立てないと言ってます", "medical"),
+    ("新生児 体重減少 授乳放棄の疑いあり", "child"),
+    # a past word in the next sentence tells of that sentence only
+    ("職場の前で元夫に待ち伏せされています。以前殴られたこともあるそうです。", "dv"),
+])
+def test_the_classes_of_the_dev12_misses(lemma_danger, text, kind):
+    assert kind in detect(lemma_danger, text).kinds
+
+
+@pytest.mark.parametrize("text", [
+    "電話で頼まれて、孫に現金を渡してしまった",          # done: the consumer line, not 110
+    "ATMの使い方を教えてほしい",
+    "交通事故の示談金について相談したい",
+    "夫から暴力を振るわれたことは一度もないです。困ってるのは職場のことで",
+])
+def test_those_classes_leave_their_ordinary_neighbours_alone(lemma_danger, text):
+    assert "fraud_now" not in detect(lemma_danger, text).kinds
+    assert "dv" not in detect(lemma_danger, text).kinds
