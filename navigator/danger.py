@@ -15,7 +15,7 @@ from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from . import danger_examples, danger_lemma, danger_letters, danger_words
-from .danger_cues import Compiled, Cue, compiled_for, compiled_with, find_spans, normalize
+from .danger_cues import WORD_GAP, Compiled, Cue, compiled_for, compiled_with, find_spans, normalize
 
 if TYPE_CHECKING:   # the model is not imported for an Intake: the TUI's first screen holds one
     from .model import DangerRules
@@ -267,7 +267,7 @@ def _folded(sentence: str) -> tuple[str, frozenset[int]]:
     where each word the resident spaced apart starts (いま in わからないまま is not 今)."""
     clauses, starts, at = [], set(), 0
     for clause in _CLAUSE.split(sentence):
-        pieces = [normalize(p) for p in clause.split()]
+        pieces = _english_apart([normalize(p) for p in clause.split()])
         starts.add(at)
         for piece in pieces:
             starts.add(at)
@@ -275,6 +275,12 @@ def _folded(sentence: str) -> tuple[str, frozenset[int]]:
         clauses.append("".join(pieces))
         at += len(_BOUNDARY)
     return _BOUNDARY.join(clauses), frozenset(starts)
+
+
+def _english_apart(pieces: list[str]) -> list[str]:
+    """The pieces, a WORD_GAP before each English word that follows another (my husband hit me)."""
+    return [WORD_GAP + p if i and p[:1].isascii() and p[:1].isalpha() and pieces[i - 1][-1:].isascii()
+            and pieces[i - 1][-1:].isalpha() else p for i, p in enumerate(pieces)]
 
 
 class _Sentence:

@@ -36,10 +36,14 @@ _SPELLED = frozenset(written[0] for written, _ in _SPELLINGS)   # most words hav
 _THING = re.compile(r"(?<![一-龥々])物(?=[をが])")
 # The long vowel of a katakana word is kept (as ―, which normalising does not drop): カッター
 # without it is かった, in every 楽しかった; after hiragana it is dropped as before (しにたーい).
+_ASCII_GAP = re.compile(r"(?<=[A-Za-z'])\s+(?=[A-Za-z])")
+WORD_GAP = "_"   # between two English words: kept by the folding, not a letter to `bounded`
 _LONG = re.compile(r"(?<=[ァ-ヺｦ-ﾟ])[ーｰ]")
 
 
 def normalize(text: str) -> str:
+    if " " in text:   # English words stay apart (hit me is not in white metal): cues and text alike
+        text = _ASCII_GAP.sub(WORD_GAP, text)
     folded = _normalize(_LONG.sub("―", text) if "ー" in text or "ｰ" in text else text)
     if not _SPELLED.isdisjoint(folded):
         for written, kana in _SPELLINGS:

@@ -780,6 +780,15 @@ def test_ordinary_sentences_beside_the_new_classes_are_no_danger(lemma_danger, t
     ("新生児 体重減少 授乳放棄の疑いあり", "child"),
     # a past word in the next sentence tells of that sentence only
     ("職場の前で元夫に待ち伏せされています。以前殴られたこともあるそうです。", "dv"),
+    # a resident who writes some English; words stay apart (hit me is one phrase, not letters)
+    ("My boyfriend hits me. にげたい", "dv"),
+    ("Sorry, I want to die. にほんご すこし", "suicide"),
+    ("せんしゅう、夫 kicked me. こわい", "dv"),
+    ("お金ない、くにかえれない、死ぬのほうがいい", "suicide"),
+    ("私がいなくなった後、猫をお願いできる人を探しています", "suicide"),
+    ("母の再婚相手が弟にだけご飯を与えず、弟はいつもお腹をすかせています", "child"),
+    ("中学の妹が、親に殴られてるって夜中に連絡してきた", "child"),
+    ("ゲームで知り合った人に、息子が裸の写真を送らされていたみたい", "child"),
 ])
 def test_the_classes_of_the_dev12_misses(lemma_danger, text, kind):
     assert kind in detect(lemma_danger, text).kinds
@@ -794,3 +803,9 @@ def test_the_classes_of_the_dev12_misses(lemma_danger, text, kind):
 def test_those_classes_leave_their_ordinary_neighbours_alone(lemma_danger, text):
     assert "fraud_now" not in detect(lemma_danger, text).kinds
     assert "dv" not in detect(lemma_danger, text).kinds
+
+
+@pytest.mark.parametrize("text", ["I want to know about the school lunch fee", "My husband is a white hitter in baseball",
+                                  "Please help me fill in this form"])
+def test_english_cues_match_whole_words_only(lemma_danger, text):
+    assert detect(lemma_danger, text).kinds == ()
