@@ -809,3 +809,15 @@ def test_those_classes_leave_their_ordinary_neighbours_alone(lemma_danger, text)
                                   "Please help me fill in this form"])
 def test_english_cues_match_whole_words_only(lemma_danger, text):
     assert detect(lemma_danger, text).kinds == ()
+
+
+@pytest.mark.parametrize("text, first", [
+    ("さっきから胸が締めつけられて苦しい", "medical"),               # 締めつけられ is not being followed
+    ("元夫が職場の前で待ち伏せしています", "dv"),                     # a stalker's wait: 110 when told as now
+    ("今、元夫が職場の前で待ち伏せしてる", "violence_now"),
+    ("母が薬ぎょうさん飲んでもうた", "medical"),                     # dialect: a lot, has drunk
+    ("はしのうえに います", "suicide_now"),
+    ("祖母の家の前に新聞がたまっていて、いま覗いたら廊下で倒れて動かない", "medical"),
+])
+def test_the_first_kind_of_the_dev12_classes(lemma_danger, text, first):
+    assert detect(lemma_danger, text).kinds[0] == first
