@@ -789,6 +789,7 @@ def test_ordinary_sentences_beside_the_new_classes_are_no_danger(lemma_danger, t
     ("母の再婚相手が弟にだけご飯を与えず、弟はいつもお腹をすかせています", "child"),
     ("中学の妹が、親に殴られてるって夜中に連絡してきた", "child"),
     ("ゲームで知り合った人に、息子が裸の写真を送らされていたみたい", "child"),
+    ("父が酒を飲むと母を殴るので、家に帰りたくない", "dv"),          # a child tells of the parents (父, 母 as whole words)
 ])
 def test_the_classes_of_the_dev12_misses(lemma_danger, text, kind):
     assert kind in detect(lemma_danger, text).kinds
@@ -799,6 +800,7 @@ def test_the_classes_of_the_dev12_misses(lemma_danger, text, kind):
     "ATMの使い方を教えてほしい",
     "交通事故の示談金について相談したい",
     "夫から暴力を振るわれたことは一度もないです。困ってるのは職場のことで",
+    "父が祖母を叩いているのを見た",   # 祖母 is not 母: a son and his mother, elder abuse (the abuse concern), not DV
 ])
 def test_those_classes_leave_their_ordinary_neighbours_alone(lemma_danger, text):
     assert "fraud_now" not in detect(lemma_danger, text).kinds
