@@ -10,12 +10,12 @@ nearest time word says now (今, さっき, 今夜). Runs on every keystroke: a 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from . import danger_examples, danger_lemma, danger_letters, danger_words
 from .danger_cues import WORD_GAP, Compiled, Cue, compiled_for, compiled_with, find_spans, normalize
+from .danger_found import NO_DANGER, Danger, Hit
 
 if TYPE_CHECKING:   # the model is not imported for an Intake: the TUI's first screen holds one
     from .model import DangerRules
@@ -41,34 +41,6 @@ def _is_kana(ch: str) -> bool:
     return "ぁ" <= ch <= "ゖ" or "ァ" <= ch <= "ヺ" or ch == "ー"
 
 
-@dataclass(frozen=True)
-class Hit:
-    kind: str
-    cue: str          # as written in rules/danger.yaml
-    when: str | None = field(default=None, compare=False)   # the time word that placed it: now, recent, past
-    apart: bool = field(default=False, compare=False)       # its parts in different clauses (子どもを連れて、…殴られ)
-    habit: bool = field(default=False, compare=False)       # told as again and again, or as said or sent (毎晩, と言われ)
-
-
-@dataclass(frozen=True)
-class Danger:
-    kinds: tuple[str, ...] = ()    # in rules/danger.yaml's order: whose lines come first
-    hits: tuple[Hit, ...] = ()
-
-    @property
-    def detected(self) -> bool:
-        return bool(self.kinds)
-
-    @property
-    def matched(self) -> tuple[str, ...]:
-        """The cues that fired, once each, as written in the rules."""
-        return tuple(dict.fromkeys(h.cue for h in self.hits))
-
-    def cues_of(self, kind: str) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(h.cue for h in self.hits if h.kind == kind))
-
-
-NO_DANGER = Danger()
 
 
 

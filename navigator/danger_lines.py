@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from .danger import Danger
+from .danger_found import Danger
 from .model import AllOf, AnswerIs, AnyOf, Common, ConcernIs, DangerRules, EmergencyLine, Not, Option
 from .text import quoted
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Iterable, Mapping
 
-from .danger import NO_DANGER, Danger
+from .danger_found import NO_DANGER, Danger
 from .danger_lines import first_lines, lines_for
 from .names import fill
 from .model import (AllOf, AnswerIs, AnyOf, ConcernIs, Common, Condition, Contact, EmergencyLine, Municipality,

@@ -7,7 +7,7 @@ emergency line's own reason, from the danger the words showed or else its own `w
 
 from __future__ import annotations
 
-from .danger import Danger
+from .danger_found import Danger
 from .danger_lines import why_line
 from .engine import FALLBACK, GENERAL, DANGER_REASON, Referral, Result
 from .model import Common, EmergencyLine, RuleSet

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Iterable, Mapping
 
 from . import persons as mentions
-from .danger import NO_DANGER, Danger, detect
+from .danger_found import NO_DANGER, Danger
 
 # The TUI's first screen holds an Intake before any rule is loaded: the engine, the matcher and
 # the model (≈ 30 ms of imports) come with the first reading, imported where they are used.
@@ -92,6 +92,7 @@ class Intake:
         understood = matcher.understand(self.text) if self.text.strip() else None
         self.matches = understood.matches if understood else ()
         self.ignored = understood.ignored if understood else ()
+        from .danger import detect   # the cues: after the first screen, which only holds an Intake
         self.danger = detect(ruleset.common.danger, self.text) if self.text.strip() else NO_DANGER
         if accept:
             self.accept(self.matches)

@@ -65,3 +65,11 @@ def test_the_first_screen_imports_no_loader():
     heavy = ("yaml", "navigator.model", "navigator.loading", "navigator.search", "navigator.engine", "navigator.community")
     found = _fresh(PROBE + f"import navigator.tui.app\nprint(json.dumps(sorted(m for m in sys.modules if m in {heavy!r})))")
     assert found == []
+
+
+def test_the_first_screen_leaves_the_danger_cues_for_later():
+    """The TUI's modules hold only what danger detection found (danger_found); the cues and
+    their weighings (navigator.danger, ~15 ms of imports) come with the first text read."""
+    found = _fresh("import json, sys\nimport navigator.tui.app\n"
+                   "print(json.dumps(sorted(m for m in sys.modules if m.startswith('navigator.danger'))))")
+    assert found == ["navigator.danger_found"]

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..danger import detect
 from ..rule_files import municipality_ids
 from ..text import printable
 from .reload import usable
@@ -31,6 +30,8 @@ class Start:
         danger = self.ruleset.common.danger
 
         def work() -> None:
+            from ..danger import detect   # the cues: in this thread, not before the first screen
+
             if matcher.deepen():
                 _ = matcher.fallback   # the example indexes: built here, not on a first text no keyword finds
                 for text in ("相談", "そうだん"):

@@ -14,7 +14,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, TextArea
 
-from ...danger import Danger, detect
+from ...danger_found import Danger
 from ...intake import Intake, household_from_text
 from ...text import printable, quoted
 from ..safe_input import SafeTextArea
@@ -172,6 +172,8 @@ class IntakeScreen(Screen):
 
     def _danger(self) -> Danger:
         """Danger in the resident's words, whatever is ticked (cheap: run on every keystroke)."""
+        from ...danger import detect   # the cues: not imported before the first screen
+
         return detect(self.ruleset.common.danger, self.intake.text) if self.intake.text.strip() else Danger()
 
     def show_household(self, found: list[Match]) -> None:
