@@ -220,7 +220,7 @@ def household_from_text(ruleset: RuleSet, text: str, matches: Iterable[Match]) -
     """Persons with concerns of their own, when the text names at least two; else ()."""
     from .engine import Person, questions_for   # after the first screen (see the imports)
     from .search import infer_answers
-    from .weighing import LEARNER_KEYWORD
+    from .weighing import SPEAKERS_OWN
 
     matches = [m for m in matches if not m.candidate]
     hits = [h for m in matches for h in m.hits if h.spans]
@@ -243,8 +243,8 @@ def household_from_text(ruleset: RuleSet, text: str, matches: Iterable[Match]) -
     for h in hits:
         key = _owner(h.spans[0][0], clauses, harmed if h.concern in HARM else {}) or \
             _owner(h.spans[0][0], clauses, owner_of_clause)
-        if (h.concern == "dv" and key in NOT_DVS_OWN) or h.keyword == LEARNER_KEYWORD:
-            key = _client(by_key)   # 夫 たたく: the partner does it; a learner's Japanese is the speaker's
+        if (h.concern == "dv" and key in NOT_DVS_OWN) or h.keyword in SPEAKERS_OWN:
+            key = _client(by_key)   # 夫 たたく: the partner does it; a learner's Japanese (or another language) is the speaker's
             owned.setdefault(key, [])
         if key and h.concern not in owned[key]:
             owned[key].append(h.concern)

@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import replace
 
 from .analysis import _KATAKANA, Analysis, normalize
-from .matches import ASIDE, ASKED_WHERE, BESIDE, PLAIN_JAPANESE, SCHOOL_DAY, YOUNG_CARER, ELDER_OUT, AT_WORK, EXAMPLE, STRANGER, NOT_VICTIM, Hit, Ignored, Match
+from .matches import ASIDE, ASKED_WHERE, BESIDE, OTHER_LANGUAGE, PLAIN_JAPANESE, SCHOOL_DAY, YOUNG_CARER, ELDER_OUT, AT_WORK, EXAMPLE, STRANGER, NOT_VICTIM, Hit, Ignored, Match
 
 CANDIDATE = 50       # score of a concern proposed by an example only
 
@@ -232,6 +232,8 @@ def youngcarer_by_school_day(a: Analysis, by_concern: dict[str, list[Hit]], know
 # わたし with no particle), which children and elders typing kana also show one at a time. Read on the
 # text folded (NFKC, katakana as hiragana, any space as one), so ﾄﾞｺ ｲｸ? and 夫　たたく count alike.
 LEARNER_KEYWORD = "やさしい日本語の話し方"   # the speaker's own: never another person's in a household
+OTHER_KEYWORD = "日本語以外の言葉"
+SPEAKERS_OWN = (LEARNER_KEYWORD, OTHER_KEYWORD)
 LEARNER_SURE = re.compile("|".join((
     r"どこ (?:いく|いきますか|いけば|ある|する|いう|にげる)|(?:^|(?<= ))どこ[?。](?!って|と|」|』)",   # どこ いく / びょういん どこ?
     r"[うくすつぬむるぐぶ] ?いう(?:[。、?]|$| ひと)|です いう",                     # わたす いう。 / けいさつ です いう
@@ -245,6 +247,24 @@ _DICTIONARY_FORM = "終止形"
 def _folded(text: str) -> str:
     """NFKC, katakana as hiragana, every run of spaces as one: the shape the learner's signs are written in."""
     return _SPACES.sub(" ", unicodedata.normalize("NFKC", text).translate(_KATAKANA))
+
+
+# Written mostly in another language (I lost my job, Tôi không có tiền): as many Latin letters as
+# Japanese ones and at least OTHER_LETTERS of them, so DVがひどい or LINEで連絡 is Japanese
+OTHER_LETTERS = 8
+_LATIN_RUN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def _other_language(text: str) -> list[tuple[int, int]]:
+    """The first three words in Latin letters of a text written mostly in another language; else []."""
+    latin = [m.span() for m in _LATIN_RUN.finditer(text) if _latin(m.group())]
+    count = sum(e - s for s, e in latin)
+    japanese = sum(1 for ch in text if "\u3041" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" or "\uff66" <= ch <= "\uff9f")
+    return latin[:3] if count >= OTHER_LETTERS and count >= japanese else []
+
+
+def _latin(word: str) -> bool:
+    return all(unicodedata.name(unicodedata.normalize("NFKC", ch)[:1] or "?", "").startswith("LATIN") for ch in word)
 
 
 def _verb_then_can(a: Analysis) -> tuple[int, int] | None:
@@ -261,6 +281,11 @@ def _verb_then_can(a: Analysis) -> tuple[int, int] | None:
 def foreign_by_style(a: Analysis, by_concern: dict[str, list[Hit]], known) -> None:
     """The text is told in a learner's Japanese: 外国人住民 is added, shown by the words that tell it."""
     if "foreign" in by_concern or "foreign" not in known:
+        return
+    other = _other_language(a.text)
+    if other:
+        by_concern["foreign"] = [Hit("foreign", OTHER_KEYWORD, OTHER_LANGUAGE, tuple(other),
+                                     tuple(a.text[s:e] for s, e in other), 100.0)]
         return
     folded = _folded(a.text)
     sure = LEARNER_SURE.search(folded)

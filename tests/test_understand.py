@@ -399,6 +399,30 @@ def test_kana_typing_or_quoted_words_are_no_learners_japanese(shipped_matcher, t
     assert "foreign" not in [m.concern for m in shipped_matcher.match(text)]
 
 
+@pytest.mark.parametrize("text, words", [
+    ("I lost my job and cannot pay rent", ("I", "lost", "my")),
+    ("Tôi không có tiền. 家賃 はらえない", ("Tôi", "không", "có")),
+    ("Eu não entendo a carta da prefeitura", ("Eu", "não", "entendo")),
+])
+def test_a_text_in_another_language_brings_language_support(shipped_matcher, text, words):
+    m = next(m for m in shipped_matcher.match(text) if m.concern == "foreign")
+    assert not m.candidate and m.hits[0].words == words
+
+
+@pytest.mark.parametrize("text", ["DVがひどくて逃げたい", "LINEで毎日連絡が来て困る", "NPOの方にATMの使い方を教わりました"])
+def test_a_few_latin_letters_in_japanese_are_no_other_language(shipped_matcher, text):
+    assert "foreign" not in [m.concern for m in shipped_matcher.match(text)]
+
+
+def test_another_language_is_the_speakers_own_in_a_household(shipped):
+    from navigator.intake import household_from_text
+    from navigator.search import ConcernMatcher
+    matcher = ConcernMatcher(shipped.common.concerns)
+    text = "母が認知症です。息子は学校に行っていません。Sorry, I cannot read these letters, please help"
+    persons = household_from_text(shipped, text, matcher.match(text))
+    assert [p.relation for p in persons if "foreign" in p.concerns] == ["本人"], persons
+
+
 def test_asking_where_about_one_named_trouble_is_that_troubles_window(shipped_matcher):
     u = shipped_matcher.understand("兄がゲームばっかりで何年も部屋から出ない。親はもう70代。どこに相談すれば")
     assert [m.concern for m in u.matches] == ["hikikomori"]
