@@ -1,11 +1,12 @@
 """Danger detection on labelled sentences: recall, false alarms and right line first, per set.
 
-    .venv/bin/python bench/danger.py [--show] [FILES]      (also run by `make bench`)
+    .venv/bin/python bench/danger.py [--show] [--sealed] [FILES]      (also run by `make bench`)
 
-Default sets: bench/dev/danger_dev.yaml … danger_dev11.yaml (tuning; dev3–dev11 were written blind to
+Default sets: bench/dev/danger_dev.yaml … danger_dev12.yaml (tuning; dev3–dev12 were written blind to
 the cues and each held out for a session or more before anyone tuned on it; dev3–dev8's sentences also
-teach the weighing of letters, rules/danger_sentences/), danger_dev12.yaml and danger_dev13.yaml
-(written blind and held out: nobody tunes on them, --show refuses them), ../shared/findings/devset.yaml and fresh2.yaml
+teach the weighing of letters, rules/danger_sentences/), danger_dev13.yaml (written blind and held
+out: nobody tunes on it, --show refuses it; danger_dev14.yaml too, and it is SEALED: not measured
+until --sealed, the next session's first reading), ../shared/findings/devset.yaml and fresh2.yaml
 (measured from ../shared, never copied), and bench/blind/danger.yaml (blind: only aggregate
 figures are printed for it, and --show refuses to list its sentences).
 
@@ -42,10 +43,11 @@ from navigator.search import ConcernMatcher  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "findings"
 BLIND = ROOT / "bench" / "blind" / "danger.yaml"
-DEV = [ROOT / "bench" / "dev" / f"danger_dev{n}.yaml" for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13")]
+DEV = [ROOT / "bench" / "dev" / f"danger_dev{n}.yaml" for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14")]
 DEFAULT = [*DEV, SHARED / "devset.yaml", SHARED / "fresh2.yaml", BLIND]
 HALVED: set[str] = set()   # dev4 was halved (odd ids tuning, even held out); both halves are tuning now
-HELD_OUT = {"danger_dev13.yaml"}  # written blind, never tuned on: aggregate lines only (dev13 read once, at the start of the second 2026-12-04 session; dev12 became tuning then)
+HELD_OUT = {"danger_dev13.yaml", "danger_dev14.yaml"}  # written blind, never tuned on: aggregate lines only (dev13 read once, at the start of the second 2026-12-04 session; dev12 became tuning then)
+SEALED = {"danger_dev14.yaml"}  # written blind at the end of the second 2026-12-04 session, never measured: left out unless --sealed (the next session measures it first)
 NOW_KINDS = {"violence_now", "strangled", "suicide_now", "medical", "suicide"}
 MUNICIPALITY = "asaka"
 # Sets written without the line groups at hand name the crisis lines by what they are for.
@@ -173,7 +175,8 @@ def keystrokes(ruleset, matcher, paths: list[Path]) -> str:
 
 def main(argv: list[str]) -> None:
     show = "--show" in argv
-    paths = [Path(a) for a in argv if a != "--show"] or [p for p in DEFAULT if p.is_file()]
+    paths = [Path(a) for a in argv if not a.startswith("--")] or [
+        p for p in DEFAULT if p.is_file() and (p.name not in SEALED or "--sealed" in argv)]
     if show and any(held_out(p) for p in paths):
         sys.exit("bench/danger.py: the blind and held-out sets are for measuring only; --show would list their sentences")
     ruleset = load(ROOT / "rules", ROOT / "contacts").ruleset

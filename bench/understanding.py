@@ -6,6 +6,7 @@ Default sets: the shipped scenarios, bench/heldout*.yaml, ../shared/findings/dev
 fresh2.yaml and bench/dev/understanding*.yaml (the sets keywords and examples may be tuned on),
 then bench/blind/understanding.yaml if present (never tuned on: only its aggregate figures are
 printed; at most once before and once after a piece of work). --tuned: the tuning sets only.
+--sealed: also the SEALED sets (written blind, not measured yet: the next session's first reading).
 --surface: without the dictionary (keywords as written only), for comparison.
 --half odd|even: only the items whose id ends in an odd (even) number (dev4 was once split so;
 both halves are tuning data now and it prints as one row).
@@ -36,7 +37,8 @@ TUNING = [("scenarios", shipped_scenario_files()), ("heldout", [ROOT / "bench" /
           ("heldout_fresh", [ROOT / "bench" / "heldout_fresh.yaml"]),
           ("devset", [SHARED / "devset.yaml"]), ("fresh2", [SHARED / "fresh2.yaml"])]
 TUNING += [(p.stem.removeprefix("understanding_"), [p]) for p in sorted((ROOT / "bench" / "dev").glob("understanding*.yaml"))]
-HELD_OUT = {"dev13"}  # written blind, never tuned on: printed last, before blind (dev13 read once, at the start of the second 2026-12-04 session; dev12 became tuning then)
+HELD_OUT = {"dev13", "dev14"}  # written blind, never tuned on: printed last, before blind (dev13 read once, at the start of the second 2026-12-04 session; dev12 became tuning then)
+SEALED = {"dev14"}  # written blind at the end of the second 2026-12-04 session, never measured: left out unless --sealed (the next session measures it first)
 TUNING = [s for s in TUNING if s[0] not in HELD_OUT] + [s for s in TUNING if s[0] in HELD_OUT]
 HALVED: set[str] = set()  # sets printed as odd/even rows (none now: dev4 is tuned on whole)
 BLIND = ("blind", [ROOT / "bench" / "blind" / "understanding.yaml"])
@@ -55,6 +57,7 @@ def main(argv: list[str]) -> None:
     which = argv[argv.index("--half") + 1] if "--half" in argv else None
     paths = [Path(a) for a in argv if not a.startswith("--") and a not in ("odd", "even")]
     sets = [(p.stem, [p]) for p in paths] if paths else ([s for s in TUNING if s[0] not in HELD_OUT] if "--tuned" in argv else TUNING + [BLIND])
+    sets = [s for s in sets if s[0] not in SEALED or "--sealed" in argv]
     ruleset = load(ROOT / "rules", ROOT / "contacts").ruleset
     matcher = ConcernMatcher(ruleset.common.concerns, deep=not surface)
     known = {c.id for c in ruleset.common.concerns}
