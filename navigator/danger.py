@@ -312,6 +312,10 @@ class _Sentence:
         return frozenset(s for s, e, kind in self._time_words
                          if kind == NOW and not self.text[e:e + 2].lstrip(danger_lemma.BAR).startswith("は"))
 
+    def now_topic(self, start: int) -> bool:
+        """今は or いまは at start: what is so now, not when the danger is (…。いまは寝ています)."""
+        return self.text.startswith(("今は", "いまは", f"今{danger_lemma.BAR}は"), start)
+
     @property
     def story(self) -> bool:
         """About a film, the news or a joke (映画で刺される場面), unless the fiction word only says
@@ -414,7 +418,7 @@ class _Sentence:
 
     def _time(self, position: int) -> str | None:
         """The nearest time word before the cue; else the first after it; else the last one of
-        the sentence before (今すぐ来て。夫が暴れてる), else the first of the next unless it is past (…。今すぐ助けて)."""
+        the sentence before (今すぐ来て。夫が暴れてる), else the first of the next unless it is past or 今は (…。今すぐ助けて)."""
         earlier = [kind for start, kind in self.times if start <= position]
         if earlier:
             return earlier[-1]
@@ -422,6 +426,8 @@ class _Sentence:
             return self.times[0][1]
         if self.before and self.before.times:
             return self.before.times[-1][1]
-        if self.after and self.after.times and self.after.times[0][1] != PAST:
-            return self.after.times[0][1]   # a past word there tells of its own sentence (…待ち伏せされています。以前首を…)
+        if self.after and self.after.times:
+            start, kind = self.after.times[0]   # a past word there tells of its own sentence (…待ち伏せされています。以前首を…),
+            if kind != PAST and not self.after.now_topic(start):   # 今は a topic of its own (…。いまは寝ています)
+                return kind
         return None

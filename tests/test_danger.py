@@ -823,3 +823,30 @@ def test_english_cues_match_whole_words_only(lemma_danger, text):
 ])
 def test_the_first_kind_of_the_dev12_classes(lemma_danger, text, first):
     assert detect(lemma_danger, text).kinds[0] == first
+
+
+# The dev13 classes, in words of their own: a card collected after a call; a partner's violence
+# told as habitual, over, or with the partner asleep now (the DV lines first, 110 right after);
+# 今は in the next sentence is what is so now, not when the danger was.
+@pytest.mark.parametrize("text, first", [
+    ("市役所の者という電話があり、通帳を1時間後に回収に来るそうです", "fraud_now"),
+    ("警察を名乗る人から電話、カードを預かるので玄関で待つように言われた", "fraud_now"),
+    ("でんわで あんしょうばんごうを きかれました。いまから ひとが くるそうです", "fraud_now"),
+    ("夫が死ねと毎晩言います。いまは寝ています", "dv"),
+    ("彼に首を絞められた。もう帰ったけど首が痛い", "dv"),
+    ("妹が義弟から殴られているらしく、泣いて電話してきました", "dv"),
+    ("夫に通帳も保険証も取り上げられています", "dv"),
+    ("50代女性 夫より頸部圧迫 5日前", "dv"),
+    ("夫が包丁を持って暴れてる。いまは台所にいます", "violence_now"),   # no time word told: 110 first still
+])
+def test_the_first_kind_of_the_dev13_classes(lemma_danger, text, first):
+    assert detect(lemma_danger, text).kinds[0] == first
+
+
+@pytest.mark.parametrize("text", [
+    "社協の方に通帳を預かってもらっています",             # a service, no call
+    "カードの回収に来る日を銀行の窓口で聞きたい",
+    "昔、父が母を殴っていたけど、今は同じ家で静かに暮らしています",
+])
+def test_the_dev13_classes_leave_their_ordinary_neighbours_alone(lemma_danger, text):
+    assert not {"fraud_now", "violence_now"} & set(detect(lemma_danger, text).kinds)
