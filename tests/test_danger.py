@@ -838,6 +838,11 @@ def test_the_first_kind_of_the_dev12_classes(lemma_danger, text, first):
     ("夫に通帳も保険証も取り上げられています", "dv"),
     ("50代女性 夫より頸部圧迫 5日前", "dv"),
     ("夫が包丁を持って暴れてる。いまは台所にいます", "violence_now"),   # no time word told: 110 first still
+    ("今、弟が父に手を上げてる。父は倒れて動かない", "violence_now"),     # the blows go on: 110 before 119
+    ("元彼が家の前にいる。警察呼んだほうがいいかな", "violence_now"),      # asking whether to call 110 is asking for it
+    ("ﾀﾞﾝﾅｶﾞ ｹｰﾀｲﾓ ﾄﾘｱｹﾞﾀ ｵｶﾈﾓ ﾜﾀｻﾅｲ", "dv"),
+    ("娘が母の再婚相手と二人きりになるのを嫌がっています", "child"),
+    ("更衣室でカメラを向けられていたことに気づきました", "sexual"),
 ])
 def test_the_first_kind_of_the_dev13_classes(lemma_danger, text, first):
     assert detect(lemma_danger, text).kinds[0] == first
@@ -847,6 +852,10 @@ def test_the_first_kind_of_the_dev13_classes(lemma_danger, text, first):
     "社協の方に通帳を預かってもらっています",             # a service, no call
     "カードの回収に来る日を銀行の窓口で聞きたい",
     "昔、父が母を殴っていたけど、今は同じ家で静かに暮らしています",
+    "うちの子は人に手を上げるような子じゃないんです",
+    "ホラゲで包丁持った敵に追いかけられた",
+    "天ぷら油から煙が出て、あやうく火事になるところでした",
+    "手首を切ったら楽になるのかなと考えてしまう",          # thoughts (the crisis lines), not 119
 ])
 def test_the_dev13_classes_leave_their_ordinary_neighbours_alone(lemma_danger, text):
-    assert not {"fraud_now", "violence_now"} & set(detect(lemma_danger, text).kinds)
+    assert not {"fraud_now", "violence_now", "medical", "child"} & set(detect(lemma_danger, text).kinds)
