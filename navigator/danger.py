@@ -34,6 +34,7 @@ HARMLESS_PHRASE = 4    # letters: a harmless word this long is a phrase the weig
 SHORT_HARMLESS = 3     # kana letters: a harmless word this short is one word, not a phrase
 HABIT_REACH = 8        # a habitual word this many letters after a cue, in its clause, tells how it was said (殺すってメール)
 _LIKENESS = re.compile(r"\|?(?:みたい|みたく|っぽ)|\|?の\|?(?:よう|様)\|?(?:な|に|だ)")   # ドラマみたいな話, 映画のような: a likeness, not a story
+_CONTRAST = ("けど", "けれど", "けれども", "が", "のに", "ものの", "だが")   # a clause ending so turns to what is so now
 _INTENSE = re.compile(r"こんな|あんな|ここまで|これほど|あれほど|此処\|まで|此れ\|ほど|彼\|程|あれ\|ほど")
 
 
@@ -371,6 +372,8 @@ class _Sentence:
                 self.denial = True
                 continue
             when = self._time(start)
+            if when in (PAST, RECENT) and _ONGOING.match(self.text, end) and not self._timed_in_clause(start):
+                when = None   # 去年家を出たけど、元夫が住所を探し回ってる: going on now, not when the other clause was
             if when == PAST and self.again_after(end):
                 when = None   # 昔、自殺未遂を…でも最近また同じ気持ちが戻ってきて: told as past, come back now
             if ((when == PAST and (not history or self.ended_after(end))) or (when == RECENT and now_only)
@@ -415,6 +418,14 @@ class _Sentence:
 
     def _intense(self, start: int) -> bool:
         return bool(_INTENSE.search(self.text, self.text.rfind(_BOUNDARY, 0, start) + 1, start))
+
+    def _timed_in_clause(self, position: int) -> bool:
+        """A time word stands before position in its own clause, or the clause before does not
+        end in a contrast (子どもの頃、父に殴られてる母を: still the past; 去年出たけど、: now is other)."""
+        clause = self.text.rfind(_BOUNDARY, 0, position)
+        if clause >= 0 and not self.text[:clause].rstrip(danger_lemma.BAR).endswith(_CONTRAST):
+            return True
+        return any(clause < start <= position for start, _ in self.times)
 
     def _time(self, position: int) -> str | None:
         """The nearest time word before the cue; else the first after it; else the last one of

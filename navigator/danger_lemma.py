@@ -22,9 +22,10 @@ LEMMA = "~"
 _AUX = "居る|来る|仕舞う|貰う|有る|為る|訳|事|気|積もり|思う|考える|言う|一度|一回|全然|全く|決して|少し|別"
 _GAP = rf"(?:(?:[ぁ-ゖー]+|{_AUX})\|){{0,7}}?"   # と|思う|た|こと|は|一度|も|ない
 # ない or へん (してへん) a few words on; or the next clause taking it up (叩かれたとか、そういうことは全然
-# ない: \x00 is danger's clause boundary). Not としか思えない, nor a double denial (思わない日はない).
+# ない: \x00 is danger's clause boundary). Not としか思えない, nor a double denial (思わない日はない),
+# nor a presumption (手をあげるんじゃないか: ない|か, as the surface denial).
 DENIED = re.compile(rf"(?!(?:[ぁ-ゖー]+\|){{0,2}}しか\|)"
-                    rf"(?:{_GAP}(?:ない\||へん\||か\|と\|思う\|)"
+                    rf"(?:{_GAP}(?:ない\|(?!か\|)|へん\||か\|と\|思う\|)"
                     rf"|(?:(?:[ぁ-ゖー]+|{_AUX})\|){{0,4}}?(?:と\|か|なんて|など|なんか)\|(?:[はも]\|)?\x00(?:そう\|言う|そんな)\|{_GAP}ない\|)"
                     rf"(?!(?:日|時|時間|夜|朝|事|こと)\|(?:[はがも]\|)?ない\|)")
 

@@ -843,6 +843,9 @@ def test_the_first_kind_of_the_dev12_classes(lemma_danger, text, first):
     ("ﾀﾞﾝﾅｶﾞ ｹｰﾀｲﾓ ﾄﾘｱｹﾞﾀ ｵｶﾈﾓ ﾜﾀｻﾅｲ", "dv"),
     ("娘が母の再婚相手と二人きりになるのを嫌がっています", "child"),
     ("更衣室でカメラを向けられていたことに気づきました", "sexual"),
+    ("去年逃げたけど、元夫が私の実家の周りを探し回ってる", "dv"),       # going on now, after a contrast
+    ("おととし離婚しました。その元夫が来月出所して、また来ると言っています", "dv"),
+    ("姉が昔みたいに義兄に殴られるんじゃないかと心配です", "dv"),       # a fear, not a denial (ないか)
 ])
 def test_the_first_kind_of_the_dev13_classes(lemma_danger, text, first):
     assert detect(lemma_danger, text).kinds[0] == first
@@ -856,6 +859,7 @@ def test_the_first_kind_of_the_dev13_classes(lemma_danger, text, first):
     "ホラゲで包丁持った敵に追いかけられた",
     "天ぷら油から煙が出て、あやうく火事になるところでした",
     "手首を切ったら楽になるのかなと考えてしまう",          # thoughts (the crisis lines), not 119
+    "子どもの頃、父に殴られてる母を見ていました。今日は奨学金のことで",   # the clause before tells it is past
 ])
 def test_the_dev13_classes_leave_their_ordinary_neighbours_alone(lemma_danger, text):
     assert not {"fraud_now", "violence_now", "medical", "child"} & set(detect(lemma_danger, text).kinds)
