@@ -462,6 +462,29 @@ def test_examples_of_the_examples_folder_propose_candidates_but_back_no_weak_wor
     assert all(e.text != "窓のカーテンはいつも閉めきったまま" for e in m.examples.examples)   # not for weak words
 
 
+def test_an_examples_file_adds_keywords_matched_as_common_yamls_are(tmp_path):
+    # common.yaml is near the file size limit: new wordings go to rules/examples/*.yaml's keywords:
+    from navigator.loading import load
+    import shutil
+    from tests.conftest import ROOT
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    shutil.rmtree(rules / "examples")
+    (rules / "examples").mkdir()
+    (rules / "examples" / "words.yaml").write_text(
+        "keywords:\n  mobility: [バス停まで歩けな]\n  mobilty: [x]\nend: true\n", encoding="utf-8")
+    loaded = load(rules, ROOT / "contacts")
+    assert [(p.line, p.column, p.code) for p in loaded.problems if p.code == "NAV-E304"] == [(3, 3, "NAV-E304")]
+    m = ConcernMatcher(loaded.ruleset.common.concerns)
+    found = m.understand("足が弱って、バス停まで歩けなくなりました")
+    assert [(x.concern, x.candidate) for x in found.matches][:1] == [("mobility", False)]
+
+
+def test_the_shipped_keyword_file_finds_what_common_yaml_did_not(shipped_matcher):
+    assert "legal" in [m.concern for m in shipped_matcher.match("ヤミ金に手を出してしまって")]
+    assert "mobility" in [m.concern for m in shipped_matcher.match("ﾀｸｼｰ券ってありますか")]
+
+
 @pytest.mark.parametrize("text", [
     "友達と仲良くできない", "上手くできない", "母の介護の相談ってどこ？", "兄が出ない。どこ？", "もう いい。しにたい",
     "ビザは大丈夫です。仕事をクビになって",

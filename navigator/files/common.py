@@ -133,19 +133,30 @@ def _citation(r: Reader, node: Node) -> Citation | None:
 def with_examples(common: Common, path: Path, problems: list[Problem], texts: dict[Path, str]) -> Common:
     """One file of rules/examples/: more example utterances of each concern, for the nearest-example
     fallback only (a weak word is backed by common.yaml's own examples, chosen with care, not by these
-    many); an unknown concern id is reported where it stands (NAV-E304)."""
+    many), and more keywords, matched as common.yaml's are; an unknown concern id is reported where
+    it stands (NAV-E304)."""
     r = Reader(shown(path), problems)
     root = compose(path, r.path, problems, texts)
     top = top_keys(r, root, spec.EXAMPLES_FILE) if root is not None else None
-    if top is None or "examples" not in top:
+    if top is None:
         return common
-    found = r.mapping(top["examples"], "examples") or {}
+    examples, keywords = (_by_concern(r, top, key, what, common) for key, what in
+                          (("examples", "an example"), ("keywords", "keyword")))
+    return replace(common, concerns=tuple(
+        replace(c, more_examples=c.more_examples + examples.get(c.id, ()),
+                keywords=c.keywords + tuple(k for k in keywords.get(c.id, ()) if k not in c.keywords))
+        for c in common.concerns))
+
+
+def _by_concern(r: Reader, top: dict, key: str, what: str, common: Common) -> dict[str, tuple[str, ...]]:
+    """{concern id: texts} of one section; an unknown concern id is reported where it stands."""
+    if key not in top:
+        return {}
+    found = r.mapping(top[key], key) or {}
     key_nodes = dict(r.key_nodes)
     ids = [c.id for c in common.concerns]
     for cid in found:
         if cid not in ids:
-            r.report(key_nodes[cid], "NAV-E304", concern=cid, owner=Both("examples の", "examples: "),
+            r.report(key_nodes[cid], "NAV-E304", concern=cid, owner=Both(f"{key} の", f"{key}: "),
                      suggestion=suggest(cid, ids))
-    extra = {cid: r.texts(node, "an example") for cid, node in found.items() if cid in ids}
-    return replace(common, concerns=tuple(replace(c, more_examples=c.more_examples + extra.get(c.id, ()))
-                                          for c in common.concerns))
+    return {cid: r.texts(node, what) for cid, node in found.items() if cid in ids}

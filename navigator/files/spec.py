@@ -196,8 +196,9 @@ DANGER_SENTENCES_FILE = Shape("the danger sentences file", (
 
 EXAMPLES_FILE = Shape("the concern examples file", (
     opt("examples", "words", "{concern id: [utterances of that concern]}: the nearest-example fallback (候補) also looks in these; unlike common.yaml's examples they never back a weak word"),
+    opt("keywords", "words", "{concern id: [more keywords]}: matched as common.yaml's keywords are (common.yaml stays under the file size limit)"),
     END,
-), doc="rules/examples/*.yaml: more example utterances of each concern (optional; any number of files)")
+), doc="rules/examples/*.yaml: more example utterances and keywords of each concern (optional; any number of files)")
 
 # ---- rules/<id>.yaml
 
