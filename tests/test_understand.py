@@ -480,6 +480,20 @@ def test_an_examples_file_adds_keywords_matched_as_common_yamls_are(tmp_path):
     assert [(x.concern, x.candidate) for x in found.matches][:1] == [("mobility", False)]
 
 
+@pytest.mark.parametrize("text, concern", [
+    ("My husband hit me last night. I am scared to go home", "dv"),
+    ("I lost my job and I cannot pay the rent", "employment"),
+    ("I want to die", "kokoro"),
+])
+def test_an_english_text_finds_its_concern_beside_language_support(shipped_matcher, text, concern):
+    found = [m.concern for m in shipped_matcher.match(text) if not m.candidate]
+    assert concern in found and "foreign" in found, found
+
+
+def test_english_keywords_match_whole_words(shipped_matcher):
+    assert "dv" not in [m.concern for m in shipped_matcher.match("My husband is a white hitter in baseball")]
+
+
 def test_the_shipped_keyword_file_finds_what_common_yaml_did_not(shipped_matcher):
     assert "legal" in [m.concern for m in shipped_matcher.match("ヤミ金に手を出してしまって")]
     assert "mobility" in [m.concern for m in shipped_matcher.match("ﾀｸｼｰ券ってありますか")]
