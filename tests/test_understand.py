@@ -442,7 +442,8 @@ def test_a_threat_or_a_partner_word_alone_is_no_dv(shipped_matcher, text, concer
     assert "dv" in [m.concern for m in shipped_matcher.match("交際相手に脅されて、怖くて家に帰れない")]
 
 
-def test_examples_of_the_examples_folder_propose_candidates_but_back_no_weak_word(tmp_path):
+def _with_examples_file(tmp_path, text: str):
+    """The shipped rules loaded with rules/examples/ holding only one file of this text."""
     from navigator.loading import load
     import shutil
     from tests.conftest import ROOT
@@ -450,9 +451,13 @@ def test_examples_of_the_examples_folder_propose_candidates_but_back_no_weak_wor
     shutil.copytree(ROOT / "rules", rules)
     shutil.rmtree(rules / "examples")
     (rules / "examples").mkdir()
-    (rules / "examples" / "more.yaml").write_text(
-        "examples:\n  hikikomori:\n    - \"窓のカーテンはいつも閉めきったまま\"\n  nosuch:\n    - \"x\"\nend: true\n", encoding="utf-8")
-    loaded = load(rules, ROOT / "contacts")
+    (rules / "examples" / "more.yaml").write_text(text, encoding="utf-8")
+    return load(rules, ROOT / "contacts")
+
+
+def test_examples_of_the_examples_folder_propose_candidates_but_back_no_weak_word(tmp_path):
+    loaded = _with_examples_file(
+        tmp_path, "examples:\n  hikikomori:\n    - \"窓のカーテンはいつも閉めきったまま\"\n  nosuch:\n    - \"x\"\nend: true\n")
     assert [(p.line, p.code) for p in loaded.problems if p.code == "NAV-E304"] == [(4, "NAV-E304")]
     concern = next(c for c in loaded.ruleset.common.concerns if c.id == "hikikomori")
     assert concern.more_examples == ("窓のカーテンはいつも閉めきったまま",)
@@ -464,16 +469,7 @@ def test_examples_of_the_examples_folder_propose_candidates_but_back_no_weak_wor
 
 def test_an_examples_file_adds_keywords_matched_as_common_yamls_are(tmp_path):
     # common.yaml is near the file size limit: new wordings go to rules/examples/*.yaml's keywords:
-    from navigator.loading import load
-    import shutil
-    from tests.conftest import ROOT
-    rules = tmp_path / "rules"
-    shutil.copytree(ROOT / "rules", rules)
-    shutil.rmtree(rules / "examples")
-    (rules / "examples").mkdir()
-    (rules / "examples" / "words.yaml").write_text(
-        "keywords:\n  mobility: [バス停まで歩けな]\n  mobilty: [x]\nend: true\n", encoding="utf-8")
-    loaded = load(rules, ROOT / "contacts")
+    loaded = _with_examples_file(tmp_path, "keywords:\n  mobility: [バス停まで歩けな]\n  mobilty: [x]\nend: true\n")
     assert [(p.line, p.column, p.code) for p in loaded.problems if p.code == "NAV-E304"] == [(3, 3, "NAV-E304")]
     m = ConcernMatcher(loaded.ruleset.common.concerns)
     found = m.understand("足が弱って、バス停まで歩けなくなりました")
