@@ -94,6 +94,8 @@ def _fallbacks(rules: DangerRules, analysed, passes, raw: list[str], folded) -> 
     written = passes[0][1]
     cancelled = _cancelled(rules, every, written)
     denied = any(s.denial for s in every)
+    said_not = {c for s in every for c in s.denied}
+    refused = frozenset(kind for each, _ in passes for kind, cues, _ in each.kinds if any(c.written in said_not for c in cues))
     hits: list[Hit] = []
     told = _told(raw, folded, written)
     plain = [_unharmed(rules, t) for t in told]   # ガスの火をつけっぱなし: 火・つける weigh nothing there
@@ -102,7 +104,7 @@ def _fallbacks(rules: DangerRules, analysed, passes, raw: list[str], folded) -> 
         if analysed and plain != told:
             from . import analysis
             analysed = analysis.analyse("。".join(t for t in plain if t.strip()))
-        hits = _by_example(rules, analysed, cancelled) if analysed else []
+        hits = _by_example(rules, analysed, cancelled | refused) if analysed else []
         if not hits and analysed and not denied:
             hits = _by_words(rules, analysed, cancelled, written)
     if not hits and not denied:
@@ -269,6 +271,7 @@ class _Sentence:
         self.present = compiled.present(text)
         self.reach = self.present
         self.denial = False   # a cue here was denied (殴られてへん): its words weigh nothing either
+        self.denied: set[str] = set()   # the cues denied here (暴力は受けていません): no example shows their kind
 
     @cached_property
     def masks(self) -> list[tuple[int, int]]:
@@ -314,8 +317,10 @@ class _Sentence:
                          if kind == NOW and not self.text[e:e + 2].lstrip(danger_lemma.BAR).startswith("は"))
 
     def now_topic(self, start: int) -> bool:
-        """今は or いまは at start: what is so now, not when the danger is (…。いまは寝ています)."""
-        return self.text.startswith(("今は", "いまは", f"今{danger_lemma.BAR}は"), start)
+        """A now word at start that is only its sentence's topic (…。今日は家計の相談に来ました); 今は
+        is not: it tells what is so now (…。今は押し入れに隠れています)."""
+        return any(s == start and kind == NOW and s not in self.now_said
+                   and self.text[s:e].strip(danger_lemma.BAR) not in ("今", "いま") for s, e, kind in self._time_words)
 
     @property
     def story(self) -> bool:
@@ -370,6 +375,7 @@ class _Sentence:
         for written, (start, end), _ in found[-1]:
             if self._denied(end) and not self._intense(start):
                 self.denial = True
+                self.denied.add(cue.written)
                 continue
             when = self._time(start)
             if when in (PAST, RECENT) and _ONGOING.match(self.text, end) and not self._timed_in_clause(start):
@@ -429,7 +435,7 @@ class _Sentence:
 
     def _time(self, position: int) -> str | None:
         """The nearest time word before the cue; else the first after it; else the last one of
-        the sentence before (今すぐ来て。夫が暴れてる), else the first of the next unless it is past or 今は (…。今すぐ助けて)."""
+        the sentence before (今すぐ来て。夫が暴れてる), else the first of the next but a topic (今日は…) unless it is past (…。今すぐ助けて)."""
         earlier = [kind for start, kind in self.times if start <= position]
         if earlier:
             return earlier[-1]
@@ -437,8 +443,7 @@ class _Sentence:
             return self.times[0][1]
         if self.before and self.before.times:
             return self.before.times[-1][1]
-        if self.after and self.after.times:
-            start, kind = self.after.times[0]   # a past word there tells of its own sentence (…待ち伏せされています。以前首を…),
-            if kind != PAST and not self.after.now_topic(start):   # 今は a topic of its own (…。いまは寝ています)
-                return kind
+        told = [kind for start, kind in self.after.times if not self.after.now_topic(start)] if self.after else []
+        if told and told[0] != PAST:   # a past word there tells of its own sentence (…待ち伏せされています。以前首を…)
+            return told[0]
         return None

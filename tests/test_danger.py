@@ -232,12 +232,12 @@ def test_a_misspelt_yields_value_is_named_at_its_line_and_the_kind_keeps_the_oth
     folder = shipped_copy(tmp_path)
     path = folder / "rules" / "danger.yaml"
     text = path.read_text(encoding="utf-8")
-    line = text[: text.index("    yields: [recent, over]")].count("\n") + 1
-    replace(path, "    yields: [recent, over]", "    yields: [recnt, over]")
+    line = text[: text.index("    yields: [recent, over, habitual]")].count("\n") + 1
+    replace(path, "    yields: [recent, over, habitual]", "    yields: [recnt, over, habitual]")
     loaded = load(folder / "rules", folder / "contacts")
     found = [p for p in loaded.problems if p.code == "NAV-E330"]
     assert [(p.line, p.column) for p in found] == [(line, 14)] and "recnt" in found[0].message
-    assert loaded.ruleset.common.danger.kind("strangled").yields == ("over",)
+    assert loaded.ruleset.common.danger.kind("strangled").yields == ("over", "habitual")
 
 
 def test_an_answer_that_puts_an_unknown_line_first_is_reported_where_it_is(tmp_path):
@@ -863,3 +863,38 @@ def test_the_first_kind_of_the_dev13_classes(lemma_danger, text, first):
 ])
 def test_the_dev13_classes_leave_their_ordinary_neighbours_alone(lemma_danger, text):
     assert not {"fraud_now", "violence_now", "medical", "child"} & set(detect(lemma_danger, text).kinds)
+
+
+# The dev16 classes (sets written to find what the cues miss, tuned on from the start), in words
+# of their own; and their look-alikes.
+@pytest.mark.parametrize("text, first", [
+    ("元彼が、いまマンションの前で車を停めてこっちを見てる", "violence_now"),
+    ("母が、ストーブの火がカーテンに燃え移ったって電話してきた", "medical"),
+    ("姉は酒を飲んだ夫に皿を投げられて、頭から血ぃ止まらへんて", "medical"),
+    ("本人談：睡眠薬を溜めてあり『今夜使う』と", "suicide_now"),
+    ("祖父から電話、会社のお金を落とした孫のために銀行で下ろして、駅で渡すそうです", "fraud_now"),
+    ("弁護士事務所を名乗る電話で、電子マネーを買って番号を送るよう言われた", "fraud_now"),
+    ("ケンカのたびに彼女に首を押さえつけられます", "dv"),            # strangling told as habitual: DV first, 110 next
+    ("昨日の夜、のどを両手で押さえられて息ができなかった", "dv"),
+    ("夫が四歳の娘の首をつかんで持ち上げていた", "child"),
+    ("子の腕に新旧のあざが多数あり", "child"),
+    ("もう身辺整理は済ませました", "suicide"),
+    ("机に『ごめんなさい、先に行きます』と書いた手紙がありました", "suicide"),
+    ("おととい夫に殴られて鼻血が出ました。今は向こうで寝てます", "dv"),   # おととい read 一昨日 on dictionary forms
+])
+def test_the_first_kind_of_the_dev16_classes(lemma_danger, text, first):
+    assert detect(lemma_danger, text).kinds[:1] == (first,)
+
+
+@pytest.mark.parametrize("text", [
+    "刺身包丁で毎晩魚をさばいています",
+    "包丁で指を少し切りましたが、もう血は止まっています",
+    "妊娠中で、おなかの子がよく蹴ります",
+    "ボタン電池を飲み込んだら怖いので、ふたをテープで止めました",
+    "DV相談のポスターを公民館に貼りたいです",
+    "子どもを性被害から守る講座を開きたい",
+    "夫とはけんかもしますけど、手をあげられたことはないです。今日は家計の相談に来ました",   # 今日は: a topic
+    "夫から暴力は受けていません。生活費のことで相談です",   # the denied cue's kind is no example's either
+])
+def test_the_dev16_look_alikes_raise_nothing(lemma_danger, text):
+    assert detect(lemma_danger, text).kinds == ()
