@@ -94,8 +94,6 @@ def _fallbacks(rules: DangerRules, analysed, passes, raw: list[str], folded) -> 
     written = passes[0][1]
     cancelled = _cancelled(rules, every, written)
     denied = any(s.denial for s in every)
-    said_not = {c for s in every for c in s.denied}
-    refused = frozenset(kind for each, _ in passes for kind, cues, _ in each.kinds if any(c.written in said_not for c in cues))
     hits: list[Hit] = []
     told = _told(raw, folded, written)
     plain = [_unharmed(rules, t) for t in told]   # ガスの火をつけっぱなし: 火・つける weigh nothing there
@@ -104,7 +102,7 @@ def _fallbacks(rules: DangerRules, analysed, passes, raw: list[str], folded) -> 
         if analysed and plain != told:
             from . import analysis
             analysed = analysis.analyse("。".join(t for t in plain if t.strip()))
-        hits = _by_example(rules, analysed, cancelled | refused) if analysed else []
+        hits = _by_example(rules, analysed, cancelled) if analysed else []
         if not hits and analysed and not denied:
             hits = _by_words(rules, analysed, cancelled, written)
     if not hits and not denied:
@@ -271,7 +269,6 @@ class _Sentence:
         self.present = compiled.present(text)
         self.reach = self.present
         self.denial = False   # a cue here was denied (殴られてへん): its words weigh nothing either
-        self.denied: set[str] = set()   # the cues denied here (暴力は受けていません): no example shows their kind
 
     @cached_property
     def masks(self) -> list[tuple[int, int]]:
@@ -375,7 +372,6 @@ class _Sentence:
         for written, (start, end), _ in found[-1]:
             if self._denied(end) and not self._intense(start):
                 self.denial = True
-                self.denied.add(cue.written)
                 continue
             when = self._time(start)
             if when in (PAST, RECENT) and _ONGOING.match(self.text, end) and not self._timed_in_clause(start):

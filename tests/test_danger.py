@@ -894,7 +894,6 @@ def test_the_first_kind_of_the_dev16_classes(lemma_danger, text, first):
     "DV相談のポスターを公民館に貼りたいです",
     "子どもを性被害から守る講座を開きたい",
     "夫とはけんかもしますけど、手をあげられたことはないです。今日は家計の相談に来ました",   # 今日は: a topic
-    "夫から暴力は受けていません。生活費のことで相談です",   # the denied cue's kind is no example's either
 ])
 def test_the_dev16_look_alikes_raise_nothing(lemma_danger, text):
     assert detect(lemma_danger, text).kinds == ()
