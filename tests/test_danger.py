@@ -897,3 +897,42 @@ def test_the_first_kind_of_the_dev16_classes(lemma_danger, text, first):
 ])
 def test_the_dev16_look_alikes_raise_nothing(lemma_danger, text):
     assert detect(lemma_danger, text).kinds == ()
+
+
+def test_harmless_words_of_the_examples_file_mask_cues_as_danger_yamls_do(tmp_path):
+    # danger.yaml neared the file size limit: the shipped harmless list lives in danger_examples.yaml
+    folder = shipped_copy(tmp_path)
+    rules = load(folder / "rules", folder / "contacts").ruleset.common.danger
+    assert "刺身包丁" in rules.harmless and detect(rules, "刺身包丁で魚をさばいています").kinds == ()
+    replace(folder / "rules" / "danger_examples.yaml", " 刺身包丁,", "")
+    rules = load(folder / "rules", folder / "contacts").ruleset.common.danger
+    assert "刺身包丁" not in rules.harmless and detect(rules, "刺身包丁で魚をさばいています").kinds != ()
+
+
+# The dev17 classes (tuning sets of hard wordings and of long talks with danger in passing).
+@pytest.mark.parametrize("text, first", [
+    ("息子が母を部屋に閉じ込めて、外から鍵をかけています", "violence_now"),
+    ("兄が今ベルトで弟を叩いてる", "violence_now"),
+    ("処方薬をずっと貯めてて、今日帰ったら全部飲もうかなって", "suicide_now"),
+    ("来月払えなかったら、それで終わりにするって決めてます", "suicide"),
+    ("スーパーの駐車場で、車の中に赤ちゃんが置き去りにされてます", "medical"),
+    ("母が油をかぶって、やけどで皮がむけてる", "medical"),
+    ("孫が会社のお金をなくしたそうで、300万を家に受け取りに来るそうです", "fraud_now"),
+    ("警察を名乗る人とビデオ通話していて、保証金を振り込むよう言われてる", "fraud_now"),
+    ("娘が『おじさんがパンツの中をさわる』と言いました", "child"),
+    ("訪問時、5歳の子の頬に古いアザと新しいアザがありました", "child"),
+    ("夫は酒が入ると首を絞めてくるんです", "dv"),                  # strangling told as habitual
+    ("同居男性が隣室で聞いていて、本人の頬に新しい腫れがありました", "dv"),
+])
+def test_the_first_kind_of_the_dev17_classes(lemma_danger, text, first):
+    assert detect(lemma_danger, text).kinds[:1] == (first,)
+
+
+@pytest.mark.parametrize("text", [
+    "訪問時、隣家の煙は庭でのバーベキューでした",
+    "公民館の護身術の教室で、首に腕を回されたときの外し方を習いました",
+    "ばあちゃんの包丁研ぎに出してきます",
+    "ケアマネさんに『死にたいと思うことはありますか』と聞かれたけど、全然ないです",
+])
+def test_the_dev17_look_alikes_raise_nothing(lemma_danger, text):
+    assert detect(lemma_danger, text).kinds == ()

@@ -63,12 +63,12 @@ def _background(r: Reader, node: Node | None, common: Common) -> tuple[str, ...]
 def _with_examples(rules: DangerRules, path: Path, problems: list[Problem], texts: dict[Path, str]) -> DangerRules:
     """The kinds' examples and the ordinary ones of the examples file added to danger.yaml's own.
     A separate file: the utterances outgrow the cues, and staff editing cues need not scroll them."""
-    found = _by_kind(rules, path, spec.DANGER_EXAMPLES_FILE, ("examples", "example"), problems, texts)
+    found = _by_kind(rules, path, spec.DANGER_EXAMPLES_FILE, ("examples", "example"), problems, texts, "harmless")
     if found is None:
         return rules
-    extra, ordinary = found
+    extra, ordinary, harmless = found
     kinds = tuple(replace(k, examples=k.examples + extra.get(k.id, ())) for k in rules.kinds)
-    return replace(rules, kinds=kinds, ordinary=rules.ordinary + ordinary)
+    return replace(rules, kinds=kinds, ordinary=rules.ordinary + ordinary, harmless=rules.harmless + harmless)
 
 
 def _with_sentences(rules: DangerRules, path: Path, problems: list[Problem], texts: dict[Path, str]) -> DangerRules:
@@ -77,15 +77,16 @@ def _with_sentences(rules: DangerRules, path: Path, problems: list[Problem], tex
     found = _by_kind(rules, path, spec.DANGER_SENTENCES_FILE, ("danger", "sentence"), problems, texts)
     if found is None:
         return rules
-    by_kind, ordinary = found
+    by_kind, ordinary, _ = found
     return replace(rules, sentences=rules.sentences + tuple(by_kind.items()),
                    plain_sentences=rules.plain_sentences + ordinary)
 
 
 def _by_kind(rules: DangerRules, path: Path, shape, keyed: tuple[str, str], problems: list[Problem],
-             texts: dict[Path, str]) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]] | None:
-    """A file's {kind id: texts} under keyed = (key, what each text is) and its ordinary texts; an
-    unknown kind id is reported where it stands (NAV-E329). None when the file is refused."""
+             texts: dict[Path, str], words: str = "") -> tuple[dict[str, tuple[str, ...]], tuple[str, ...], tuple[str, ...]] | None:
+    """A file's {kind id: texts} under keyed = (key, what each text is), its ordinary texts and the
+    list under `words` (if named); an unknown kind id is reported where it stands (NAV-E329). None
+    when the file is refused."""
     key, what = keyed
     r = Reader(shown(path), problems)
     root = compose(path, r.path, problems, texts)
@@ -98,7 +99,7 @@ def _by_kind(rules: DangerRules, path: Path, shape, keyed: tuple[str, str], prob
         if kid not in known:
             r.report(key_nodes[kid], "NAV-E329", kind_id=kid, kinds=", ".join(k.id for k in rules.kinds))
     return ({kid: r.texts(node, what) for kid, node in found.items() if kid in known},
-            r.texts(top.get("ordinary"), "ordinary"))
+            r.texts(top.get("ordinary"), "ordinary"), r.texts(top.get(words), words) if words else ())
 
 
 def _danger_question(r: Reader, top: dict[str, Node], common: Common) -> tuple[str | None, str | None]:

@@ -185,8 +185,9 @@ DANGER_FILE = Shape("the danger file", (
 DANGER_EXAMPLES_FILE = Shape("the danger examples file", (
     opt("examples", "words", "{danger kind id: [utterances of that kind]}, added to the kind's examples"),
     opt("ordinary", "texts", "utterances that are no danger (counter-examples), added to danger.yaml's"),
+    opt("harmless", "texts", "words in a harmless sense (今の職場, 自殺予防), added to danger.yaml's harmless: (danger.yaml stays under the file size limit)"),
     END,
-), doc="rules/danger_examples.yaml: utterances of each danger kind and ordinary ones (optional)")
+), doc="rules/danger_examples.yaml: utterances of each danger kind and ordinary ones, and harmless words (optional)")
 
 DANGER_SENTENCES_FILE = Shape("the danger sentences file", (
     opt("danger", "words", "{danger kind id: [sentences telling of that danger]}: what the weighing of letters learns danger from"),
