@@ -256,11 +256,30 @@ _LATIN_RUN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
 def _other_language(text: str) -> list[tuple[int, int]]:
-    """The first three words in Latin letters of a text written mostly in another language; else []."""
+    """The first three words of another language in a text written mostly in it, or beside Japanese
+    as a sentence of its own (Meu filho não vai à escola. がっこう いかない), or Chinese written in the
+    simplified letters Japanese has not (我妈妈 一个人 住); else []."""
     latin = [m.span() for m in _LATIN_RUN.finditer(text) if _latin(m.group())]
     count = sum(e - s for s, e in latin)
     japanese = sum(1 for ch in text if "\u3041" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" or "\uff66" <= ch <= "\uff9f")
-    return latin[:3] if count >= OTHER_LETTERS and count >= japanese else []
+    if count >= OTHER_LETTERS and (count >= japanese or _a_sentence(text, latin)):
+        return latin[:3]
+    simplified = [i for i, ch in enumerate(text) if ch in _SIMPLIFIED]
+    return [(i, i + 1) for i in simplified[:3]] if len(simplified) >= 2 else []
+
+
+# Simplified Chinese letters no Japanese word is written with (会, 学, 国 are both and not here)
+_SIMPLIFIED = set("个们说话妈这么没为时对发动问间还过样让给该钱听见车东电语们儿气买卖谢请")
+
+
+def _a_sentence(text: str, latin: list[tuple[int, int]]) -> bool:
+    """Three words in Latin letters in a row, one of them in small letters (My son has autism):
+    a sentence in another language, not an abbreviation or a name (DV, ATM, LINE)."""
+    for a, b, c in zip(latin, latin[1:], latin[2:]):
+        if text[a[1]:b[0]].strip(" ,") == "" and text[b[1]:c[0]].strip(" ,") == "" and any(
+                text[s:e].lower() == text[s:e] and e - s >= 2 for s, e in (a, b, c)):
+            return True
+    return False
 
 
 def _latin(word: str) -> bool:

@@ -486,6 +486,21 @@ def test_an_english_text_finds_its_concern_beside_language_support(shipped_match
     assert concern in found and "foreign" in found, found
 
 
+@pytest.mark.parametrize("text", ["我妈妈 一个人 住。さいきん わすれる こと おおい。", "我没有钱，房租付不起"])
+def test_chinese_in_simplified_letters_brings_language_support(shipped_matcher, text):
+    assert "foreign" in [m.concern for m in shipped_matcher.match(text)]
+
+
+def test_a_sentence_in_another_language_beside_japanese_brings_language_support(shipped_matcher):
+    assert "foreign" in [m.concern for m in shipped_matcher.match("I lost my job. 家賃が払えなくて困っています。どうすればいいですか")]
+    assert "foreign" not in [m.concern for m in shipped_matcher.match("LINE の ID を教えて。家賃が払えなくて困っています")]
+
+
+@pytest.mark.parametrize("text", ["会社の国民健康保険の手続きを学びたい", "電車で東京に行く時間がない"])
+def test_japanese_kanji_are_no_chinese(shipped_matcher, text):
+    assert "foreign" not in [m.concern for m in shipped_matcher.match(text)]
+
+
 def test_english_keywords_match_whole_words(shipped_matcher):
     assert "dv" not in [m.concern for m in shipped_matcher.match("My husband is a white hitter in baseball")]
 
