@@ -936,3 +936,25 @@ def test_the_first_kind_of_the_dev17_classes(lemma_danger, text, first):
 ])
 def test_the_dev17_look_alikes_raise_nothing(lemma_danger, text):
     assert detect(lemma_danger, text).kinds == ()
+
+
+# The dev18 classes (voices the sets had least of: elders, children, men, carers, staff jargon,
+# minimising, questions that hide the danger).
+@pytest.mark.parametrize("text, first", [
+    ("息子から電話で、今日中に三百万いるって。これから銀行に行くところです", "fraud_now"),
+    ("ためてあったお薬をね、今夜ぜんぶ飲もうかと思って", "suicide_now"),
+    ("市販の薬を30錠くらい飲んだ。吐き気がする", "medical"),
+    ("隣の人がベランダの手すりに足をかけてる", "suicide_now"),
+    ("きのう おにいちゃんに くびしめられた", "child"),                  # a child writes: 189, not the DV lines
+    ("3歳女児、背部に新旧混在の皮下出血", "child"),
+    ("たぶん私が悪いんです。叩かれても仕方ないのかなって", "dv"),
+    ("DV被害申告あり。過去に頸部圧迫。現在別居中", "dv"),
+    ("ストーカー規制法の警告を受けた元交際相手が、現在職場の近くにいる", "violence_now"),
+])
+def test_the_first_kind_of_the_dev18_classes(lemma_danger, text, first):
+    assert detect(lemma_danger, text).kinds[:1] == (first,)
+
+
+def test_a_husband_living_apart_is_not_gone_when_he_is_at_the_door_now(lemma_danger):
+    # 別居中の夫 names him; 現在別居中 says she is safe from him now
+    assert detect(lemma_danger, "別居中の夫が今、家の前で怒鳴ってドアを叩いてる").kinds[0] == "violence_now"
