@@ -269,7 +269,7 @@ def _other_language(text: str) -> list[tuple[int, int]]:
 
 
 # Simplified Chinese letters no Japanese word is written with (会, 学, 国 are both and not here)
-_SIMPLIFIED = set("个们说话妈这么没为时对发动问间还过样让给该钱听见车东电语们儿气买卖谢请")
+_SIMPLIFIED = set("个们说话妈爸孩这么没为时对发动问间还过样让给该钱听见车东电语儿气买卖谢请")
 
 
 def _a_sentence(text: str, latin: list[tuple[int, int]]) -> bool:
