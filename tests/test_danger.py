@@ -958,3 +958,24 @@ def test_the_first_kind_of_the_dev18_classes(lemma_danger, text, first):
 def test_a_husband_living_apart_is_not_gone_when_he_is_at_the_door_now(lemma_danger):
     # 別居中の夫 names him; 現在別居中 says she is safe from him now
     assert detect(lemma_danger, "別居中の夫が今、家の前で怒鳴ってドアを叩いてる").kinds[0] == "violence_now"
+
+
+# The dev18b classes: hurried short messages, and a resident writing half in another language.
+@pytest.mark.parametrize("text, first", [
+    ("たすけ", "violence_now"),
+    ("血とまらん", "medical"),
+    ("ホームのはしにいる", "suicide_now"),                     # katakana ホーム keeps its long vowel when folded
+    ("ロープよういした", "suicide_now"),
+    ("My ex is at my door, banging. こわい", "violence_now"),
+    ("かれしが こどもを たたく", "child"),
+    ("くすり ぜんぶ のみました", "medical"),
+    ("だいどころ けむり いっぱい", "medical"),
+    ("我不想活了", "suicide"),
+    ("夫に知られずに子どもと夜逃げしたい", "dv"),
+])
+def test_the_first_kind_of_the_dev18b_classes(lemma_danger, text, first):
+    assert detect(lemma_danger, text).kinds[:1] == (first,)
+
+
+def test_help_wanted_with_a_form_is_no_danger(lemma_danger):
+    assert detect(lemma_danger, "助けてほしいのは書類のことで、申請書の書き方がわかりません").kinds == ()
