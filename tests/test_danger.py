@@ -979,3 +979,20 @@ def test_the_first_kind_of_the_dev18b_classes(lemma_danger, text, first):
 
 def test_help_wanted_with_a_form_is_no_danger(lemma_danger):
     assert detect(lemma_danger, "助けてほしいのは書類のことで、申請書の書き方がわかりません").kinds == ()
+
+
+# The dev19 classes: care, school, hospital, money and disaster settings.
+@pytest.mark.parametrize("text, first", [
+    ("利用者さんが、息子が会社のお金を落としたと言って銀行に行こうとしています", "fraud_now"),
+    ("練炭を買って車に積んであります。今夜やります", "suicide_now"),
+    ("業者が来て息子を殴って帰りました。頭から血が出て止まりません", "medical"),   # the one who harmed has gone: 119 first
+    ("祖母は階段から落ちて、足がひどく腫れて立てません", "medical"),
+    ("大雨で一階が浸水して、水が腰まで来ています", "medical"),
+])
+def test_the_first_kind_of_the_dev19_classes(lemma_danger, text, first):
+    assert detect(lemma_danger, text).kinds[:1] == (first,)
+
+
+@pytest.mark.parametrize("text", ["子どもが朝起きられず学校を休みがちです", "夜中に熱を出したけど、もう熱は下がりました"])
+def test_the_dev19_look_alikes_raise_nothing(lemma_danger, text):
+    assert detect(lemma_danger, text).kinds == ()
