@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 SIZES = (2, 3)    # runs of this many letters
 SEEN = 3          # a run in fewer sentences than this says nothing
-ENOUGH = 3.0      # the runs' log-odds together, over √(runs weighed): set where no cue was tuned (bench/README.md)
+ENOUGH = 3.25     # the runs' log-odds together, over √(runs weighed): set where no cue was tuned (bench/README.md)
 TELLING = 1.5     # a run leaning this much is shown as part of the reason
 SHOWN_RUNS = 3
 SHOWN = "文字「{}」"
@@ -38,12 +38,14 @@ CODE = ("danger_letters.py", "danger_cues.py", "analysis.py")   # what makes the
 
 
 _APART = re.compile(r"[\s、，,。．！!？?「」『』（）()・…｡､｢｣･]+")   # no run across these: さっき、すごく has no きす
+_LATIN = re.compile(r"[a-z]")   # English is matched by whole words (the cues): its letters say more of the topic than of danger
 
 
 def runs(text: str) -> list[str]:
     """The runs of letters of the normalised text, within its clauses, in order, each once."""
     pieces = [normalize(p) for p in _APART.split(text)]
-    return list(dict.fromkeys(p[i:i + n] for p in pieces for n in SIZES for i in range(len(p) - n + 1)))
+    found = (p[i:i + n] for p in pieces for n in SIZES for i in range(len(p) - n + 1))
+    return list(dict.fromkeys(r for r in found if not _LATIN.search(r)))
 
 
 class Letters:

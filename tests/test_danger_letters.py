@@ -43,6 +43,11 @@ def test_runs_never_span_a_comma():
     assert "きす" not in danger_letters.runs("さっき、すごく")
 
 
+def test_english_letters_are_not_weighed():
+    # help・me lean to danger in the half-English danger sentences; the cues match English as words
+    assert danger_letters.runs("Please help me 今すぐ") == ["今す", "すぐ", "今すぐ"]
+
+
 def test_without_ordinary_sentences_there_is_nothing_to_weigh_against():
     assert danger_letters.letters(DangerRules(kinds=RULES.kinds, sentences=RULES.sentences)) is None
 
@@ -73,6 +78,8 @@ def test_the_shipped_sentences_load_and_teach_every_kind_with_lines(shipped):
     "さっき、すごく怖かったです",
     "終活の本を調べて、エンディングノートを書いています",
     "昔は夫に殴られていた",
+    "Please help me fill in this form",
+    "夫の腕をつかんで散歩しています",
 ])
 def test_shipped_letters_raise_nothing_for_harmless_or_past_words(shipped, text):
     assert not detect(shipped.common.danger, text).detected
