@@ -6,7 +6,8 @@ forms fail where residents misspell, write dialect or type kana and half-width l
 pieces with the sentences staff have labelled. It learns from rules/danger_sentences/*.yaml and the
 kinds' examples (danger) against the file's ordinary sentences and danger_examples' ordinary ones.
 Needs no dictionary. The counts ship in danger_letters.json (`make forms`), used when made from the
-very same sentences and code, else counted at run time (a staff edit works at once, ~200 ms once).
+very same sentence files, examples and code; the loader then does not even read the sentences
+(~85 ms of every start). Else they are read and counted at run time (a staff edit works at once).
 Measured in bench/danger.py; its threshold was set on a set no cue had been tuned on (bench/README.md).
 """
 
@@ -18,6 +19,7 @@ import math
 import re
 from collections import Counter
 from functools import lru_cache
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -129,22 +131,58 @@ def _texts(rules: DangerRules) -> tuple[dict[str, list[str]], list[str]]:
     return {kid: texts for kid, texts in own.items() if texts}, [*rules.plain_sentences, *rules.ordinary]
 
 
+def files_digest(texts: dict[Path, str]) -> str:
+    """The sentence files as read, by name (a checkout with CRLF line ends gives the same)."""
+    found = hashlib.sha256()
+    for path in sorted(texts):
+        for part in (Path(path).name, texts[path].replace("\r\n", "\n")):
+            data = part.encode("utf-8")
+            found.update(len(data).to_bytes(8, "big") + data)
+    return found.hexdigest()[:16]
+
+
 def digest(rules: DangerRules) -> str:
-    """What the counts depend on: the sentences and this module's code."""
+    """What the counts depend on: the sentence files, the sentences read, the examples and this
+    module's code. The shipped table's is that of the rules as loaded without reading the files."""
     found = hashlib.sha256()
     for name in CODE:   # the runs are made by this module and the normalisation of the cues
         found.update((HERE / name).read_bytes().replace(b"\r\n", b"\n"))
     own, plain = _texts(rules)
-    for part in [*(x for kid, texts in own.items() for x in (kid, *texts)), "", *plain]:
+    for part in [rules.sentences_digest, *(x for kid, texts in own.items() for x in (kid, *texts)), "", *plain]:
         data = part.encode("utf-8")
         found.update(len(data).to_bytes(8, "big") + data)
     return found.hexdigest()[:16]
 
 
+def made_for(rules: DangerRules) -> bool:
+    """The shipped table was made from these sentence files and examples (its first line only is read)."""
+    try:
+        with open(TABLE, encoding="utf-8") as table:
+            head = json.loads(table.readline().rstrip().rstrip(",") + "}")
+    except (OSError, ValueError):
+        return False
+    return isinstance(head, dict) and head.get("digest") == digest(rules)
+
+
+def read(rules: DangerRules) -> DangerRules:
+    """The rules with their sentence files read, if the loader left them unread."""
+    if rules.sentences or rules.plain_sentences or not rules.sentence_files:
+        return rules
+    from .files.danger import with_sentences
+
+    paths = [Path(p) for p in rules.sentence_files]
+    try:
+        return with_sentences(rules, paths, [], {p: p.read_text(encoding="utf-8-sig") for p in paths})
+    except (OSError, UnicodeDecodeError):   # gone since the load: the examples alone
+        return rules
+
+
 def table(rules: DangerRules) -> dict:
     """What danger_letters.json holds for these rules (`make forms` writes it)."""
+    rules = read(rules)
+    unread = replace(rules, sentences=(), plain_sentences=())
     learnt = Letters.learn(rules)
-    return {"digest": digest(rules), "lean": learnt.lean, "kinds": learnt.kinds}
+    return {"digest": digest(unread), "lean": learnt.lean, "kinds": learnt.kinds}
 
 
 def dumps(found: dict) -> str:
@@ -159,13 +197,12 @@ def dumps(found: dict) -> str:
 def letters(rules: DangerRules) -> Letters | None:
     """The shipped counts (danger_letters.json) when made from these very sentences; else counted
     now, once per rule set (a staff edit of the sentences is used at once, only slower)."""
-    own, plain = _texts(rules)
-    if not own or not plain:
-        return None
     try:
         made = json.loads(TABLE.read_text(encoding="utf-8"))
         if made.get("digest") == digest(rules) and _shaped(made):
             return Letters(made["lean"], made["kinds"])
     except (OSError, ValueError, AttributeError):   # missing or broken: count now
         pass
-    return Letters.learn(rules)
+    rules = read(rules)
+    own, plain = _texts(rules)
+    return Letters.learn(rules) if own and plain else None

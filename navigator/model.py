@@ -189,6 +189,8 @@ class DangerRules:
     ordinary: tuple[str, ...] = ()         # utterances that are no danger: nearer than any example, none raised
     sentences: tuple[tuple[str, tuple[str, ...]], ...] = ()   # (kind id, sentences of it): the letters' weighing learns from them
     plain_sentences: tuple[str, ...] = ()  # sentences that are no danger, for the same
+    sentence_files: tuple[str, ...] = ()   # where they stand: not read when the shipped letters' counts were made from them
+    sentences_digest: str = ""             # of those files as read (danger_letters.files_digest)
     words: tuple[tuple[str, tuple[str, ...]], ...] = ()   # (@name, its words)
     kinds: tuple[DangerKind, ...] = ()     # in the order their lines come first
 

@@ -16,6 +16,8 @@ from navigator.danger import detect
 from navigator.loading import load
 from navigator.model import DangerKind, DangerRules
 
+ROOT = Path(__file__).resolve().parent.parent
+
 CHOKED = ["かれしにくびをぎゅうぎゅうされた", "おっとにくびをぎゅうってされていきできん", "くびぎゅうされてこわい",
           "かれにくびぎゅうぎゅうされたの", "だんなにくびをぎゅうぎゅうやられた"]
 ORDINARY = ["くびがこってかたがいたい", "まいにちかいものにいくのがたいへん", "かれしとけっこんのてつづきをしたい",
@@ -68,7 +70,7 @@ def test_a_story_weighs_nothing(text):
 
 
 def test_the_shipped_sentences_load_and_teach_every_kind_with_lines(shipped):
-    danger = shipped.common.danger
+    danger = danger_letters.read(shipped.common.danger)
     taught = {kind for kind, sentences in danger.sentences if sentences}
     assert {"violence_now", "medical", "suicide", "child", "sexual", "dv"} <= taught
     assert len(danger.plain_sentences) > 1000
@@ -100,13 +102,26 @@ def test_the_shipped_counts_are_used_and_are_what_the_sentences_give(shipped):
     danger = shipped.common.danger
     table = json.loads(danger_letters.TABLE.read_text(encoding="utf-8"))
     assert table["digest"] == danger_letters.digest(danger)       # else: make forms
-    learnt = danger_letters.Letters.learn(danger)
+    assert not danger.sentences and len(danger.sentence_files) > 20   # made from them: not even read
+    learnt = danger_letters.Letters.learn(danger_letters.read(danger))
     used = danger_letters.letters(danger)
     assert used.lean == learnt.lean and used.kinds == learnt.kinds
 
 
+def test_an_edited_sentence_file_is_read_and_counted(shipped, tmp_path):
+    shutil.copytree(ROOT / "rules", tmp_path / "rules")
+    shutil.copytree(ROOT / "contacts", tmp_path / "contacts")
+    path = tmp_path / "rules" / "danger_sentences" / "danger.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "danger:\n  violence_now:\n", "danger:\n  violence_now:\n" + "".join(f"    - \"{n}ぞうきんしぼりみたいにくびをしぼられた\"\n" for n in "一二三"), 1), encoding="utf-8")
+    danger = load(tmp_path / "rules", tmp_path / "contacts", only=[]).ruleset.common.danger
+    assert any("三ぞうきんしぼりみたいにくびをしぼられた" in texts for kind, texts in danger.sentences if kind == "violence_now")
+    assert not danger_letters.made_for(danger)
+    assert "しぼら" in danger_letters.letters(danger).kinds["violence_now"]
+
+
 def test_an_edited_sentence_counts_at_once_without_make_forms(shipped):
-    danger = shipped.common.danger
+    danger = danger_letters.read(shipped.common.danger)
     edited = replace(danger, sentences=danger.sentences + (("dv", ("ぞうきんしぼりみたいにくびをしぼられた",) * 5),))
     assert danger_letters.digest(edited) != danger_letters.digest(danger)
     assert "しぼら" in danger_letters.letters(edited).kinds["dv"]
@@ -124,7 +139,7 @@ def test_a_damaged_table_with_the_right_digest_is_counted_again(shipped, tmp_pat
     monkeypatch.setattr(danger_letters, "TABLE", table)
     danger_letters.letters.cache_clear()
     try:
-        assert danger_letters.letters(danger).lean == danger_letters.Letters.learn(danger).lean
+        assert danger_letters.letters(danger).lean == danger_letters.Letters.learn(danger_letters.read(danger)).lean
     finally:
         danger_letters.letters.cache_clear()
 

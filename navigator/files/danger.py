@@ -23,8 +23,21 @@ def read_danger(path: Path, common: Common, problems: list[Problem], texts: dict
         return rules
     if examples_path is not None and examples_path.is_file():
         rules = _with_examples(rules, examples_path, problems, texts)
-    for sentences_path in sentence_paths or ():
-        rules = _with_sentences(rules, sentences_path, problems, texts)
+    if sentence_paths:
+        from .. import danger_letters
+
+        read = all(p in texts for p in sentence_paths)   # not when one is unreadable: the reader says why
+        rules = replace(rules, sentence_files=tuple(str(p) for p in sentence_paths), sentences_digest=(
+            danger_letters.files_digest({p: texts[p] for p in sentence_paths}) if read else ""))
+        if not read or not danger_letters.made_for(rules):   # a thousand sentences: composed only when the shipped counts are not theirs
+            rules = with_sentences(rules, sentence_paths, problems, texts)
+    return rules
+
+
+def with_sentences(rules: DangerRules, paths: list[Path], problems: list[Problem], texts: dict[Path, str]) -> DangerRules:
+    """The labelled sentences of rules/danger_sentences/ added to the rules (danger_letters learns from them)."""
+    for path in paths:
+        rules = _with_sentences(rules, path, problems, texts)
     return rules
 
 
