@@ -77,6 +77,7 @@ def detect(rules: DangerRules, text: str) -> Danger:
                 fired = next((f for f in (s.fires(cue, history, now_only) for s in sentences) if f), None)
                 if fired:
                     (alone if cue.mode == "alone" else hits).append(Hit(kind, *fired))
+    hits = _not_by_others(rules, hits, passes[0][1])
     if not hits:   # words no cue thought of: the nearest example's kind, else the kind their words
         hits = _fallbacks(rules, analysed, passes, raw, folded)   # or letters lean to
     if not hits:
@@ -131,6 +132,16 @@ def _by_letters(rules: DangerRules, cancelled: frozenset[str], written: list[_Se
     text = "。".join(told)
     found = weights.weigh(text, cancelled) if weights and text.strip() else None
     return [Hit(*found)] if found and _named(rules.kind(found[0]), written) else []
+
+
+def _not_by_others(rules: DangerRules, hits: list[Hit], written: list[_Sentence]) -> list[Hit]:
+    """Without the hits of a kind whose harm the text puts on someone else (息子に首を絞められた,
+    naming no partner: not DV, the lines of the other kinds come first)."""
+    groups = written[0].compiled.groups if written else {}
+    def named(names) -> bool:
+        return any(_said(written, [n for n, _ in groups.get(g, ())]) for g in names)
+    others = {h.kind for h in hits if (k := rules.kind(h.kind)) and k.not_by and named(k.not_by) and not named(k.needs)}
+    return [h for h in hits if h.kind not in others] if others else hits
 
 
 def _named(kind, written: list[_Sentence]) -> bool:

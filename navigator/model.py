@@ -167,6 +167,7 @@ class DangerKind:
     answer: str | None = None       # the danger question's answer it suggests (None: the file's answer)
     urgent: tuple[str, ...] = ()    # its order of an answer's `first` lines (死にたい: 119 before 110)
     needs: tuple[str, ...] = ()     # word groups one of which the text names, for the words' weighing to show it
+    not_by: tuple[str, ...] = ()    # word groups naming another who harms (息子に): named without any of needs, no cue counts
 
 
 @dataclass(frozen=True)

@@ -58,11 +58,20 @@ def test_issue_sentences_show_the_right_line_first_in_route_json(capsys, municip
     "母が今、還付金の手続きでATMに行けって言われてコンビニに向かってる。電話つないだままらしい",
     "今、銀行員を名乗る男がキャッシュカードを受け取りに来ているらしいんです",   # 来 is written conjugated: 来て → きて
     "銀行協会の人が今からカードを預かりに家に来るそうで、待ってるところです",    # dictionary forms, 家に in between
+    "今ATMにいます。市役所の人に電話で言われて振り込みの途中です",
+    "銀行の人がカード取りに今から来るって言われたどうしよう",
+    "さっきから「息子さんが事故を起こした、示談金を今日中に」って電話が何度も来てて",   # the accident is the swindler's story: no 119
 ])
 def test_a_fraud_under_way_puts_110_first_and_188_next(capsys, text):
     _, data = route_json(capsys, "asaka", text)
     assert data["danger"]["kinds"] == ["fraud_now"]
     assert [e["phone"] for e in data["emergency"]][:2] == ["110", "188"]
+
+
+@pytest.mark.parametrize("text", ["ATMの使い方を教えてほしいと言われました", "母にATMに行くように言われて、お金をおろしてきました"])
+def test_an_atm_errand_is_no_fraud(capsys, text):
+    _, data = route_json(capsys, "asaka", text)
+    assert not data["danger"]["detected"]
 
 
 def test_a_fraud_that_is_over_is_a_consultation_for_188(capsys):
@@ -567,6 +576,21 @@ def test_strangling_told_as_yesterday_puts_dv_first_and_110_next(shipped, lemma_
     kinds, groups = _groups(shipped, "昨日、交際相手に首を絞められて声が出にくい")
     assert kinds[:2] == ("dv", "strangled") and groups[0] == "dv"
     assert groups[groups.index("police") - 1] == "dv"   # 110 right after the DV lines
+
+
+@pytest.mark.parametrize("text", [
+    "ケアマネです。担当している80代の女性が、息子さんに首を絞められたことが何度かあると話してくれました。",
+    "昨日、兄に首を絞められました",
+])
+def test_strangling_by_a_son_or_brother_is_not_dv(shipped, lemma_danger, text):
+    # the DV lines are for partners (dv's not_by: kin): 110 first, as for strangling now
+    kinds, groups = _groups(shipped, text)
+    assert "dv" not in kinds and groups[0] == "police", (kinds, groups)
+
+
+def test_a_sisters_husband_is_dv_though_the_brother_word_is_inside_it(shipped, lemma_danger):
+    kinds, groups = _groups(shipped, "姉が義兄から毎日なぐられてる見たいで、電話で泣いてました")
+    assert groups[0] == "dv", (kinds, groups)
 
 
 def test_strangling_with_no_time_word_keeps_110_first(shipped, lemma_danger):

@@ -157,13 +157,18 @@ def _danger_kind(r: Reader, node: Node, common: Common, words: dict[str, tuple[s
         if isinstance(item, ScalarNode) and item.value not in YIELDS:
             r.report(item, "NAV-E330", value=item.value)
     yields = tuple(v for v in yields if v in YIELDS)
-    needs = r.texts(f.get("needs"), "word group")
-    for name in needs:
-        if name not in words:
-            r.report(f["needs"], "NAV-E332", group=name, groups=", ".join(words))
+    needs, not_by = (_groups(r, f, key, words) for key in ("needs", "not_by"))
     return DangerKind(kid, label, lines, cues["cues"], cues["now_cues"], cues["alone_cues"], r.origin(node), history,
-                      now_only, r.texts(f.get("examples"), "example"), yields, answer, urgent,
-                      tuple(n for n in needs if n in words))
+                      now_only, r.texts(f.get("examples"), "example"), yields, answer, urgent, needs, not_by)
+
+
+def _groups(r: Reader, f: dict[str, Node], key: str, words: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """The word groups named under key; an unknown one is reported where it stands."""
+    names = r.texts(f.get(key), "word group")
+    for name in names:
+        if name not in words:
+            r.report(f[key], "NAV-E332", group=name, groups=", ".join(words))
+    return tuple(n for n in names if n in words)
 
 
 YIELDS = ("recent", "over", "reported", "habitual")

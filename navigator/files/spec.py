@@ -153,6 +153,7 @@ DANGER_KIND = Shape("a danger kind", (
     opt("now_only", "bool", "recent time words (昨日, したことがある) cancel this kind's cues too"),
     opt("examples", "texts", "utterances of this kind: a text nearer to one of them than to any ordinary one shows it"),
     opt("needs", "texts", "word groups (words:) one of which must stand in the text for the weighing of words to show this kind (a child's danger names a child); cues are not affected"),
+    opt("not_by", "texts", "word groups (words:) naming someone else as the one who harms (息子に, 兄から): when the text names one of them and none of needs, this kind's cues do not count (a son's violence to his mother is not DV)"),
     opt("yields", "texts", "recent, over, reported and/or habitual: its lines come after the other kinds found when every cue that showed it was told as recent or past (recent), the text has an over word (over), or it reports someone's words (reported) or says it happens again and again (habitual) and none of the cues was told as now"),
     opt("answer", "text", "the danger question's option pre-selected when this kind is found (default: the file's answer)"),
     opt("urgent", "texts", "the order of an answer's first lines (110, 119) for this kind (default: their order in lines)"),
