@@ -918,6 +918,9 @@ def test_the_first_kind_of_the_dev16_classes(lemma_danger, text, first):
     "DV相談のポスターを公民館に貼りたいです",
     "子どもを性被害から守る講座を開きたい",
     "夫とはけんかもしますけど、手をあげられたことはないです。今日は家計の相談に来ました",   # 今日は: a topic
+    "救命講習で心臓マッサージの練習をしました。人形が倒れている想定でした",   # the services' own words
+    "救急医療情報キットを冷蔵庫に入れると聞きました",
+    "夢の中で誰かに追いかけられて刺される夢を見ます",
 ])
 def test_the_dev16_look_alikes_raise_nothing(lemma_danger, text):
     assert detect(lemma_danger, text).kinds == ()
