@@ -137,17 +137,20 @@ def _by_letters(rules: DangerRules, cancelled: frozenset[str], written: list[_Se
 def _not_by_others(rules: DangerRules, hits: list[Hit], written: list[_Sentence]) -> list[Hit]:
     """Without the hits of a kind whose harm the text puts on someone else (息子に首を絞められた,
     naming no partner: not DV, the lines of the other kinds come first)."""
-    groups = written[0].compiled.groups if written else {}
-    def named(names) -> bool:
-        return any(_said(written, [n for n, _ in groups.get(g, ())]) for g in names)
-    others = {h.kind for h in hits if (k := rules.kind(h.kind)) and k.not_by and named(k.not_by) and not named(k.needs)}
+    others = {h.kind for h in hits if (k := rules.kind(h.kind)) and k.not_by
+              and _names(written, k.not_by) and not _names(written, k.needs)}
     return [h for h in hits if h.kind not in others] if others else hits
 
 
 def _named(kind, written: list[_Sentence]) -> bool:
     """The text names one of the people the kind needs (a child's danger names a child)."""
-    groups = written[0].compiled.groups if written else {}
-    return kind is not None and (not kind.needs or any(_said(written, [n for n, _ in groups.get(g, ())]) for g in kind.needs))
+    return kind is not None and (not kind.needs or _names(written, kind.needs))
+
+
+def _names(written: list[_Sentence], groups: tuple[str, ...]) -> bool:
+    """A word of one of these word groups stands in the text."""
+    words = written[0].compiled.groups if written else {}
+    return any(_said(written, [n for n, _ in words.get(g, ())]) for g in groups)
 
 
 def _without_stories(analysed, raw: list[str], folded: list[tuple[str, frozenset[int]]], kept: list[_Sentence]):

@@ -18,8 +18,8 @@ import json
 import math
 import re
 from collections import Counter
-from functools import lru_cache
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
