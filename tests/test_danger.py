@@ -194,6 +194,15 @@ def problems(folder) -> list:
     return load(folder / "rules", folder / "contacts").problems
 
 
+def test_an_unknown_not_by_group_is_named_at_its_line(tmp_path):
+    folder = shipped_copy(tmp_path)
+    path = folder / "rules" / "danger.yaml"
+    line = next(i for i, t in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "not_by: [kin]" in t)
+    replace(path, "not_by: [kin]", "not_by: [kinn]")
+    found = [p for p in problems(folder) if p.code == "NAV-E332"]
+    assert [(p.line, p.column) for p in found] == [(line, 13)] and "not_by" in str(found[0]) and "kinn" in str(found[0])
+
+
 def test_danger_file_is_not_a_municipality(shipped):
     assert "danger" not in shipped.plans and shipped.common.danger.kinds
 

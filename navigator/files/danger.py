@@ -167,7 +167,7 @@ def _groups(r: Reader, f: dict[str, Node], key: str, words: dict[str, tuple[str,
     names = r.texts(f.get(key), "word group")
     for name in names:
         if name not in words:
-            r.report(f[key], "NAV-E332", group=name, groups=", ".join(words))
+            r.report(f[key], "NAV-E332", key=key, group=name, groups=", ".join(words))
     return tuple(n for n in names if n in words)
 
 

@@ -87,6 +87,6 @@ _add("NAV-E331", "質問「{question}」の選択肢「{value}」の first が�
      "option '{value}' of question '{question}' puts unknown emergency line '{line}' first",
      "rules/common.yaml の emergency にある id を書いてください（{lines}）", "use an id from emergency: {lines}",
      question="danger", value="now", line="polise", lines="police, ambulance, …")
-_add("NAV-E332", "needs の言葉のグループ「{group}」は words にありません", "needs names unknown word group '{group}'",
+_add("NAV-E332", "{key} の言葉のグループ「{group}」は words にありません", "{key} names unknown word group '{group}'",
      "words: にあるグループ名を書いてください（{groups}）", "name a group of words: ({groups})",
-     group="chld", groups="child, partner, ex, …")
+     key="needs", group="chld", groups="child, partner, ex, …")
